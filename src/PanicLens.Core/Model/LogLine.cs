@@ -1,0 +1,13 @@
+namespace PanicLens.Model;
+
+/// <summary>
+/// One console line after its transport prefixes (syslog, journal, date+tab, printk time and caller id)
+/// were stripped. <see cref="Number"/> is the 1-based line number in the input.
+/// <see cref="Context"/> is the printk caller id (`T123`, `C1`) when the console printed one: lines of one
+/// context belong to one CPU or task, which is how interleaved reports are pulled apart.
+/// </summary>
+public sealed record LogLine(int Number, string Text, string? Timestamp, string? Context)
+{
+    /// <summary>The uptime stamp `[ 1234.567890]` when one was printed, as text.</summary>
+    public string? Uptime { get; init; }
+}

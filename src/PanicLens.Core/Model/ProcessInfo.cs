@@ -1,0 +1,3 @@
+namespace PanicLens.Model;
+
+public sealed record ProcessInfo(string Comm, int? Pid);
