@@ -37,6 +37,9 @@ public sealed class CrashReport
     public string? ErrorCode { get; set; }
     public string? PageTableWalk { get; set; }
 
+    /// <summary>The frame the title names (syzbot convention), e.g. `ipv6_addr_copy`; null when the title names none.</summary>
+    public string? GuiltyFrame { get; set; }
+
     /// <summary>The guilty frame's function and module (module null when built in).</summary>
     public string? Function { get; set; }
     public string? Module { get; set; }
