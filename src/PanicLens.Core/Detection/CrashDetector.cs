@@ -54,7 +54,7 @@ public sealed class CrashDetector
 
     private void OnHeader(List<OpenRegion> open, LogLine line, CrashHeader header)
     {
-        if (header.Role == HeaderRole.Inside)
+        if (header.Role == HeaderRole.Inside || IsInside(line.Text))
         {
             var joined = false;
             foreach (var region in open)
@@ -75,6 +75,14 @@ public sealed class CrashDetector
         if (CountOpen(open) >= MaxOpenRegions)
             CloseOldest(open);
         open.Add(new OpenRegion(this, line, header));
+    }
+
+    private static bool IsInside(string text)
+    {
+        foreach (var marker in CrashHeaders.InsideMarkers)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     private static bool HasOpenOtherContext(List<OpenRegion> open, LogLine line)

@@ -16,8 +16,17 @@ public static class CrashHeaders
 
     private const string InfoExclude =
         @"INFO: lockdep is turned off|INFO: Stall ended before state dump start|INFO: NMI handler|" +
-        @"recovery required on readonly filesystem|(handler|interrupt).*took too long|_INFO:|" +
+        @"recovery required on readonly filesystem|(handler|interrupt).*took too long|_INFO:|INFO:[^ \t]|" +
         @"INFO: Enabling|INFO: Disabling|no syscalls can create resource";
+
+    /// <summary>
+    /// Text that marks a header line as part of the report already open, whichever row matched it: die() prints
+    /// `invalid opcode: 0000` after `kernel BUG at`, arm prints `Internal error: Oops - BUG:` after its first line.
+    /// </summary>
+    public static readonly string[] InsideMarkers =
+    [
+        "invalid opcode: 0000", "Kernel panic - not syncing", "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+    ];
 
     public static readonly CrashHeader[] All =
     [
@@ -35,7 +44,7 @@ public static class CrashHeaders
         new("BUG kmalloc-", "slub") { Why = "SLUB debug object checks" },
         new("divide error:", "divide-error") { Why = "x86 #DE" },
         new("divide_error:", "divide-error") { Why = "x86 #DE, old spelling" },
-        new("invalid opcode:", "invalid-opcode", HeaderRole.Inside) { Why = "x86 #UD; `invalid opcode: 0000` also follows `kernel BUG at`" },
+        new("invalid opcode:", "invalid-opcode") { Why = "x86 #UD; `invalid opcode: 0000` also follows `kernel BUG at`" },
         new("int3:", "int3") { Why = "x86 breakpoint trap in the kernel" },
         new("UBSAN:", "ubsan") { Why = "lib/ubsan.c" },
         new("Booting the kernel.", "reboot") { Exclude = @"Parsing ELF|Decompressing Linux|Unknown parameter '", AtStart = true, Why = "the machine rebooted without a report" },

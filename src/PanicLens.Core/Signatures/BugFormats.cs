@@ -117,7 +117,7 @@ public static class BugFormats
         new(@"BUG: workqueue lockup", "BUG: workqueue lockup") { NoStack = true },
         new(@"BUG: Dentry .* still in use \([0-9]+\) \[(?<um>unmount of [^\]]+)\]", "BUG: Dentry still in use in unmount")
         {
-            Alts = ["BUG: Dentry still in use [{um}]"], NoStack = true, Why = "fs/dcache.c umount_check",
+            Alts = ["BUG: Dentry still in use [{um}]"], Why = "fs/dcache.c umount_check",
         },
         new(@"BUG: Bad page (?<what>state|cache)", "BUG: Bad page {what} in {frame}")
         {

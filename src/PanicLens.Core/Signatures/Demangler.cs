@@ -157,7 +157,9 @@ public static class Demangler
             {
                 var c = s[pos++];
                 var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetterLower(c) ? c - 'a' + 10 : char.IsAsciiLetterUpper(c) ? c - 'A' + 36 : throw new FormatException();
-                value = checked(value * 62 + digit);
+                value = value * 62 + digit;
+                if (value > int.MaxValue)
+                    throw new FormatException();
             }
             if (pos >= s.Length)
                 throw new FormatException();

@@ -22,7 +22,7 @@ public static class MiscFormats
         new(@"VFS: Busy inodes after unmount", "VFS: Busy inodes after unmount (use-after-free)") { NoStack = true },
         new(@"trusty: panic .*ASSERT FAILED at \([^)]*\): (?<msg>.*)", "trusty: ASSERT FAILED: {msg}") { NoStack = true },
         new(@"trusty: panic .*ASSERT FAILED", "trusty: ASSERT FAILED") { NoStack = true, Corrupted = true },
-        new(@"trusty: panic (?:\([^)]*\) )?: ?(?<msg>.*)", "trusty: panic: {msg}") { NoStack = true },
+        new(@"trusty: panic(?: \([^)]*\))?: ?(?<msg>.*)", "trusty: panic: {msg}") { NoStack = true },
         new(@"^fatal error:", "go runtime error") { NoStack = true },
         new(@"SYZFAIL:(?<rest>.*)", "SYZFAIL:{rest}") { NoStack = true },
         new(@"SYZFATAL:(?<rest>.*)", "SYZFATAL:{rest}") { Alts = ["SYZFATAL"], NoStack = true },

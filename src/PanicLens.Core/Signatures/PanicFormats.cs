@@ -29,7 +29,7 @@ public static class PanicFormats
         },
         new(NotSyncing + @"Attempted to kill init!", "kernel panic: Attempted to kill init!") { Why = "init exited or was killed" },
         new(NotSyncing + @"Couldn't open N_TTY ldisc", "kernel panic: Couldn't open N_TTY ldisc") { NoStack = true },
-        new(NotSyncing + @"(?<what>Fatal exception(?: in interrupt)?|panic_on_warn set|hung_task: blocked tasks)", "kernel panic: {what}")
+        new(NotSyncing + @"(?<what>Fatal exception|panic_on_warn set|hung_task: blocked tasks)", "kernel panic: {what}")
         {
             Corrupted = true, Why = "the panic restates an earlier report that was lost",
         },

@@ -71,9 +71,24 @@ public static partial class TitleBuilder
         return new Titled(raw, alts, corruption);
     }
 
+    /// <summary>
+    /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut by a
+    /// raw newline (a task name holding one) is tried again joined with the next line.
+    /// </summary>
     private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header)
     {
-        var line = body.Lines[0];
+        var chosen = SelectFormat(body, header, body.Lines[0]);
+        if (chosen.Item1 is null && body.Lines.Count > 1)
+        {
+            var joined = SelectFormat(body, header, body.Lines[0] + "\n" + body.Lines[1]);
+            if (joined.Item1 is not null)
+                return joined;
+        }
+        return chosen;
+    }
+
+    private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header, string line)
+    {
         TitleFormat? best = null;
         Match? bestMatch = null;
         Match? bestReport = null;

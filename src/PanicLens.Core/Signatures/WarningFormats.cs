@@ -36,8 +36,8 @@ public static class WarningFormats
             Report = @"held lock freed!(?:.*\n)+?.*(?:" + Pc + "|at:) (?<f>[A-Za-z0-9_]+)",
         },
         new(@"WARNING: Nested lock was not taken", "WARNING: nested lock was not taken in {frame}") { Stack = StackSpec.Warning() },
-        new(@"WARNING: .*mm/[a-z_]+\.c.*malloc", "WARNING: kmalloc bug in {frame}") { Stack = StackSpec.Warning("kmalloc", "krealloc", "slab", "kmem") },
         new(@"WARNING: .*mm/vmalloc\.c.*__vmalloc_node", "WARNING: zero-size vmalloc in {frame}") { Stack = StackSpec.Warning() },
+        new(@"WARNING: .*mm/[a-z_]+\.c.*malloc", "WARNING: kmalloc bug in {frame}") { Stack = StackSpec.Warning("kmalloc", "krealloc", "slab", "kmem") },
         new(@"WARNING: .*usb_submit_urb", "WARNING in {frame}/usb_submit_urb")
         {
             Stack = StackSpec.Warning("^usb_submit_urb", "^usb_start_wait_urb", "^usb_bulk_msg", "^usb_interrupt_msg", "^usb_control_msg"),
