@@ -1,0 +1,40 @@
+namespace PanicLens.Readiness;
+
+/// <summary>Runs the readiness table (and exposure, when known issues are given) over one host tree.</summary>
+public static class HostInspector
+{
+    public static ReadinessReport Inspect(HostTree tree) => Inspect(tree, [], _ => []);
+
+    /// <summary>
+    /// Reads the host facts (plus <paramref name="extraSysctls"/>), runs every applicable check, then
+    /// <paramref name="exposure"/>; an unexpected I/O failure inside a check becomes that check's
+    /// <see cref="CheckStatus.Unknown"/> rather than ending the run.
+    /// </summary>
+    public static ReadinessReport Inspect(HostTree tree, IEnumerable<string> extraSysctls, Func<HostContext, IReadOnlyList<IssueExposure>> exposure)
+    {
+        var facts = HostFactsReader.Read(tree, extraSysctls);
+        var host = new HostContext(tree, facts);
+        var results = new List<CheckResult>();
+        foreach (var check in ReadinessChecks.All)
+        {
+            if (check.Scope == CheckScope.XenDom0 && !host.XenDom0)
+                continue;
+            results.Add(Run(check, host));
+        }
+        return new ReadinessReport(facts, results, exposure(host), tree.Unreadable);
+    }
+
+    private static CheckResult Run(ReadinessCheck check, HostContext host)
+    {
+        try
+        {
+            return check.Evaluate(host);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The tree reader already turns missing files into values; this is a file that vanished or a
+            // device error mid-read (procfs files can), reported on the item instead of ending the run.
+            return new CheckResult(check.Id, CheckStatus.Unknown, [$"{e.GetType().Name}: {e.Message}"], "Re-run; the file changed or failed while being read.");
+        }
+    }
+}
