@@ -26,5 +26,11 @@ public sealed record HostFacts(
     Ipv6Sockets? Ipv6,
     BootEntry? Boot)
 {
+    /// <summary>Files that should have been readable and were not (filled in after the checks ran).</summary>
+    public IReadOnlyList<HostFile> Unreadable { get; init; } = [];
+
+    /// <summary>The directory the host was read from: "/" for the running machine.</summary>
+    public string Root { get; init; } = "/";
+
     public bool HasModule(string name) => Modules is not null && Modules.Contains(name, StringComparer.Ordinal);
 }

@@ -21,7 +21,8 @@ public static class HostInspector
                 continue;
             results.Add(Run(check, host));
         }
-        return new ReadinessReport(facts, results, exposure(host), tree.Unreadable);
+        var exposures = exposure(host);
+        return new ReadinessReport(facts with { Unreadable = tree.Unreadable.ToList(), Root = tree.Root }, results, exposures);
     }
 
     private static CheckResult Run(ReadinessCheck check, HostContext host)

@@ -48,7 +48,7 @@ public sealed class HostFactsTests
         {
             var report = HostInspector.Inspect(new HostTree(root));
             Assert.DoesNotContain(report.Checks, c => c.Status == CheckStatus.Pass);
-            Assert.Contains(report.Unreadable, f => f.Path == "/proc/cmdline");
+            Assert.Contains(report.Facts.Unreadable, f => f.Path == "/proc/cmdline");
             Assert.Contains(report.Checks, c => c.Id == "kdump.loaded" && c.Status == CheckStatus.Unknown && c.Evidence[0].Contains("/sys/kernel/kexec_crash_loaded"));
         }
         finally
@@ -62,6 +62,6 @@ public sealed class HostFactsTests
     {
         var report = HostInspector.Inspect(new HostTree("/"));
         Assert.NotEmpty(report.Checks);
-        Assert.All(report.Unreadable, f => Assert.False(string.IsNullOrEmpty(f.Problem)));
+        Assert.All(report.Facts.Unreadable, f => Assert.False(string.IsNullOrEmpty(f.Problem)));
     }
 }
