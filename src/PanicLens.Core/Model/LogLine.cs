@@ -10,4 +10,7 @@ public sealed record LogLine(int Number, string Text, string? Timestamp, string?
 {
     /// <summary>The uptime stamp `[ 1234.567890]` when one was printed, as text.</summary>
     public string? Uptime { get; init; }
+
+    /// <summary>The syslog/journal tag that carried the line (`kernel`, `sshd`), when a prefix named it.</summary>
+    public string? Origin { get; init; }
 }

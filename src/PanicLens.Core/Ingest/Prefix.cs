@@ -1,0 +1,14 @@
+namespace PanicLens.Ingest;
+
+/// <summary>What the transport prefixes of one line said, gathered while they are stripped.</summary>
+public ref struct Prefix
+{
+    /// <summary>Wall-clock time in ISO 8601 (`2017-01-14T01:04:26`), when the prefix gave a full date.</summary>
+    public string? Timestamp;
+    /// <summary>Kernel uptime as printed inside `[ ... ]`, e.g. `1234.567890`.</summary>
+    public string? Uptime;
+    /// <summary>printk caller id (`T123` task, `C1` CPU).</summary>
+    public string? Context;
+    /// <summary>The syslog/journal tag (`kernel`, `sshd`), when a prefix named the program.</summary>
+    public string? Origin;
+}

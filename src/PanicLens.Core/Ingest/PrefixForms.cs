@@ -1,0 +1,23 @@
+namespace PanicLens.Ingest;
+
+/// <summary>
+/// The prefix forms we strip, tried in order at the start of a line, repeatedly (a syslog line often carries a
+/// printk time stamp after its own header). Each row: name, an example, and the scanner.
+/// </summary>
+public static class PrefixForms
+{
+    public static readonly PrefixForm[] All =
+    [
+        // RFC 5424 before the bare priority: both start with `<N>`.
+        new("rfc5424", "<4>1 2017-01-14T01:04:26.003Z host kernel - - - ", PrefixScanners.Rfc5424),
+        new("priority", "<4>", PrefixScanners.Priority),
+        new("iso-date", "2017-01-14 01:04:26\t | 2017-01-14T01:04:26+0800 host kernel: ", PrefixScanners.IsoDate),
+        new("rfc3164", "Jan 14 01:04:26 host kernel: | Jan 14 01:04:26.123456 host kernel: ", PrefixScanners.Rfc3164),
+        new("uptime", "[ 1234.567890] | [  584.319520][   T31] | [ 1.5] host kernel: ", PrefixScanners.Uptime),
+        new("caller-id", "[T123] | [ C1]", PrefixScanners.CallerId),
+        new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime),
+        new("dmesg-human", "[Jan14 01:04] | [  +0.000123] (dmesg -H)", PrefixScanners.DmesgHuman),
+        new("dmesg-decode", "kern  :alert : (dmesg -x)", PrefixScanners.DmesgDecode),
+        new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
+    ];
+}

@@ -1,0 +1,341 @@
+namespace PanicLens.Ingest;
+
+/// <summary>
+/// Hand-written scanners for <see cref="PrefixForms"/>: each looks only at a bounded start of the line, so a hostile
+/// line costs at most a few dozen char comparisons per form (no regex, no backtracking).
+/// </summary>
+internal static class PrefixScanners
+{
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    private static readonly string[] Facilities =
+        ["kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
+         "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
+    private static readonly string[] Levels = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
+
+    public static int Rfc5424(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = PriorityLength(s);
+        if (i == 0 || i + 2 > s.Length || s[i] != '1' || s[i + 1] != ' ')
+            return 0;
+        i += 2;
+        var tsEnd = s[i..].IndexOf(' ');
+        if (tsEnd <= 0)
+            return 0;
+        var ts = s.Slice(i, tsEnd);
+        var iso = IsoDateLength(ts, out var timestamp);
+        if (iso == 0 && !(ts.Length == 1 && ts[0] == '-'))
+            return 0;
+        i += tsEnd + 1;
+        // HOSTNAME APP-NAME PROCID MSGID, then STRUCTURED-DATA ("-" or one or more [..] elements).
+        Span<Range> tokens = stackalloc Range[4];
+        for (var t = 0; t < 4; t++)
+        {
+            var end = s[i..].IndexOf(' ');
+            if (end <= 0)
+                return 0;
+            tokens[t] = new Range(i, i + end);
+            i += end + 1;
+        }
+        if (i >= s.Length)
+            return 0;
+        if (s[i] == '-')
+            i++;
+        else
+        {
+            while (i < s.Length && s[i] == '[')
+            {
+                var close = s[i..].IndexOf(']');
+                if (close < 0)
+                    return 0;
+                i += close + 1;
+            }
+        }
+        if (i < s.Length && s[i] == ' ')
+            i++;
+        p.Timestamp = timestamp;
+        p.Origin = s[tokens[1]].ToString();
+        return i;
+    }
+
+    public static int Priority(ReadOnlySpan<char> s, ref Prefix p) => PriorityLength(s);
+
+    public static int IsoDate(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = IsoDateLength(s, out var timestamp);
+        if (i == 0)
+            return 0;
+        var sep = SkipBlanks(s, i);
+        if (sep == i && sep < s.Length)
+            return 0;
+        p.Timestamp = timestamp;
+        return sep + HostTagLength(s[sep..], anyTag: false, ref p);
+    }
+
+    public static int Rfc3164(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        // Mmm dd HH:MM:SS[.ffffff] host tag[pid]: — the day is space-padded ("Jan  4").
+        if (s.Length < 16 || MonthIndex(s) < 0 || s[3] != ' ')
+            return 0;
+        var i = 4;
+        if (s[i] == ' ')
+            i++;
+        var dayStart = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - dayStart < 2)
+            i++;
+        if (i == dayStart || i >= s.Length || s[i] != ' ')
+            return 0;
+        i++;
+        var clock = ClockLength(s[i..]);
+        if (clock == 0)
+            return 0;
+        i += clock;
+        if (i < s.Length && s[i] != ' ')
+            return 0;
+        i = SkipBlanks(s, i);
+        return i + HostTagLength(s[i..], anyTag: true, ref p);
+    }
+
+    public static int Uptime(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        if (s.Length < 4 || s[0] != '[')
+            return 0;
+        var i = 1;
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        var start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == start || i >= s.Length || s[i] != '.')
+            return 0;
+        i++;
+        var fraction = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == fraction || i >= s.Length || s[i] != ']')
+            return 0;
+        p.Uptime = s[start..i].ToString();
+        i++;
+        i += CallerIdLength(s[i..], ref p);
+        if (i < s.Length && s[i] == ' ')
+            i++;
+        return i + HostTagLength(s[i..], anyTag: false, ref p);
+    }
+
+    public static int CallerId(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var n = CallerIdLength(s, ref p);
+        if (n > 0 && n < s.Length && s[n] == ' ')
+            n++;
+        return n;
+    }
+
+    public static int DmesgCtime(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        // [Sat Jan 14 01:04:26 2017]
+        if (s.Length < 26 || s[0] != '[' || !StartsWithAny(s[1..], Days) || s[4] != ' ' || MonthIndex(s[5..]) < 0)
+            return 0;
+        var close = s[..Math.Min(s.Length, 32)].IndexOf(']');
+        if (close < 0)
+            return 0;
+        var inner = s[1..close];
+        var parts = inner.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 5 && int.TryParse(parts[2], out var day) && int.TryParse(parts[4], out var year) && ClockLength(parts[3]) == 8)
+            p.Timestamp = $"{year:D4}-{MonthIndex(parts[1]) + 1:D2}-{day:D2}T{parts[3]}";
+        var i = close + 1;
+        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    public static int DmesgHuman(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        // [Jan14 01:04] or the delta form [  +0.000123]
+        if (s.Length < 5 || s[0] != '[')
+            return 0;
+        var close = s[..Math.Min(s.Length, 24)].IndexOf(']');
+        if (close < 0)
+            return 0;
+        var inner = s[1..close].Trim(' ');
+        var ok = inner.Length > 1 && inner[0] == '+' && inner[1..].IndexOfAnyExcept("0123456789.") < 0
+                 || inner.Length >= 11 && MonthIndex(inner) >= 0 && inner[3..].IndexOfAnyExcept("0123456789: ") < 0;
+        if (!ok)
+            return 0;
+        var i = close + 1;
+        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    public static int DmesgDecode(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        // facility padded to 6, ':', level padded to 6, ': ' — e.g. "kern  :alert : "
+        var colon = s[..Math.Min(s.Length, 10)].IndexOf(':');
+        if (colon <= 0 || !IsOneOf(s[..colon].TrimEnd(' '), Facilities))
+            return 0;
+        var rest = s[(colon + 1)..];
+        var colon2 = rest[..Math.Min(rest.Length, 9)].IndexOf(':');
+        if (colon2 <= 0 || !IsOneOf(rest[..colon2].TrimEnd(' '), Levels))
+            return 0;
+        var i = colon + 1 + colon2 + 1;
+        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    public static int Kmsg(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        // level,seq,usec,flags[,key=value...];message
+        var i = 0;
+        for (var field = 0; field < 3; field++)
+        {
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < 20)
+                i++;
+            if (i == start || i >= s.Length || s[i] != ',')
+                return 0;
+            if (field == 2)
+                p.Uptime = FormatMicros(s[start..i]);
+            i++;
+        }
+        var semi = s[i..Math.Min(s.Length, i + 64)].IndexOf(';');
+        if (semi < 0)
+            return 0;
+        var flags = s.Slice(i, semi);
+        var caller = flags.IndexOf("caller=");
+        if (caller >= 0)
+        {
+            var id = flags[(caller + 7)..];
+            var end = id.IndexOf(',');
+            p.Context = (end < 0 ? id : id[..end]).ToString();
+        }
+        return i + semi + 1;
+    }
+
+    private static int PriorityLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 3 || s[0] != '<')
+            return 0;
+        var i = 1;
+        while (i < s.Length && i <= 3 && char.IsAsciiDigit(s[i]))
+            i++;
+        return i > 1 && i < s.Length && s[i] == '>' ? i + 1 : 0;
+    }
+
+    private static int CallerIdLength(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        if (s.Length < 4 || s[0] != '[')
+            return 0;
+        var i = 1;
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        if (i >= s.Length || (s[i] != 'T' && s[i] != 'C'))
+            return 0;
+        var idStart = i++;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == idStart + 1 || i >= s.Length || s[i] != ']')
+            return 0;
+        p.Context = s[idStart..i].ToString();
+        return i + 1;
+    }
+
+    /// <summary>`YYYY-MM-DD[ T]HH:MM:SS[.,frac][Z|±HH[:]MM]`; returns its length and the ISO text.</summary>
+    private static int IsoDateLength(ReadOnlySpan<char> s, out string? iso)
+    {
+        iso = null;
+        if (s.Length < 19 || !Digits(s[..4]) || s[4] != '-' || !Digits(s[5..7]) || s[7] != '-' || !Digits(s[8..10])
+            || (s[10] != ' ' && s[10] != 'T'))
+            return 0;
+        var clock = ClockLength(s[11..]);
+        if (clock == 0)
+            return 0;
+        var i = 11 + clock;
+        if (i < s.Length && (s[i] == 'Z' || s[i] == 'z'))
+            i++;
+        else if (i + 5 <= s.Length && (s[i] == '+' || s[i] == '-') && Digits(s.Slice(i + 1, 2)))
+        {
+            var zone = s[(i + 3)] == ':' ? 6 : 5;
+            if (i + zone <= s.Length && Digits(s.Slice(i + zone - 2, 2)))
+                i += zone;
+        }
+        var text = s[..i].ToString();
+        iso = text[10] == ' ' ? string.Concat(text.AsSpan(0, 10), "T", text.AsSpan(11)) : text;
+        return i;
+    }
+
+    /// <summary>`HH:MM:SS` with an optional `.ffffff` or `,fff` fraction.</summary>
+    private static int ClockLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 8 || !Digits(s[..2]) || s[2] != ':' || !Digits(s[3..5]) || s[5] != ':' || !Digits(s[6..8]))
+            return 0;
+        var i = 8;
+        if (i + 1 < s.Length && (s[i] == '.' || s[i] == ',') && char.IsAsciiDigit(s[i + 1]))
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+                i++;
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// `host tag[pid]: ` after a syslog/journal time. With <paramref name="anyTag"/> false (after an ISO or uptime stamp,
+    /// where the host part is optional) only the tag `kernel` or a tag with a `[pid]` counts, so kernel text such as
+    /// `Call Trace: ` is never mistaken for one.
+    /// </summary>
+    private static int HostTagLength(ReadOnlySpan<char> s, bool anyTag, ref Prefix p)
+    {
+        var hostEnd = s[..Math.Min(s.Length, 256)].IndexOf(' ');
+        if (hostEnd <= 0)
+            return 0;
+        var tagStart = hostEnd + 1;
+        var rest = s[tagStart..];
+        var colon = rest[..Math.Min(rest.Length, 64)].IndexOf(": ");
+        if (colon <= 0 || rest[..colon].Contains(' '))
+            return 0;
+        var tag = rest[..colon];
+        var bracket = tag.IndexOf('[');
+        var name = bracket > 0 && tag[^1] == ']' ? tag[..bracket] : tag;
+        var known = name.SequenceEqual("kernel") || bracket > 0;
+        if (!anyTag && !known)
+            return 0;
+        if (s[..hostEnd].IndexOfAny(":[]()") >= 0 && !anyTag)
+            return 0;
+        p.Origin = name.ToString();
+        return tagStart + colon + 2;
+    }
+
+    private static string FormatMicros(ReadOnlySpan<char> micros)
+    {
+        var text = micros.ToString().PadLeft(7, '0');
+        return string.Concat(text.AsSpan(0, text.Length - 6), ".", text.AsSpan(text.Length - 6));
+    }
+
+    private static int SkipBlanks(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        return i;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s) => s.Length > 0 && s.IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private static int MonthIndex(ReadOnlySpan<char> s)
+    {
+        for (var m = 0; m < Months.Length; m++)
+            if (s.StartsWith(Months[m]))
+                return m;
+        return -1;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+            if (s.StartsWith(w))
+                return true;
+        return false;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+            if (s.SequenceEqual(w))
+                return true;
+        return false;
+    }
+}
