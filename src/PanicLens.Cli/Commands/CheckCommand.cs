@@ -27,16 +27,17 @@ public static class CheckCommand
         {
             root,
             format,
+            KbCommand.KbOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(root)!, parse.GetValue(format)!, Console.Out));
+        command.SetAction(parse => Run(
+            HostInspection.Inspect(parse.GetValue(root)!, KbCommand.LoadKnowledge(parse)),
+            parse.GetValue(format)!,
+            parse.InvocationConfiguration.Output));
         return command;
     }
 
-    public static int Run(string root, string format, TextWriter output)
+    public static int Run(ReadinessReport report, string format, TextWriter output)
     {
-        if (!Directory.Exists(root))
-            throw new UsageException($"--root {root}: no such directory");
-        var report = HostInspection.Inspect(root);
         if (format == "json")
         {
             output.WriteLine(ReadinessJson.Serialize(report));

@@ -1,18 +1,20 @@
+using PanicLens.Knowledge;
+
 namespace PanicLens.Readiness;
 
 /// <summary>Runs the readiness table (and exposure, when known issues are given) over one host tree.</summary>
 public static class HostInspector
 {
-    public static ReadinessReport Inspect(HostTree tree) => Inspect(tree, [], _ => []);
+    public static ReadinessReport Inspect(HostTree tree) => Inspect(tree, []);
 
     /// <summary>
-    /// Reads the host facts (plus <paramref name="extraSysctls"/>), runs every applicable check, then
-    /// <paramref name="exposure"/>; an unexpected I/O failure inside a check becomes that check's
-    /// <see cref="CheckStatus.Unknown"/> rather than ending the run.
+    /// Reads the host facts (plus the sysctls the known issues name), runs every applicable check, then
+    /// judges exposure to each known issue with a <c>host:</c> section. An unexpected I/O failure inside a
+    /// check becomes that check's <see cref="CheckStatus.Unknown"/> rather than ending the run.
     /// </summary>
-    public static ReadinessReport Inspect(HostTree tree, IEnumerable<string> extraSysctls, Func<HostContext, IReadOnlyList<IssueExposure>> exposure)
+    public static ReadinessReport Inspect(HostTree tree, IReadOnlyList<KnownIssue> knownIssues)
     {
-        var facts = HostFactsReader.Read(tree, extraSysctls);
+        var facts = HostFactsReader.Read(tree, ExposureEvaluator.SysctlKeys(knownIssues));
         var host = new HostContext(tree, facts);
         var results = new List<CheckResult>();
         foreach (var check in ReadinessChecks.All)
@@ -21,7 +23,7 @@ public static class HostInspector
                 continue;
             results.Add(Run(check, host));
         }
-        var exposures = exposure(host);
+        var exposures = ExposureEvaluator.Evaluate(knownIssues, host);
         return new ReadinessReport(facts with { Unreadable = tree.Unreadable.ToList(), Root = tree.Root }, results, exposures);
     }
 

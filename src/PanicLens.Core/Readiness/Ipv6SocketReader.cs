@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PanicLens.Readiness;
 
 /// <summary>Reads IPv6 sockets from /proc/net/tcp6 and /proc/net/udp6 (one socket per line after the header).</summary>
@@ -20,11 +18,7 @@ public static class Ipv6SocketReader
         foreach (var line in Lines(tcp6.Text))
         {
             var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns.Length < 4 || columns[3] != ListenState)
-                continue;
-            var local = columns[1];
-            var colon = local.LastIndexOf(':');
-            if (colon > 0 && int.TryParse(local.AsSpan(colon + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
+            if (columns.Length >= 4 && columns[3] == ListenState && ProcNetTable.LocalPort(columns[1]) is >= 0 and var port)
                 ports.Add(port);
         }
         var udp = tree.ReadOptional("/proc/net/udp6").Text;

@@ -49,6 +49,17 @@ public sealed class HostFixture : IDisposable
 
     public ReadinessReport Inspect() => HostInspector.Inspect(new HostTree(Root));
 
+    public ReadinessReport Inspect(IReadOnlyList<PanicLens.Knowledge.KnownIssue> knownIssues) =>
+        HostInspector.Inspect(new HostTree(Root), knownIssues);
+
+    /// <summary>Changes one file of this copy (the fixture in the repository is untouched).</summary>
+    public void Write(string hostPath, string text)
+    {
+        var full = Path.Join(Root, hostPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static void Copy(string from, string to)
