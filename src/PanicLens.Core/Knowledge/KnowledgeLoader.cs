@@ -45,7 +45,8 @@ public static class KnowledgeLoader
         FindDuplicates(issues, errors);
         foreach (var issue in issues)
             RunOwnTests(issue, errors);
-        return new KnowledgeCheck(issues, errors, files);
+        var ordered = errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
+        return new KnowledgeCheck(issues, ordered, files);
     }
 
     /// <summary>The shipped files as (name, text), e.g. (`knowledge/inet-diag-....yaml`, ...).</summary>
