@@ -28,6 +28,15 @@ public static class CrashHeaders
         "invalid opcode: 0000", "Kernel panic - not syncing", "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
     ];
 
+    /// <summary>
+    /// Notices that print a stack of their own without being a crash: on a console without caller ids they end
+    /// the report in progress, because what follows is their stack, not the report's.
+    /// </summary>
+    public static readonly string[] Interruptions =
+    [
+        "FAULT_INJECTION: forcing a failure", "vmalloc: allocation failure:", "FAULT_FLAG_ALLOW_RETRY missing",
+    ];
+
     public static readonly CrashHeader[] All =
     [
         new("BUG:", "bug") { Exclude = BugExclude, Why = "lib/bug.c, mm/, KASAN/KMSAN/KCSAN/KFENCE, lockdep, watchdogs all print `BUG:`; ODEBUG/DEBUG tags are not crashes" },
