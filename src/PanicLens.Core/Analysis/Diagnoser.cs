@@ -1,3 +1,4 @@
+using PanicLens.Knowledge;
 using PanicLens.Model;
 
 namespace PanicLens.Analysis;
@@ -5,10 +6,11 @@ namespace PanicLens.Analysis;
 /// <summary>
 /// Builds a <see cref="Diagnosis"/> for a parsed report: decodes the faulting instruction, computes its operand
 /// from the registers, explains the bad address and the error code, decodes taint, the panic reason and the
-/// hypervisor's outcome, and says how the crash was triggered. Never throws on bad input: what cannot be
+/// hypervisor's outcome, says how the crash was triggered, and adds the known issues (with their ranked
+/// mitigations) of <paramref name="knowledge"/> that match. Never throws on bad input: what cannot be
 /// read stays null.
 /// </summary>
-public sealed class Diagnoser
+public sealed class Diagnoser(KnowledgeBase? knowledge = null)
 {
     public Diagnosis Diagnose(CrashReport report) => Diagnose(report, []);
 
@@ -23,6 +25,7 @@ public sealed class Diagnoser
         var code = ReadCode(report, arch, registers, fault);
         var errorCode = arch is "x86_64" or "i386" && kind == FaultKind.PageFault ? ErrorCodeDecoder.Decode(report.ErrorCode ?? report.OopsCode) : null;
         var address = Address(report, arch, kind, fault, code.Operand, errorCode);
+        var matches = knowledge?.Match(report) ?? [];
         return new Diagnosis
         {
             Instruction = code.Instruction,
@@ -34,6 +37,8 @@ public sealed class Diagnoser
             Panic = report.Panic is { } reason ? new PanicFinding(reason.Trim(), PanicReasons.Find(reason)?.Explanation ?? "A panic reason PanicLens does not know.") : null,
             Hypervisor = HypervisorOutcomes.Find(report.Hypervisor),
             Trigger = TriggerDescriber.Describe(report),
+            KnownIssues = KnownIssueAdvice.Issues(matches),
+            Mitigations = KnownIssueAdvice.Mitigations(matches),
         };
     }
 
