@@ -1,3 +1,4 @@
+using PanicLens.Knowledge;
 using PanicLens.Model;
 
 namespace PanicLens.Analysis;
@@ -5,10 +6,11 @@ namespace PanicLens.Analysis;
 /// <summary>
 /// Builds a <see cref="Diagnosis"/> for a parsed report: decodes the faulting instruction, computes its operand
 /// from the registers, explains the bad address and the error code, decodes taint, the panic reason and the
-/// hypervisor's outcome, and says how the crash was triggered. Never throws on bad input: what cannot be
+/// hypervisor's outcome, says how the crash was triggered, and adds the known issues (with their ranked
+/// mitigations) of <paramref name="knowledge"/> that match. Never throws on bad input: what cannot be
 /// read stays null.
 /// </summary>
-public sealed class Diagnoser
+public sealed class Diagnoser(KnowledgeBase? knowledge = null)
 {
     public Diagnosis Diagnose(CrashReport report) => Diagnose(report, []);
 
@@ -22,11 +24,16 @@ public sealed class Diagnoser
         var fault = FaultAddress(report, registers, kind);
         var code = ReadCode(report, arch, registers, fault);
         var errorCode = arch is "x86_64" or "i386" && kind == FaultKind.PageFault ? ErrorCodeDecoder.Decode(report.ErrorCode ?? report.OopsCode) : null;
-        var address = Address(report, arch, kind, fault, code.Operand, errorCode);
+        // Only a fault vouches for an address; the operand of a lockup's or warning's instruction is not suspect.
+        var suspect = fault is not null || kind is FaultKind.GeneralProtection or FaultKind.ExternalAbort;
+        var badRegister = suspect ? code.BadRegister : null;
+        var operandAddress = badRegister is not null || code.Operand?.Registers.Count == 0 ? code.Operand : null;
+        var address = Address(report, arch, kind, fault, suspect ? operandAddress : null, errorCode);
+        var matches = knowledge?.Match(report) ?? [];
         return new Diagnosis
         {
             Instruction = code.Instruction,
-            BadRegister = code.BadRegister,
+            BadRegister = badRegister,
             Operand = code.Operand,
             Address = address,
             ErrorCode = errorCode,
@@ -34,6 +41,8 @@ public sealed class Diagnoser
             Panic = report.Panic is { } reason ? new PanicFinding(reason.Trim(), PanicReasons.Find(reason)?.Explanation ?? "A panic reason PanicLens does not know.") : null,
             Hypervisor = HypervisorOutcomes.Find(report.Hypervisor),
             Trigger = TriggerDescriber.Describe(report),
+            KnownIssues = KnownIssueAdvice.Issues(matches),
+            Mitigations = KnownIssueAdvice.Mitigations(matches),
         };
     }
 
@@ -100,7 +109,21 @@ public sealed class Diagnoser
         if (value is null || arch is not ("x86_64" or "i386" or "arm64"))
             return null;
         var notPresent = errorCode is { Present: false } || WalkEndsInZero(report.PageTableWalk);
-        return AddressClassifier.Classify(value.Value, new AddressContext(arch, report.Kernel, kind == FaultKind.PageFault, notPresent));
+        return AddressClassifier.Classify(value.Value, new AddressContext(arch, report.Kernel, kind == FaultKind.PageFault, notPresent)
+        {
+            KasanShadowAccess = operand is not null && UsesShadowOffset(operand, arch),
+        });
+    }
+
+    /// <summary>A KASAN check adds the shadow offset in a register (`cmp byte ptr [rdx+rax],0` with RAX = dffffc0000000000).</summary>
+    private static bool UsesShadowOffset(OperandFinding operand, string arch)
+    {
+        foreach (var register in operand.Registers)
+        {
+            if (RegisterFile.TryParseHex(register.Value, out var value) && KasanShadows.IsOffset(arch, value))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>`PGD 1002067 PUD 53b5067 PMD 5509067 PTE 0`: the last level printed is empty, so nothing is mapped there.</summary>

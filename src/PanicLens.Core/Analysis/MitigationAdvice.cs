@@ -8,8 +8,10 @@ public sealed record MitigationAdvice(string Id, string Title, bool RebootRequir
 {
     /// <summary>The known issue this mitigation belongs to.</summary>
     public string? Issue { get; init; }
-    public IReadOnlyList<string> Preconditions { get; init; } = [];
+    public IReadOnlyList<Knowledge.MitigationPrecondition> Preconditions { get; init; } = [];
+    /// <summary>Commands that take effect at once.</summary>
     public IReadOnlyList<string> Commands { get; init; } = [];
+    /// <summary>Commands or file contents that keep the mitigation after a reboot.</summary>
     public IReadOnlyList<string> Persistent { get; init; } = [];
     public IReadOnlyList<string> Undo { get; init; } = [];
     public string? Risk { get; init; }
