@@ -32,7 +32,7 @@ public static class MiscFormats
             Report = @"rust_kernel: panicked.*\n(?<msg>.*)",
             Stack = StackSpec.CallTrace(@"rust_begin_unwind"),
         },
-        new(@"\[Hardware Error\]: CPU [0-9]+: Machine Check(?: Exception)?", "mce: Machine Check Exception")
+        new(@"(?:\[Hardware Error\]: )?CPU [0-9]+: Machine Check(?: Exception)?", "mce: Machine Check Exception")
         {
             NoStack = true, Why = "fatal machine check: hardware, bucketed apart from software bugs",
         },

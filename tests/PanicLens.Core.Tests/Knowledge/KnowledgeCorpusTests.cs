@@ -1,4 +1,5 @@
 using PanicLens.Core.Tests.Corpus;
+using PanicLens.Detection;
 using PanicLens.Ingest;
 using PanicLens.Knowledge;
 using PanicLens.Model;
@@ -31,12 +32,16 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
         ("xen-commit-9a61c704-spinlock-bug.log", "xen-hypervisor-panic"),
     ];
 
-    private static CrashReport? FirstReport(string path)
+    private static CrashReport? FirstReport(string path) => Reports(path).FirstOrDefault();
+
+    /// <summary>Every report the detector finds: several production logs hold more than one crash.</summary>
+    private static List<CrashReport> Reports(string path)
     {
         using var stream = File.OpenRead(path);
         var lines = LineReader.Read(stream).ToList();
-        var region = StandInRegions.First(lines);
-        return region is null ? null : ReportParser.Parse(Path.GetFileName(path), lines, region.Value.Start, region.Value.End);
+        return new CrashDetector().Detect(lines)
+            .Select(region => ReportParser.Parse(Path.GetFileName(path), region.Lines, region.StartLine, region.EndLine))
+            .ToList();
     }
 
     [Fact]
@@ -58,8 +63,7 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
         var found = new Dictionary<string, IReadOnlyList<KnownIssueMatch>>();
         foreach (var path in files)
         {
-            var report = FirstReport(path);
-            var matches = report is null ? [] : Shipped.Match(report);
+            var matches = Reports(path).SelectMany(Shipped.Match).ToList();
             found[Path.GetFileName(path)] = matches;
             output.WriteLine($"{Path.GetFileName(path)}: {string.Join(", ", matches.Select(m => $"{m.Issue.Id}({m.Score})"))}");
         }
