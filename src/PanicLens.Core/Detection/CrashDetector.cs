@@ -42,7 +42,8 @@ public sealed class CrashDetector
 
     private List<CrashRegion> Step(List<OpenRegion> open, LogLine line, LogLine? next)
     {
-        var header = HeaderScanner.Match(line.Text);
+        // A syslog line from another program (`gnome-session[12]: WARNING: ...`) is never a kernel report.
+        var header = line.Origin is null or "kernel" ? HeaderScanner.Match(line.Text) : null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;
         if (header is null)

@@ -36,7 +36,7 @@ public static class MiscFormats
         {
             NoStack = true, Why = "fatal machine check: hardware, bucketed apart from software bugs",
         },
-        new(@"Machine check events logged", "mce: Machine check events logged") { NoStack = true, Why = "corrected machine check" },
+        new(@"\[Hardware Error\]: Machine check events logged|Machine check events logged", "mce: Machine check events logged") { NoStack = true, Why = "corrected machine check" },
         new(@"\[Hardware Error\]: (?<rest>.*)", "mce: Hardware Error: {rest}") { NoStack = true, Why = "other MCE/GHES/EDAC hardware lines" },
         new(@"page allocation failure: order:(?<order>[0-9]+)", "page allocation failure: order:{order} in {frame}")
         {
