@@ -35,7 +35,7 @@ public static class ExposureCommand
                 throw new UsageException($"--kb-id {issue}: no such known issue (see `paniclens kb list`)");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
-                output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Default.FleetExposure));
+                output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Readable.FleetExposure));
             else
                 FleetExposureRenderer.Render(fleet, output);
             return fleet.ExposedNotMitigated > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;
