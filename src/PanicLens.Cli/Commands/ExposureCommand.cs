@@ -1,14 +1,43 @@
 using System.CommandLine;
+using System.Text.Json;
+using PanicLens.Cli.Rendering;
+using PanicLens.Readiness;
 
 namespace PanicLens.Cli.Commands;
 
+/// <summary>
+/// `paniclens exposure --kb-id ID HOSTFACTS...`: the fleet view of one known issue from many
+/// `check --format json` documents (files, or directories of *.json). Exit 0 when no host is exposed without
+/// mitigation, 1 when one is, 2 when it cannot run (unknown id, no input).
+/// </summary>
 public static class ExposureCommand
 {
-    // Placeholder until its issue lands; replaced by the owner of this verb.
     public static Command Create()
     {
-        var command = new Command("exposure", "(not yet available)");
-        command.SetAction(int (_) => throw new UsageException("'exposure' is not available yet"));
+        var id = new Option<string>("--kb-id") { Description = "The known issue to report on (see `paniclens kb list`).", Required = true };
+        var files = new Argument<string[]>("HOSTFACTS") { Description = "`paniclens check --format json` outputs, one per host, or directories of them.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("exposure", "List the hosts of a fleet exposed to a known issue, mitigated or not, from their check JSON.")
+        {
+            id, files, format, KbCommand.KbOption,
+        };
+        command.SetAction(parse =>
+        {
+            var issue = parse.GetValue(id)!;
+            if (KbCommand.LoadKnowledge(parse).Find(issue) is null)
+                throw new UsageException($"--kb-id {issue}: no such known issue (see `paniclens kb list`)");
+            var inputs = FleetExposureReader.ExpandInputs(parse.GetValue(files)!);
+            if (inputs.Count == 0)
+                throw new UsageException("no host fact files (the directories hold no *.json)");
+            var fleet = FleetExposureReader.Read(issue, inputs);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == "json")
+                output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Default.FleetExposure));
+            else
+                FleetExposureRenderer.Render(fleet, output);
+            return fleet.ExposedNotMitigated > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;
+        });
         return command;
     }
 }

@@ -1,14 +1,115 @@
 using System.CommandLine;
+using PanicLens.Cli.Rendering;
+using PanicLens.Knowledge;
 
 namespace PanicLens.Cli.Commands;
 
+/// <summary>
+/// `paniclens kb list|show ID|validate DIR`: the known-issue knowledge base. <see cref="KbOption"/> is the one
+/// `--kb DIR` option; other verbs add it and call <see cref="LoadKnowledge"/> so they see the same entries.
+/// </summary>
 public static class KbCommand
 {
-    // Placeholder until its issue lands; replaced by the owner of this verb.
+    /// <summary>`--kb DIR` (repeatable): directories of the user's own `*.yaml` known issues, added to the shipped ones.</summary>
+    public static Option<string[]> KbOption { get; } = new("--kb")
+    {
+        Description = "A directory of your own known-issue YAML files, added to the shipped ones (repeatable).",
+        HelpName = "DIR",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string> Format = new("--format")
+    {
+        Description = "Output format: text or json.",
+        DefaultValueFactory = _ => "text",
+    };
+
     public static Command Create()
     {
-        var command = new Command("kb", "(not yet available)");
-        command.SetAction(int (_) => throw new UsageException("'kb' is not available yet"));
+        var command = new Command("kb", "List, show and validate the known kernel issues PanicLens matches crashes against.");
+        command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(ShowCommand());
+        command.Subcommands.Add(ValidateCommand());
         return command;
+    }
+
+    /// <summary>
+    /// The shipped entries plus those in the `--kb` directories. Any mistake in any file stops the command
+    /// (exit 2) with every mistake listed; a missing directory propagates as an I/O error (exit 2).
+    /// </summary>
+    public static KnowledgeBase LoadKnowledge(ParseResult parse)
+    {
+        try
+        {
+            return KnowledgeLoader.Load(parse.GetValue(KbOption) ?? []);
+        }
+        catch (KnowledgeException e)
+        {
+            throw new UsageException(e.Message + Environment.NewLine + "Run 'paniclens kb validate DIR' to check a directory.");
+        }
+    }
+
+    private static Command ListCommand()
+    {
+        var command = new Command("list", "One line per known issue: id, first fixed release, title.") { KbOption, Format };
+        command.SetAction(int (parse) =>
+        {
+            var kb = LoadKnowledge(parse);
+            var output = parse.InvocationConfiguration.Output;
+            if (FormatOf(parse) == "json")
+                KnownIssueRenderer.WriteJson(output, kb.Issues);
+            else
+                KnownIssueRenderer.WriteList(output, kb.Issues, Palette.ForConsole());
+            return CommandBoundary.Ok;
+        });
+        return command;
+    }
+
+    private static Command ShowCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "The id of a known issue, as `kb list` prints it." };
+        var command = new Command("show", "One known issue in full: match conditions, fix, references, ranked mitigations, host checks.") { id, KbOption, Format };
+        command.SetAction(int (parse) =>
+        {
+            var kb = LoadKnowledge(parse);
+            var wanted = parse.GetValue(id) ?? "";
+            var issue = kb.Find(wanted) ?? throw new UsageException($"no known issue '{wanted}'; 'paniclens kb list' shows the ids");
+            var output = parse.InvocationConfiguration.Output;
+            if (FormatOf(parse) == "json")
+                KnownIssueRenderer.WriteJson(output, [issue]);
+            else
+                KnownIssueRenderer.WriteIssue(output, issue, Palette.ForConsole());
+            return CommandBoundary.Ok;
+        });
+        return command;
+    }
+
+    private static Command ValidateCommand()
+    {
+        var directory = new Argument<string>("DIR") { Description = "A directory of known-issue YAML files to check." };
+        var command = new Command("validate", "Check a directory of known-issue files: every mistake with file, line and field; exit 0 clean, 1 mistakes, 2 cannot run.") { directory, KbOption };
+        command.SetAction(int (parse) =>
+        {
+            var target = parse.GetValue(directory) ?? "";
+            if (!Directory.Exists(target))
+                throw new UsageException($"'{target}' is not a directory");
+            var others = (parse.GetValue(KbOption) ?? []).Where(d => Path.GetFullPath(d) != Path.GetFullPath(target));
+            var check = KnowledgeLoader.Check([target, .. others], includeShipped: true);
+            var output = parse.InvocationConfiguration.Output;
+            foreach (var error in check.Errors)
+                output.WriteLine(error.ToString());
+            var fileCount = Directory.EnumerateFiles(target).Count(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
+            var mistakes = check.Errors.Count == 1 ? "1 mistake" : $"{check.Errors.Count} mistakes";
+            output.WriteLine($"{target}: {fileCount} file{(fileCount == 1 ? "" : "s")} checked with the shipped entries ({check.Issues.Count} entries load); {mistakes}.");
+            return check.Errors.Count == 0 ? CommandBoundary.Ok : CommandBoundary.Findings;
+        });
+        return command;
+    }
+
+    private static string FormatOf(ParseResult parse)
+    {
+        var format = parse.GetValue(Format) ?? "text";
+        return format is "text" or "json" ? format : throw new UsageException($"--format must be text or json, not '{format}'");
     }
 }

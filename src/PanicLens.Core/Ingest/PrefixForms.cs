@@ -18,6 +18,8 @@ public static class PrefixForms
         new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime),
         new("dmesg-human", "[Jan14 01:04] | [  +0.000123] (dmesg -H)", PrefixScanners.DmesgHuman),
         new("dmesg-decode", "kern  :alert : (dmesg -x)", PrefixScanners.DmesgDecode),
+        new("login-prompt", "syzkaller login: [ 35.184476] (only before an uptime stamp)", PrefixScanners.LoginPrompt),
+        new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
     ];
 }

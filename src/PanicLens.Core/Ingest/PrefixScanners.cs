@@ -206,6 +206,33 @@ internal static class PrefixScanners
         return i + semi + 1;
     }
 
+    /// <summary>
+    /// A serial console's login prompt left on the line before kernel output (`syzkaller login: [ 35.1] BUG: ...`):
+    /// a host name without blanks, `login: `, and only when an uptime stamp follows, so ordinary text is kept.
+    /// </summary>
+    public static int LoginPrompt(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        const string Login = " login: ";
+        var at = s.IndexOf(Login);
+        if (at <= 0 || at > 64 || s[..at].IndexOfAny(' ', '\t') >= 0)
+            return 0;
+        var end = at + Login.Length;
+        return end < s.Length && s[end] == '[' ? end : 0;
+    }
+
+    /// <summary>The kernel's note that the console lost lines, printed in front of the next one: `** 12 printk messages dropped ** `.</summary>
+    public static int MessagesDropped(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        const string Start = "** ";
+        const string End = " printk messages dropped ** ";
+        if (!s.StartsWith(Start))
+            return 0;
+        var i = Start.Length;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        return i > Start.Length && s[i..].StartsWith(End) && i + End.Length < s.Length ? i + End.Length : 0;
+    }
+
     private static int PriorityLength(ReadOnlySpan<char> s)
     {
         if (s.Length < 3 || s[0] != '<')

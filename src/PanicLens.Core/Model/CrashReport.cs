@@ -35,6 +35,10 @@ public sealed class CrashReport
     public int? OopsCount { get; set; }
     /// <summary>Page-fault error code from modern kernels: `#PF: error_code(0x0000) - not-present page`.</summary>
     public string? ErrorCode { get; set; }
+    /// <summary>The words after the page-fault error code: `not-present page`, `[PROT] [WRITE]`.</summary>
+    public string? ErrorText { get; set; }
+    /// <summary>The `#PF:` access line: `supervisor read access in kernel mode`.</summary>
+    public string? FaultAccess { get; set; }
     public string? PageTableWalk { get; set; }
 
     /// <summary>The frame the title names (syzbot convention), e.g. `ipv6_addr_copy`; null when the title names none.</summary>

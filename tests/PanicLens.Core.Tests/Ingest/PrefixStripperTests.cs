@@ -33,6 +33,9 @@ public sealed class PrefixStripperTests
     [InlineData("kern  :alert : BUG: kernel NULL pointer dereference, address: 00000000000002fc", "BUG: kernel NULL pointer dereference, address: 00000000000002fc", null, null, null, null)]
     [InlineData("4,567,1234567,-,caller=T42;Call Trace:", "Call Trace:", null, "1.234567", "T42", null)]
     [InlineData("6,1234,5678901,-;Oops: 0000 [#1] SMP", "Oops: 0000 [#1] SMP", null, "5.678901", null, null)]
+    [InlineData("syzkaller login: [   35.184476] BUG: using __this_cpu_read()", "BUG: using __this_cpu_read()", null, "35.184476", null, null)]
+    [InlineData("** 4491 printk messages dropped ** [   50.750742] INFO: Allocated in f", "INFO: Allocated in f", null, "50.750742", null, null)]
+    [InlineData("Ubuntu login: root", "Ubuntu login: root", null, null, null, null)]
     public void Each_prefix_style_is_stripped_and_its_facts_kept(string raw, string text, string? timestamp, string? uptime, string? context, string? origin)
     {
         var line = PrefixStripper.ToLogLine(7, raw);

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PanicLens.Knowledge;
+
+namespace PanicLens.Cli.Rendering;
+
+/// <summary>Prints known issues for `paniclens kb`: a list, one entry in full, or JSON.</summary>
+public static class KnownIssueRenderer
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void WriteList(TextWriter output, IReadOnlyList<KnownIssue> issues, Palette p)
+    {
+        var width = issues.Count == 0 ? 2 : issues.Max(i => i.Id.Length);
+        output.WriteLine(p.Label($"{"ID".PadRight(width)}  {"FIXED IN",-9} TITLE"));
+        foreach (var issue in issues.OrderBy(i => i.Id, StringComparer.Ordinal))
+        {
+            var user = issue.Source.StartsWith("knowledge/", StringComparison.Ordinal) ? "" : p.Dim($"  ({issue.Source})");
+            output.WriteLine($"{issue.Id.PadRight(width)}  {issue.Fix?.Version ?? "-",-9} {issue.Title}{user}");
+        }
+        output.WriteLine(p.Dim($"{issues.Count} known issues."));
+    }
+
+    public static void WriteIssue(TextWriter output, KnownIssue issue, Palette p)
+    {
+        output.WriteLine(p.Strong(issue.Title));
+        output.WriteLine($"  {p.Label("id".PadRight(10))}{issue.Id}  {p.Dim(issue.Source)}");
+        output.WriteLine($"  {p.Label("summary".PadRight(10))}{issue.Summary}");
+        if (issue.Fix is { } fix)
+            output.WriteLine($"  {p.Label("fix".PadRight(10))}\"{fix.Subject}\"{(fix.Commit is null ? "" : " " + fix.Commit)}{(fix.Version is null ? "" : ", in " + fix.Version)}{(fix.Stable.Count == 0 ? "" : "; stable " + string.Join(", ", fix.Stable))}");
+        output.WriteLine($"  {p.Label("matches".PadRight(10))}{Describe(issue.Match)}");
+        if (issue.Boost is { } boost)
+            output.WriteLine($"  {p.Label("boosts".PadRight(10))}{Describe(boost)}");
+        if (issue.Explanation is { } explanation)
+        {
+            output.WriteLine();
+            foreach (var line in explanation.TrimEnd().Split('\n'))
+                output.WriteLine("  " + line);
+        }
+        output.WriteLine();
+        output.WriteLine(p.Label("  references"));
+        foreach (var reference in issue.References)
+            output.WriteLine($"    {reference.Url}{(reference.Title is null ? "" : "  " + p.Dim(reference.Title))}");
+        WriteMitigations(output, issue, p);
+    }
+
+    private static void WriteMitigations(TextWriter output, KnownIssue issue, Palette p)
+    {
+        var ranked = KnowledgeBase.Rank(issue.Mitigations);
+        if (ranked.Count > 0)
+            output.WriteLine(p.Label("  mitigations (ranked)"));
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var m = ranked[i];
+            var trigger = m.RemovesTrigger switch { RemovesTrigger.Yes => p.Good("removes the trigger"), RemovesTrigger.Partly => p.Warn("partly removes the trigger"), _ => p.Warn("does NOT remove the trigger") };
+            output.WriteLine($"  {i + 1}. {p.Strong(m.Title)} [{m.Id}]");
+            output.WriteLine($"     {(m.RebootRequired ? "needs a reboot" : "no reboot")}; {trigger}");
+            foreach (var pre in m.Preconditions)
+                output.WriteLine($"     check: {pre.What}{Environment.NewLine}         $ {pre.Check}{(pre.Expect is null ? "" : Environment.NewLine + "         expect: " + pre.Expect)}");
+            foreach (var command in m.Runtime)
+                output.WriteLine($"     now:      {command}");
+            foreach (var command in m.Persistent)
+                output.WriteLine($"     lasting:  {command}");
+            foreach (var command in m.Undo)
+                output.WriteLine($"     undo:     {command}");
+            if (m.Risk is not null)
+                output.WriteLine($"     risk:     {m.Risk}");
+            if (m.Notes is not null)
+                output.WriteLine($"     note:     {m.Notes}");
+        }
+    }
+
+    private static string Describe(IssueConditions c)
+    {
+        var parts = new List<string>();
+        if (c.Title is not null) parts.Add($"title /{c.Title}/");
+        if (c.Text is not null) parts.Add($"line /{c.Text}/");
+        if (c.Panic is not null) parts.Add($"panic /{c.Panic}/");
+        if (c.Functions.Count > 0) parts.Add("function " + string.Join("|", c.Functions));
+        if (c.Modules.Count > 0) parts.Add("module " + string.Join("|", c.Modules));
+        if (c.Comms.Count > 0) parts.Add("comm " + string.Join("|", c.Comms));
+        if (c.Frames.Count > 0) parts.Add("frames " + string.Join(" + ", c.Frames));
+        if (c.Types.Count > 0) parts.Add("type " + string.Join("|", c.Types));
+        if (c.Kernel.Count > 0) parts.Add("kernel " + string.Join(" or ", c.Kernel.Select(r => $"({r})")));
+        return string.Join("; ", parts);
+    }
+
+    public static void WriteJson(TextWriter output, IReadOnlyList<KnownIssue> issues)
+    {
+        var array = new JsonArray();
+        foreach (var issue in issues)
+            array.Add(KnownIssueJson.Of(issue));
+        output.WriteLine(array.ToJsonString(Indented));
+    }
+}

@@ -1,0 +1,66 @@
+using PanicLens.Knowledge;
+
+namespace PanicLens.Analysis;
+
+/// <summary>Turns knowledge-base matches into the diagnosis' known issues and one ranked list of mitigations.</summary>
+public static class KnownIssueAdvice
+{
+    public static IReadOnlyList<KnownIssueFinding> Issues(IReadOnlyList<KnownIssueMatch> matches)
+    {
+        var issues = new List<KnownIssueFinding>(matches.Count);
+        foreach (var match in matches)
+        {
+            var references = new List<string>(match.Issue.References.Count);
+            foreach (var reference in match.Issue.References)
+                references.Add(reference.Url);
+            issues.Add(new KnownIssueFinding(match.Issue.Id, match.Issue.Title, Fix(match.Issue.Fix), references)
+            {
+                Score = match.Score,
+                Reasons = match.Reasons,
+            });
+        }
+        return issues;
+    }
+
+    /// <summary>Every matched issue's mitigations, strongest issue first, then ranked: no reboot first, verdicts last.</summary>
+    public static IReadOnlyList<MitigationAdvice> Mitigations(IReadOnlyList<KnownIssueMatch> matches)
+    {
+        var all = new List<Mitigation>();
+        var owner = new Dictionary<Mitigation, string>(ReferenceEqualityComparer.Instance);
+        foreach (var match in matches)
+        {
+            foreach (var mitigation in match.Issue.Mitigations)
+            {
+                all.Add(mitigation);
+                owner[mitigation] = match.Issue.Id;
+            }
+        }
+        var advice = new List<MitigationAdvice>(all.Count);
+        foreach (var mitigation in KnowledgeBase.Rank(all))
+        {
+            advice.Add(new MitigationAdvice(mitigation.Id, mitigation.Title, mitigation.RebootRequired, mitigation.RemovesTrigger.ToString().ToLowerInvariant())
+            {
+                Issue = owner[mitigation],
+                Preconditions = mitigation.Preconditions,
+                Commands = mitigation.Runtime,
+                Persistent = mitigation.Persistent,
+                Undo = mitigation.Undo,
+                Risk = mitigation.Risk,
+                Notes = mitigation.Notes,
+            });
+        }
+        return advice;
+    }
+
+    private static string? Fix(KnownIssueFix? fix)
+    {
+        if (fix is null)
+            return null;
+        var text = $"\"{fix.Subject}\"";
+        if (fix.Commit is not null)
+            text += $" (commit {fix.Commit})";
+        if (fix.Version is not null)
+            text += $", in v{fix.Version}";
+        return text;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace PanicLens.Analysis;
+
+/// <summary>Reads register values out of a report's register dump (`RSI: ffff8802ea75bb00`, `x19: fffffdfffec00201`, `GS:ffff8800(0000)`).</summary>
+public sealed class RegisterFile(IReadOnlyDictionary<string, string> registers, int bitness)
+{
+    public int Bitness { get; } = bitness;
+
+    /// <summary>The value as printed, up to the first character that is not hex (drops `(0000)` after a segment base).</summary>
+    public string? Text(string name)
+    {
+        // x86_64 show_regs prints R08 and R09 with a leading zero; Iced and Xen name them R8 and R9.
+        if (!registers.TryGetValue(name, out var text)
+            && !(name.Length == 2 && name[0] is 'R' or 'r' && char.IsAsciiDigit(name[1]) && registers.TryGetValue("R0" + name[1], out text)))
+            return null;
+        var value = text.Trim();
+        if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            value = value[2..];
+        var end = 0;
+        while (end < value.Length && char.IsAsciiHexDigit(value[end]))
+            end++;
+        return end == 0 ? null : value[..end];
+    }
+
+    public ulong? Value(string name)
+    {
+        var text = Text(name);
+        return text is not null && text.Length <= 16 && ulong.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    /// <summary>The names of registers whose value equals <paramref name="address"/>, in dump order.</summary>
+    public IEnumerable<string> Holding(ulong address)
+    {
+        foreach (var name in registers.Keys)
+        {
+            if (name.StartsWith("CR", StringComparison.OrdinalIgnoreCase) || name.StartsWith("DR", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (Value(name) == address)
+                yield return name;
+        }
+    }
+
+    public string Format(ulong value) => Bitness == 32
+        ? ((uint)value).ToString("x8", CultureInfo.InvariantCulture)
+        : value.ToString("x16", CultureInfo.InvariantCulture);
+
+    public static bool TryParseHex(string? text, out ulong value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+            trimmed = trimmed[2..];
+        return trimmed.Length is > 0 and <= 16
+            && ulong.TryParse(trimmed, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out value);
+    }
+}

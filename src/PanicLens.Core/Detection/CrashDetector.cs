@@ -1,0 +1,226 @@
+using PanicLens.Model;
+
+namespace PanicLens.Detection;
+
+/// <summary>
+/// Splits a stream of console lines into crash report regions. It streams: it holds only the lines of the
+/// reports still open (each capped at <see cref="MaxLinesPerRegion"/>) and yields regions in the order of
+/// their header lines. A region ends at the next opening header (of its own caller id when the console
+/// prints them), at `---[ end Kernel panic`, at `---[ end trace` unless a panic line follows closely, after
+/// <see cref="MaxGapLines"/> lines that do not look like report output, or at the cap.
+/// </summary>
+public sealed class CrashDetector
+{
+    private const string ReplayMarker = "** replaying previous printk message **";
+
+    public int MaxLinesPerRegion { get; init; } = 4000;
+    public int MaxGapLines { get; init; } = 50;
+    /// <summary>Lines after `---[ end trace` within which a `Kernel panic` or `(XEN)` line still joins the report.</summary>
+    public int TrailingLines { get; init; } = 20;
+    /// <summary>At most this many reports are open at once (one per caller id); the oldest is closed first.</summary>
+    public int MaxOpenRegions { get; init; } = 16;
+
+    public IEnumerable<CrashRegion> Detect(IEnumerable<LogLine> lines)
+    {
+        var open = new List<OpenRegion>();
+        LogLine? pending = null;
+        foreach (var line in lines)
+        {
+            if (pending is not null)
+                foreach (var region in Step(open, pending, line))
+                    yield return region;
+            pending = line;
+        }
+        if (pending is not null)
+            foreach (var region in Step(open, pending, null))
+                yield return region;
+        foreach (var region in open)
+            region.Close();
+        foreach (var region in Drain(open))
+            yield return region;
+    }
+
+    private List<CrashRegion> Step(List<OpenRegion> open, LogLine line, LogLine? next)
+    {
+        var header = HeaderScanner.Match(line.Text);
+        if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
+            header = null;
+        if (header is null)
+            Feed(open, line);
+        else
+            OnHeader(open, line, header);
+        return Drain(open);
+    }
+
+    private void OnHeader(List<OpenRegion> open, LogLine line, CrashHeader header)
+    {
+        if (header.Role == HeaderRole.Inside || IsInside(line.Text))
+        {
+            var joined = false;
+            foreach (var region in open)
+                if (!region.Closed && region.Accepts(line))
+                {
+                    region.AddInside(line);
+                    joined = true;
+                }
+            if (joined || HasOpenOtherContext(open, line))
+                return;
+        }
+        else
+        {
+            foreach (var region in open)
+                if (!region.Closed && region.SameStream(line))
+                    region.Close();
+        }
+        if (CountOpen(open) >= MaxOpenRegions)
+            CloseOldest(open);
+        open.Add(new OpenRegion(this, line, header));
+    }
+
+    private static bool IsInside(string text)
+    {
+        foreach (var marker in CrashHeaders.InsideMarkers)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    private static bool HasOpenOtherContext(List<OpenRegion> open, LogLine line)
+    {
+        foreach (var region in open)
+            if (!region.Closed && region.Context is not null && line.Context is not null)
+                return true;
+        return false;
+    }
+
+    private static void Feed(List<OpenRegion> open, LogLine line)
+    {
+        foreach (var region in open)
+            if (!region.Closed && region.Accepts(line))
+                region.Add(line);
+    }
+
+    private static int CountOpen(List<OpenRegion> open)
+    {
+        var n = 0;
+        foreach (var region in open)
+            if (!region.Closed)
+                n++;
+        return n;
+    }
+
+    private static void CloseOldest(List<OpenRegion> open)
+    {
+        foreach (var region in open)
+            if (!region.Closed)
+            {
+                region.Close();
+                return;
+            }
+    }
+
+    /// <summary>Yields closed regions from the front, so output keeps header order.</summary>
+    private static List<CrashRegion> Drain(List<OpenRegion> open)
+    {
+        var done = new List<CrashRegion>();
+        while (open.Count > 0 && open[0].Closed)
+        {
+            if (open[0].ToRegion() is { } region)
+                done.Add(region);
+            open.RemoveAt(0);
+        }
+        return done;
+    }
+
+    /// <summary>
+    /// A report being collected. States: collecting; after `---[ end trace` it is "trailing" and keeps the
+    /// next lines aside until a panic line joins them in or <see cref="TrailingLines"/> pass; closed.
+    /// </summary>
+    private sealed class OpenRegion(CrashDetector owner, LogLine header, CrashHeader kind)
+    {
+        private readonly List<LogLine> lines = [header];
+        private readonly List<LogLine> trailing = [];
+        private int keep = 1;
+        private int gap;
+        private bool ending;
+        private bool sawNmiSend;
+        private bool truncated;
+
+        public string? Context { get; } = header.Context;
+        public bool Closed { get; private set; }
+
+        /// <summary>Untagged consoles give every line to the report; with caller ids only the header's own id counts.</summary>
+        public bool Accepts(LogLine line) =>
+            Context is null || line.Context == Context
+            || (sawNmiSend && line.Context is { Length: > 0 } c && c[0] == 'C');
+
+        /// <summary>Whether a new opening header on <paramref name="line"/> ends this report.</summary>
+        public bool SameStream(LogLine line) => Context is null || line.Context is null || line.Context == Context;
+
+        public void AddInside(LogLine line)
+        {
+            if (ending)
+            {
+                lines.AddRange(trailing);
+                trailing.Clear();
+                ending = false;
+            }
+            Append(line, report: true);
+        }
+
+        public void Add(LogLine line)
+        {
+            var text = line.Text;
+            if (ending)
+            {
+                trailing.Add(line);
+                if (trailing.Count >= owner.TrailingLines)
+                    Close();
+                return;
+            }
+            var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
+            Append(line, report: ReportLineShapes.IsReportLine(text));
+            if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
+                sawNmiSend = true;
+            if (isEndPanic)
+                Close();
+            else if (text.Contains("---[ end trace", StringComparison.Ordinal))
+                ending = true;
+            else if (gap >= owner.MaxGapLines)
+                Close();
+        }
+
+        private void Append(LogLine line, bool report)
+        {
+            if (lines.Count >= owner.MaxLinesPerRegion)
+            {
+                truncated = true;
+                Close();
+                return;
+            }
+            lines.Add(line);
+            if (report)
+            {
+                keep = lines.Count;
+                gap = 0;
+            }
+            else
+            {
+                gap++;
+            }
+        }
+
+        public void Close()
+        {
+            if (ending)
+                trailing.Clear();
+            Closed = true;
+        }
+
+        public CrashRegion? ToRegion()
+        {
+            var kept = keep == lines.Count ? lines : lines.GetRange(0, keep);
+            return new CrashRegion(kept[0].Number, kept[^1].Number, kept, kind) { Context = Context, Truncated = truncated };
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace PanicLens.Detection;
+
+/// <summary>
+/// The header table: literals that open a crash report, in priority order (the first row found on a line wins,
+/// so `BUG:` beats `WARNING:` on a line holding both). Families follow the kernel's printing sites.
+/// </summary>
+public static class CrashHeaders
+{
+    private const string BugExclude = @"DEBUG:|xlog_status:|no syscalls can create resource";
+
+    private const string WarningExclude =
+        @"/etc/ssh/moduli|moduli does not exist|workqueue cpumask|mand mount option|DT_FLAGS_1|" +
+        @"Unprivileged eBPF is enabled|fbcon: Driver|for mitigation options|CPU_SRSO|EXT4-[fF][sS]|" +
+        @"[uU][sS][eE][sS] [dD][eE][pP][rR][eE][cC][aA][tT][eE][dD] [vV]2 [cC][aA][pP][aA][bB][iI][lL][iI][tT][iI][eE][sS]|" +
+        @"[uU][sS][eE][sS] [wW][iI][rR][eE][lL][eE][sS][sS] [eE][xX][tT][eE][nN][sS][iI][oO][nN][sS]|XFS \([^)]*\): WARNING";
+
+    private const string InfoExclude =
+        @"INFO: lockdep is turned off|INFO: Stall ended before state dump start|INFO: NMI handler|" +
+        @"recovery required on readonly filesystem|(handler|interrupt).*took too long|_INFO:|INFO:[^ \t]|" +
+        @"INFO: Enabling|INFO: Disabling|no syscalls can create resource";
+
+    /// <summary>
+    /// Text that marks a header line as part of the report already open, whichever row matched it: die() prints
+    /// `invalid opcode: 0000` after `kernel BUG at`, arm prints `Internal error: Oops - BUG:` after its first line.
+    /// </summary>
+    public static readonly string[] InsideMarkers =
+    [
+        "invalid opcode: 0000", "Kernel panic - not syncing", "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+    ];
+
+    public static readonly CrashHeader[] All =
+    [
+        new("BUG:", "bug") { Exclude = BugExclude, Why = "lib/bug.c, mm/, KASAN/KMSAN/KCSAN/KFENCE, lockdep, watchdogs all print `BUG:`; ODEBUG/DEBUG tags are not crashes" },
+        new("WARNING:", "warning") { Exclude = WarningExclude, Why = "__warn() and lockdep; the excluded texts are user-space or boot notices" },
+        new("INFO:", "info") { Exclude = InfoExclude, Why = "hung tasks, RCU stalls, lockdep; the excluded texts are perf/lockdep housekeeping" },
+        new("Unable to handle kernel", "unable-to-handle") { Why = "arm/arm64/powerpc page-fault oops (arch/*/mm/fault.c)" },
+        new("general protection fault", "gpf") { Exclude = @"general protection fault.* error:[0-9]+ in ", Why = "x86 #GP in the kernel; `... error:0 in libc.so` is a user-space fault notice" },
+        new("stack segment: ", "stack-segment") { Why = "x86 #SS (do_stack_segment)" },
+        new("Kernel panic - not syncing", "kernel-panic", HeaderRole.Inside) { Why = "panic(); after an oops it is that oops' last line, alone it is the report" },
+        new("PANIC: double fault", "double-fault", HeaderRole.Inside) { Why = "x86 #DF, often printed inside a stack overflow report" },
+        new("rust_kernel: panicked", "rust-panic") { Why = "Rust panic handler" },
+        new("kernel BUG", "kernel-bug") { Why = "BUG() / BUG_ON(): `kernel BUG at file:line!`" },
+        new("Kernel BUG", "kernel-bug") { Why = "powerpc/s390 spelling of BUG()" },
+        new("BUG kmalloc-", "slub") { Why = "SLUB debug object checks" },
+        new("divide error:", "divide-error") { Why = "x86 #DE" },
+        new("divide_error:", "divide-error") { Why = "x86 #DE, old spelling" },
+        new("invalid opcode:", "invalid-opcode") { Why = "x86 #UD; `invalid opcode: 0000` also follows `kernel BUG at`" },
+        new("int3:", "int3") { Why = "x86 breakpoint trap in the kernel" },
+        new("UBSAN:", "ubsan") { Why = "lib/ubsan.c" },
+        new("Booting the kernel.", "reboot") { Exclude = @"Parsing ELF|Decompressing Linux|Unknown parameter '", AtStart = true, Why = "the machine rebooted without a report" },
+        new("unregister_netdevice: waiting for", "netdev-refcount", HeaderRole.Inside) { Why = "net/core/dev.c: a leaked device reference" },
+        new("VFS: Close: file count is 0", "vfs") { Why = "fs/open.c filp_close on a dead file" },
+        new("VFS: Busy inodes after unmount", "vfs") { Why = "fs/super.c generic_shutdown_super" },
+        new("Internal error:", "arm-internal-error", HeaderRole.Inside) { Why = "arm/arm64 die(); follows `Unable to handle kernel`" },
+        new("Unhandled fault:", "arm-unhandled-fault") { Why = "arm do_DataAbort" },
+        new("Alignment trap:", "alignment-trap") { Why = "arm alignment exception" },
+        new("trusty: panic", "trusty") { Why = "Android trusty TEE panic" },
+        new("fatal error:", "go-fatal") { Exclude = @"ALSA|fatal error: cannot create timer", AtStart = true, Why = "Go runtime fatal error (gVisor, syz tools)" },
+        new("SYZFAIL:", "syzfail") { Why = "syzkaller executor failure" },
+        new("SYZFATAL:", "syzfatal") { Why = "syzkaller tool failure" },
+        new("panic:", "go-panic") { Exclude = @"_panic:|xlog_status:|ddb\.onpanic:|evtlog_status:", AtStart = true, Why = "Go panic (gVisor)" },
+        new("Oops:", "oops", HeaderRole.Inside) { Why = "die() banner; normally under a `BUG: unable to handle` line" },
+        new("hard LOCKUP", "hard-lockup") { Why = "kernel/watchdog_hld.c: `Watchdog detected hard LOCKUP on cpu N`" },
+        new("[Hardware Error]", "mce", HeaderRole.Inside) { Why = "arch/x86/kernel/cpu/mce: machine check, a hardware fault" },
+        new("Machine check events logged", "mce", HeaderRole.Inside) { Why = "older mce.c spelling of a corrected machine check" },
+        new("page allocation failure:", "page-alloc-failure", HeaderRole.Inside) { Why = "mm/page_alloc.c warn_alloc; often printed inside other reports" },
+        new("(XEN) Panic on CPU", "xen", HeaderRole.Inside) { Why = "Xen hypervisor panic(); follows its own register dump" },
+        new("(XEN) ----[ Xen-", "xen", HeaderRole.Inside) { Why = "Xen hypervisor register dump banner (BUG/assertion/fatal trap)" },
+        new("(XEN) Xen BUG at", "xen", HeaderRole.Inside) { Why = "Xen hypervisor BUG()" },
+        new("(XEN) Assertion '", "xen", HeaderRole.Inside) { Why = "Xen hypervisor ASSERT()" },
+        new("(XEN) FATAL TRAP", "xen", HeaderRole.Inside) { Why = "Xen hypervisor fatal exception" },
+        new("(XEN) Domain 0 crashed", "xen", HeaderRole.Inside) { Why = "Xen notice that Dom0 died: the tail of a Dom0 oops" },
+    ];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using PanicLens.Model;
+
+namespace PanicLens.Parsing;
+
+/// <summary>
+/// Reads `Code:` bytes: x86 `Code: 46 08 .. &lt;48&gt; 8b 06 ..` (the marked byte starts the faulting instruction),
+/// arm/arm64 words `Code: d503201f d503201f (f9400000) ..`, Thumb half-words, ppc `Instruction dump:` words with `&lt;..&gt;`.
+/// Words are stored little-endian. Reading stops at the first token that is no code (a cut line, a `&gt;` ellipsis).
+/// </summary>
+internal static class CodeLine
+{
+    private const int MaxBytes = 512;
+
+    public static bool TryRead(string text, out CodeBytes code)
+    {
+        code = null!;
+        var bytes = new List<byte>();
+        int faultIndex = -1;
+        int wordSize = 0;
+        int i = 0;
+        while (i < text.Length && bytes.Count < MaxBytes)
+        {
+            while (i < text.Length && text[i] == ' ')
+                i++;
+            int start = i;
+            while (i < text.Length && text[i] != ' ')
+                i++;
+            if (i == start)
+                break;
+            var token = text.AsSpan(start, i - start);
+            bool marked = token.Length > 2 && ((token[0] == '<' && token[^1] == '>') || (token[0] == '(' && token[^1] == ')'));
+            if (marked)
+                token = token[1..^1];
+            if (token.Length is not (2 or 4 or 8) || (wordSize != 0 && token.Length != wordSize * 2)
+                || !uint.TryParse(token, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+                break;
+            wordSize = token.Length / 2;
+            if (marked && faultIndex < 0)
+                faultIndex = bytes.Count;
+            for (int b = 0; b < wordSize; b++)
+                bytes.Add((byte)(value >> (8 * b)));
+        }
+        if (bytes.Count == 0)
+            return false;
+        code = new CodeBytes([.. bytes], faultIndex, wordSize, text);
+        return true;
+    }
+}

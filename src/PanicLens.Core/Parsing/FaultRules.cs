@@ -1,0 +1,63 @@
+namespace PanicLens.Parsing;
+
+/// <summary>How the faulting function is read off a report, by the first line naming the kind of crash.</summary>
+internal enum FaultRule
+{
+    /// <summary>The instruction pointer (oops, paging request, GPF, BUG at, MCE); frames when none was printed.</summary>
+    Ip,
+    /// <summary>The function in the WARNING line, then the instruction pointer.</summary>
+    Warning,
+    /// <summary>The function the header names (`BUG: KASAN: ... in f`), then frames.</summary>
+    Header,
+    /// <summary>The first task frame that is not scheduler, lock or wait plumbing.</summary>
+    HungTask,
+    /// <summary>Where the CPU was spinning: the instruction pointer, then frames.</summary>
+    Lockup,
+    /// <summary>The first frame that does not only report the problem (panic, might_sleep, slab checks).</summary>
+    Frames,
+}
+
+internal static class FaultRules
+{
+    internal sealed record Row(string Literal, FaultRule Rule, string Why);
+
+    public static readonly Row[] Rows =
+    [
+        new("blocked for more than", FaultRule.HungTask, "kernel/hung_task.c: the task waits, nothing faulted"),
+        new("soft lockup", FaultRule.Lockup, "kernel/watchdog.c: RIP shows where the CPU spins"),
+        new("hard LOCKUP", FaultRule.Lockup, "kernel/watchdog_hld.c"),
+        new("detected stall", FaultRule.Lockup, "RCU stall: the NMI backtrace's RIP"),
+        new("self-detected stall", FaultRule.Lockup, "RCU stall on the reporting CPU"),
+        new("NMI backtrace for cpu", FaultRule.Lockup, "lib/nmi_backtrace.c, printed for stalls and lockups"),
+        new("WARNING:", FaultRule.Warning, "__warn prints the location function itself"),
+        new("BUG: KASAN:", FaultRule.Header, "KASAN names the accessing function"),
+        new("BUG: KMSAN:", FaultRule.Header, "KMSAN names the function"),
+        new("BUG: unable to handle", FaultRule.Ip, "x86 page fault in kernel mode"),
+        new("Unable to handle kernel", FaultRule.Ip, "arm/arm64/ppc kernel page fault"),
+        new("BUG: kernel NULL pointer dereference", FaultRule.Ip, "x86 since 5.1"),
+        new("general protection fault", FaultRule.Ip, "x86 #GP"),
+        new("kernel BUG at", FaultRule.Ip, "BUG(): invalid opcode at the BUG site"),
+        new("Xen BUG at", FaultRule.Ip, "Xen BUG(): RIP is the BUG site"),
+        new("Internal error:", FaultRule.Ip, "arm/arm64 die()"),
+        new("Oops:", FaultRule.Ip, "die()"),
+        new("invalid opcode:", FaultRule.Ip, "x86 #UD"),
+        new("divide error:", FaultRule.Ip, "x86 #DE"),
+        new("Machine Check Exception", FaultRule.Ip, "mce: the RIP of the interrupted code"),
+        new("Kernel panic - not syncing", FaultRule.Frames, "panic(): its caller, not the interrupted RIP"),
+        new("BUG: sleeping function called", FaultRule.Frames, "__might_sleep: the caller of the sleeping function"),
+        new("BUG: scheduling while atomic", FaultRule.Frames, "__schedule_bug"),
+        new("page allocation failure", FaultRule.Frames, "warn_alloc"),
+        new("Objects remaining", FaultRule.Frames, "SLUB kmem_cache_close: the cache's destroyer"),
+        new("Poison overwritten", FaultRule.Frames, "SLUB check_bytes_and_report"),
+        new("BUG: Bad page", FaultRule.Frames, "mm bad_page"),
+        new("BUG: spinlock", FaultRule.Frames, "spinlock debug"),
+    ];
+
+    public static FaultRule? Find(string text)
+    {
+        foreach (var row in Rows)
+            if (text.Contains(row.Literal, StringComparison.Ordinal))
+                return row.Rule;
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using PanicLens.Model;
+
+namespace PanicLens.Parsing;
+
+/// <summary>
+/// Turns a report's console lines into <see cref="ReportLine"/>s. Mail clients and terminals hard-wrap long console
+/// lines; in a log whose lines carry a time stamp, a line without one is the tail of the line before and is joined to it.
+/// </summary>
+internal static class LogicalLines
+{
+    /// <summary>Longest joined line; a run of unstamped lines longer than this starts a new line.</summary>
+    private const int MaxJoinedLength = 8192;
+
+    public static List<ReportLine> Build(IReadOnlyList<LogLine> lines, int startLine, int endLine)
+    {
+        var result = new List<ReportLine>();
+        bool stampedLog = IsStamped(lines, startLine, endLine);
+        bool previousStamped = false;
+        foreach (var line in lines)
+        {
+            if (line.Number < startLine || line.Number > endLine)
+                continue;
+            bool stamped = IsStamped(line);
+            var (text, xen) = Clean(line.Text);
+            // A frame stands alone even when its stamp was lost (an interleaved write ate it).
+            if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0
+                && result[^1].Text.Length + text.Length < MaxJoinedLength && !FrameParser.TryParseFrame(text, out _))
+            {
+                var last = result[^1];
+                result[^1] = last with { Text = last.Text.Length == 0 ? text : last.Text + " " + text };
+                continue;
+            }
+            if (result.Count > 0 && IsCutTaskLine(result[^1].Text, text))
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text + text };
+                continue;
+            }
+            result.Add(new ReportLine(line.Number, text, line.Text, xen));
+            previousStamped = stamped || !stampedLog;
+        }
+        return result;
+    }
+
+    /// <summary>True when a third or more of the region's lines carry a time stamp (mail-wrapped logs are half wraps), so an unstamped one is a wrap.</summary>
+    private static bool IsStamped(IReadOnlyList<LogLine> lines, int startLine, int endLine)
+    {
+        int stamped = 0, total = 0;
+        foreach (var line in lines)
+        {
+            if (line.Number < startLine || line.Number > endLine)
+                continue;
+            total++;
+            if (IsStamped(line))
+                stamped++;
+        }
+        return total > 0 && stamped * 3 >= total;
+    }
+
+    /// <summary>A line that came with a transport prefix: a time, an uptime or a syslog tag.</summary>
+    private static bool IsStamped(LogLine line) => line.Timestamp is not null || line.Uptime is not null || line.Origin is not null;
+
+    /// <summary>`CPU: 1 PID: 1` + `88243 Comm: X ...`: a task line cut inside its PID by a stray newline.</summary>
+    private static bool IsCutTaskLine(string previous, string text)
+    {
+        if (!previous.StartsWith("CPU: ", StringComparison.Ordinal) || previous.Contains(" Comm: ", StringComparison.Ordinal)
+            || previous.Length == 0 || !char.IsAsciiDigit(previous[^1]) || !previous.Contains(" PID: ", StringComparison.Ordinal))
+            return false;
+        int i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+            i++;
+        return text.AsSpan(i).StartsWith(" Comm: ", StringComparison.Ordinal);
+    }
+
+    private static (string Text, bool Xen) Clean(string text)
+    {
+        var span = text.AsSpan().Trim();
+        bool xen = span.StartsWith("(XEN)", StringComparison.Ordinal);
+        if (xen)
+            span = span[5..].Trim();
+        return (span.Length == text.Length ? text : span.ToString(), xen);
+    }
+}

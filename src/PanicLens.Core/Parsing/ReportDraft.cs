@@ -1,0 +1,52 @@
+using PanicLens.Model;
+
+namespace PanicLens.Parsing;
+
+/// <summary>A report being filled, with what the parse learns on the way but does not publish as such.</summary>
+internal sealed class ReportDraft(CrashReport report)
+{
+    public CrashReport Report { get; } = report;
+    public string? Arch { get; set; }
+    /// <summary>The function a header names: `WARNING: ... at file:line FUNC`, `BUG: KASAN: ... in FUNC`.</summary>
+    public Frame? HeaderFrame { get; set; }
+    /// <summary>A WARNING header whose function was wrapped onto the next line.</summary>
+    public bool HeaderFrameOnNextLine { get; set; }
+    /// <summary>A `Linux version` banner inside the region: weaker than the release on a task line.</summary>
+    public string? BannerKernel { get; set; }
+
+    public void SetProcess(string comm, string? pid)
+    {
+        if (Report.Process is not null || comm.Length == 0)
+            return;
+        Report.Process = new ProcessInfo(comm, int.TryParse(pid, out var n) ? n : null);
+    }
+
+    public void SetCpu(string? cpu)
+    {
+        if (Report.Cpu is null && int.TryParse(cpu, out var n))
+            Report.Cpu = n;
+    }
+
+    public void SetFaultAddress(string? address)
+    {
+        if (Report.FaultAddress is null && !string.IsNullOrEmpty(address))
+            Report.FaultAddress = address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? address[2..] : address;
+    }
+
+    /// <summary>Applies a task line's tail (`Not tainted 4.8.0 #33`, `Tainted: P W 2.6.32.36-xen #1 board`).</summary>
+    public void SetTaint(TaintLine line, bool boardFollows)
+    {
+        if (!line.Found)
+            return;
+        if (!TaintSeen)
+        {
+            TaintSeen = true;
+            Report.Taint = line.Taint;
+        }
+        Report.Kernel ??= line.Kernel;
+        if (boardFollows && line.Rest is not null)
+            Report.Hardware ??= line.Rest;
+    }
+
+    private bool TaintSeen { get; set; }
+}

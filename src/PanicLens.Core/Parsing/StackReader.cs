@@ -1,0 +1,149 @@
+using PanicLens.Model;
+
+namespace PanicLens.Parsing;
+
+/// <summary>
+/// Collects call traces line by line. States: outside a trace; inside one (frames append to the open section, a marker
+/// such as `&lt;IRQ&gt;` opens a section of another kind, register and code lines are passed over); and just after one
+/// ended on a foreign line, when a frame within <see cref="Grace"/> lines resumes it (another CPU's line cut in).
+/// A bracketed-address frame outside any trace opens one (grep-filtered logs lose the `Call Trace:` line).
+/// </summary>
+internal sealed class StackReader(CrashReport report)
+{
+    private const int Grace = 3;
+    private const int MaxFrames = 512;
+    private readonly CrashReport _report = report;
+    private List<Frame> _frames = [];
+    private StackKind _kind;
+    private string? _header;
+    private int _startLine;
+    private bool _inTrace;
+    private int _sinceEnd = int.MaxValue;
+
+    /// <summary>Reads one line; true when the line belonged to a trace and needs no other reader.</summary>
+    public bool Read(ReportLine line)
+    {
+        var text = line.Text;
+        var header = StackSections.FindHeader(text);
+        if (header is not null)
+        {
+            Open(header.Kind, text, line.Number);
+            if (header.Literal.StartsWith("INFO: ", StringComparison.Ordinal))
+                AddHeaderFrame(text[header.Literal.Length..]);
+            return true;
+        }
+        int space = text.IndexOf(' ');
+        var marker = StackSections.FindMarker(space < 0 ? text : text.AsSpan(0, space));
+        if (marker is not null)
+        {
+            Open(marker.Kind, marker.Literal, line.Number);
+            if (space > 0 && FrameParser.TryParseFrame(text[space..], out var inline))
+                Add(inline);
+            return true;
+        }
+        if (FrameParser.TryParseFrame(text, out var frame))
+        {
+            if (!_inTrace && (_sinceEnd <= Grace || frame.Address is not null || !frame.Reliable))
+                Resume(line.Number);
+            if (_inTrace)
+            {
+                Add(frame);
+                return true;
+            }
+            return false;
+        }
+        if (_inTrace)
+            PassOrEnd(text);
+        else if (_sinceEnd < int.MaxValue)
+            _sinceEnd++;
+        return false;
+    }
+
+    /// <summary>Closes the open section; call once after the last line.</summary>
+    public void Finish() => Flush();
+
+    private void PassOrEnd(string text)
+    {
+        if (IsPassedOver(text))
+        {
+            ApplyTrailingMarker(text);
+            return;
+        }
+        Flush();
+        _inTrace = false;
+        _sinceEnd = 1;
+    }
+
+    /// <summary>`RSP: 0018:ffffa2e4cca47ea0 EFLAGS: 00000246 &lt;/#MC&gt;`: a marker glued to a register line.</summary>
+    private void ApplyTrailingMarker(string text)
+    {
+        int space = text.LastIndexOf(' ');
+        if (space < 0)
+            return;
+        var marker = StackSections.FindMarker(text.AsSpan(space + 1));
+        if (marker is not null)
+            Open(marker.Kind, marker.Literal, 0);
+    }
+
+    /// <summary>Lines printed inside a trace that do not end it: register dumps, `Code:`, arm32 unwinder registers and exception stacks.</summary>
+    private static bool IsPassedOver(string text)
+    {
+        if (text.StartsWith("Code:", StringComparison.Ordinal) || text.StartsWith("Exception stack(", StringComparison.Ordinal)
+            || text.StartsWith("RIP: ", StringComparison.Ordinal) || text.StartsWith("EIP: ", StringComparison.Ordinal))
+            return true;
+        int colon = text.IndexOf(':');
+        if (colon is < 1 or > 16)
+            return false;
+        var name = text.AsSpan(0, colon).TrimEnd();
+        if (RegisterNames.IsRegister(name.ToString()))
+            return true;
+        // arm32 `r10:c41bfc0c` and exception-stack dump rows `ffa0: 00000000 ...`.
+        bool hex = true;
+        foreach (char c in name)
+            hex &= char.IsAsciiHexDigit(c);
+        return hex || (name.Length <= 3 && name[0] == 'r' && char.IsAsciiDigit(name[^1]));
+    }
+
+    private void AddHeaderFrame(string text)
+    {
+        int age = text.IndexOf(" age=", StringComparison.Ordinal);
+        if (FrameParser.TryParseFrame(age > 0 ? text[..age] : text, out var frame))
+            Add(frame);
+    }
+
+    private void Open(StackKind kind, string header, int number)
+    {
+        Flush();
+        _kind = kind;
+        _header = header;
+        _startLine = number;
+        _inTrace = true;
+        _sinceEnd = int.MaxValue;
+    }
+
+    private void Resume(int number)
+    {
+        if (_sinceEnd > Grace)
+        {
+            _kind = StackKind.Task;
+            _header = null;
+            _startLine = number;
+        }
+        _inTrace = true;
+        _sinceEnd = int.MaxValue;
+    }
+
+    private void Add(Frame frame)
+    {
+        if (_frames.Count < MaxFrames)
+            _frames.Add(frame);
+    }
+
+    private void Flush()
+    {
+        if (_frames.Count == 0)
+            return;
+        _report.Stacks.Add(new CallTrace(_kind, _frames) { StartLine = _startLine, Header = _header });
+        _frames = [];
+    }
+}

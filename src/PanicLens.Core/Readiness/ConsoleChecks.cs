@@ -1,0 +1,131 @@
+namespace PanicLens.Readiness;
+
+/// <summary>
+/// Will the crash reach someone outside the host: a serial console (through the hypervisor on Xen), netconsole,
+/// and a console log level that lets the lines out.
+/// </summary>
+public static class ConsoleChecks
+{
+    /// <summary>Kernel console device prefixes that leave the box on a wire or through a BMC/hypervisor.</summary>
+    private static readonly (string Prefix, string Why)[] SerialConsoles =
+    [
+        ("ttyS", "8250/16550 UART: the serial port an IPMI SOL, iLO VSP or console server reads"),
+        ("ttyAMA", "ARM PL011 UART"),
+        ("ttysclp", "s390 SCLP console"),
+        ("hvc", "hypervisor console: on a Xen Dom0 it reaches the serial port through Xen's console="),
+        ("ttyUL", "Xilinx UART"),
+    ];
+
+    public static CheckResult Serial(HostContext host)
+    {
+        const string id = "oob.serial";
+        var cmdline = host.Tree.Read("/proc/cmdline");
+        var consoles = KernelCommandLine.Values(cmdline.Value, "console");
+        var evidence = new List<string> { host.Show(cmdline, consoles.Count == 0 ? "no console=" : string.Join(" ", consoles.Select(c => "console=" + c))) };
+        if (!cmdline.Readable)
+            return new(id, CheckStatus.Unknown, evidence, "Read /proc/cmdline to see the kernel consoles.");
+        var serial = consoles.FirstOrDefault(c => SerialConsoles.Any(s => c.StartsWith(s.Prefix, StringComparison.Ordinal)));
+        if (host.XenDom0)
+            return XenSerial(host, id, serial, evidence);
+        if (serial is null)
+            return new(id, CheckStatus.Warn, evidence,
+                "No serial console: a panic's last lines are lost when the host dies. Add console=ttyS0,115200n8 (after console=tty0) to the kernel command line and collect the port (IPMI SOL, conman).");
+        return new(id, CheckStatus.Pass, evidence, "");
+    }
+
+    private static CheckResult XenSerial(HostContext host, string id, string? serial, List<string> evidence)
+    {
+        var xenLine = host.Facts.Xen.CommandLine;
+        if (xenLine is null)
+        {
+            evidence.Add("boot loader: no hypervisor (xen.gz) line found");
+            return new(id, CheckStatus.Unknown, evidence, "Copy the boot loader config so Xen's console= and com1= can be read.");
+        }
+        var xenConsole = KernelCommandLine.Last(xenLine, "console");
+        var port = xenConsole?.Split(',').FirstOrDefault(c => c.StartsWith("com", StringComparison.Ordinal));
+        var portSettings = port is null ? null : KernelCommandLine.Last(xenLine, port.TrimEnd('H', 'L'));
+        evidence.Add($"{host.Facts.Boot!.ConfigPath}: hypervisor console={xenConsole ?? "(default com1,vga)"}{(portSettings is null ? "" : $" {port}={portSettings}")}");
+        if (serial is null || !serial.StartsWith("hvc", StringComparison.Ordinal))
+            return new(id, CheckStatus.Warn, evidence, "Give Dom0 console=hvc0 so its kernel messages go through Xen to the serial port.");
+        if (port is null)
+            return new(id, CheckStatus.Warn, evidence, "Put console=com1 com1=115200,8n1 on the hypervisor line so Xen and Dom0 lines reach the serial port.");
+        if (portSettings is null)
+            return new(id, CheckStatus.Warn, evidence, $"Set {port}=115200,8n1 on the hypervisor line; without it Xen relies on the BIOS-programmed port.");
+        return new(id, CheckStatus.Pass, evidence, "");
+    }
+
+    public static CheckResult Netconsole(HostContext host)
+    {
+        const string id = "oob.netconsole";
+        var evidence = new List<string>();
+        var loaded = host.Facts.Modules is null ? (bool?)null : host.Facts.HasModule("netconsole");
+        evidence.Add(loaded is null ? "/proc/modules: unreadable" : $"/proc/modules: netconsole {(loaded.Value ? "loaded" : "not loaded")}");
+        var configured = NetconsoleConfig(host, evidence);
+        if (host.XenDom0)
+            evidence.Add("Xen Dom0: hypervisor (XEN) lines never go through netconsole; it only complements the serial console");
+        if (loaded == true)
+            return new(id, CheckStatus.Pass, evidence, "");
+        if (configured)
+            return new(id, CheckStatus.Warn, evidence, "netconsole is configured but not loaded: `modprobe netconsole` (or start the netconsole service) and check dmesg for its target.");
+        if (loaded is null)
+            return new(id, CheckStatus.Unknown, evidence, "Read /proc/modules to see whether netconsole is loaded.");
+        return new(id, CheckStatus.Warn, evidence,
+            "No netconsole: add one as a second channel, e.g. `modprobe netconsole netconsole=+@/eth0,6666@<receiver-ip>/` (`+` = extended format with sequence numbers).");
+    }
+
+    private static bool NetconsoleConfig(HostContext host, List<string> evidence)
+    {
+        var found = false;
+        if (KernelCommandLine.Last(host.Facts.CommandLine, "netconsole") is { } param)
+        {
+            evidence.Add($"/proc/cmdline: netconsole={param}");
+            found = true;
+        }
+        foreach (var target in host.Tree.List("/sys/kernel/config/netconsole"))
+        {
+            var enabled = host.Tree.ReadOptional($"/sys/kernel/config/netconsole/{target}/enabled").Value;
+            evidence.Add($"/sys/kernel/config/netconsole/{target}/enabled: {enabled ?? "unreadable"}");
+            found = true;
+        }
+        if (ShellVariables.Parse(host.Tree.ReadOptional("/etc/sysconfig/netconsole").Text).GetValueOrDefault("SYSLOGADDR") is { Length: > 0 } addr)
+        {
+            evidence.Add($"/etc/sysconfig/netconsole: SYSLOGADDR={addr}");
+            found = true;
+        }
+        foreach (var dir in (string[])["/etc/modprobe.d", "/etc/modules-load.d"])
+        {
+            foreach (var name in host.Tree.List(dir))
+            {
+                var text = host.Tree.ReadOptional($"{dir}/{name}").Text ?? "";
+                if (text.Split('\n').Any(l => !l.TrimStart().StartsWith('#') && l.Contains("netconsole", StringComparison.Ordinal)))
+                {
+                    evidence.Add($"{dir}/{name}: mentions netconsole");
+                    found = true;
+                }
+            }
+        }
+        if (!found)
+            evidence.Add("no netconsole= parameter, configfs target, /etc/sysconfig/netconsole or modprobe.d entry");
+        return found;
+    }
+
+    public static CheckResult Printk(HostContext host)
+    {
+        const string id = "oob.printk";
+        var evidence = new List<string> { host.ShowSysctl("kernel.printk") };
+        if (KernelCommandLine.Has(host.Facts.CommandLine, "ignore_loglevel"))
+        {
+            evidence.Add("/proc/cmdline: ignore_loglevel (every message reaches the consoles)");
+            return new(id, CheckStatus.Pass, evidence, "");
+        }
+        if (host.SysctlInt("kernel.printk") is not { } level)
+            return new(id, CheckStatus.Unknown, evidence, "Read /proc/sys/kernel/printk to see the console log level.");
+        // A message reaches the console when its level is below console_loglevel; oops_begin() raises the level
+        // (console_verbose) for the oops itself, but warnings printed before it need console_loglevel >= 5.
+        evidence.Add($"console_loglevel {level}: messages of level < {level} reach the console; KERN_WARNING is 4");
+        return level >= 5
+            ? new(id, CheckStatus.Pass, evidence, "")
+            : new(id, CheckStatus.Warn, evidence,
+                "The oops itself is forced out, but the WARN() traces and KERN_WARNING driver messages that precede a crash never reach the serial console: set kernel.printk = 7 4 1 7 (or drop `quiet`).");
+    }
+}

@@ -1,0 +1,178 @@
+namespace PanicLens.Readiness;
+
+/// <summary>
+/// Will the capture itself work: an initramfs built after the kernel and config it serves, makedumpfile
+/// filtering, lockdown vs kexec_file_load, and proof of a past dump.
+/// </summary>
+public static class KdumpCaptureChecks
+{
+    // makedumpfile(8) dump level bits: 1 zero, 2 cache, 4 cache private, 8 user, 16 free pages.
+    private const int UserAndFreePages = 8 | 16;
+
+    public static CheckResult Initramfs(HostContext host)
+    {
+        const string id = "kdump.initramfs";
+        var release = host.Facts.KernelRelease;
+        if (release is null)
+            return new(id, CheckStatus.Unknown, ["/proc/sys/kernel/osrelease: unreadable"], "Read the kernel release to find its capture initramfs.");
+        var kdump = host.Kdump;
+        var candidates = kdump.Layout.Initramfs.Select(p => string.Format(System.Globalization.CultureInfo.InvariantCulture, p, release)).ToList();
+        var found = candidates.FirstOrDefault(host.Tree.Exists);
+        if (found is null || host.Tree.LastWriteUtc(found) is not { } built)
+        {
+            if (kdump.Undetermined)
+                return KdumpChecks.UnknownTooling(id);
+            var fix = kdump.Installed
+                ? "Build it: `kdumpctl restart` (RHEL), `kdump-config load` (Debian/Ubuntu), `mkdumprd -f` (SUSE)."
+                : "Install and configure kdump; the capture initramfs is built when the service starts.";
+            return new(id, CheckStatus.Fail, [string.Join(", ", candidates) + ": not found"], fix);
+        }
+        var evidence = new List<string> { $"{found}: built {built:yyyy-MM-dd HH:mm} UTC" };
+        var stale = new List<string>();
+        foreach (var input in (string[])[$"/boot/vmlinuz-{release}", .. kdump.Layout.ConfigFiles])
+        {
+            if (host.Tree.LastWriteUtc(input) is not { } changed)
+                continue;
+            evidence.Add($"{input}: modified {changed:yyyy-MM-dd HH:mm} UTC");
+            if (changed > built)
+                stale.Add(input);
+        }
+        return stale.Count == 0
+            ? new(id, CheckStatus.Pass, evidence, "")
+            : new(id, CheckStatus.Warn, evidence,
+                $"The capture initramfs is older than {string.Join(", ", stale)}: rebuild it (`kdumpctl rebuild` / `kdump-config load`) so it has the current config and drivers.");
+    }
+
+    public static CheckResult Filter(HostContext host)
+    {
+        const string id = "kdump.filter";
+        var kdump = host.Kdump;
+        if (kdump.Undetermined)
+            return KdumpChecks.UnknownTooling(id);
+        if (!kdump.Installed)
+            return new(id, CheckStatus.Fail, kdump.Evidence.Take(1).ToList(), "No core collector: kdump is not configured.");
+        var evidence = new List<string> { $"{kdump.ConfigPath}: core collector \"{kdump.Collector}\"" };
+        if (!kdump.Collector.Contains("makedumpfile", StringComparison.Ordinal))
+            return new(id, CheckStatus.Warn, evidence,
+                "The collector copies all of memory (a dump the size of RAM, minutes per 10 GB): use `core_collector makedumpfile -l --message-level 7 -d 31`.");
+        var level = DumpLevel(kdump.Collector);
+        evidence.Add(level is null ? "no -d: makedumpfile keeps every page" : $"dump level {level}");
+        if (level is null || (level & UserAndFreePages) != UserAndFreePages)
+            return new(id, CheckStatus.Warn, evidence, "Filter user and free pages (-d 31): the dump shrinks to kernel memory, which is what crash/drgn need.");
+        if (host.XenDom0 && !kdump.Collector.Contains("-X", StringComparison.Ordinal))
+        {
+            evidence.Add("Xen Dom0: the capture kernel sees all machine memory, every DomU included");
+            return new(id, CheckStatus.Warn, evidence, "Add -X to makedumpfile to drop DomU pages (keeps Xen and Dom0).");
+        }
+        return new(id, CheckStatus.Pass, evidence, "");
+    }
+
+    /// <summary>The makedumpfile dump level (-d N, -dN, --dump-level N), or null when none is given.</summary>
+    public static int? DumpLevel(string collector)
+    {
+        var words = collector.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var value = words[i] is "-d" or "--dump-level" && i + 1 < words.Length ? words[i + 1]
+                : words[i].StartsWith("-d", StringComparison.Ordinal) && words[i].Length > 2 ? words[i][2..] : null;
+            if (value is not null && int.TryParse(value, out var level))
+                return level;
+        }
+        return null;
+    }
+
+    public static CheckResult Lockdown(HostContext host)
+    {
+        const string id = "kdump.lockdown";
+        var evidence = new List<string>();
+        var lockdownFile = host.Tree.ReadOptional("/sys/kernel/security/lockdown");
+        var lockdown = LockdownMode(lockdownFile.Value);
+        evidence.Add(lockdownFile.Readable ? host.Show(lockdownFile) : $"{lockdownFile.Path}: {lockdownFile.Problem} (no lockdown LSM)");
+        var secureBoot = SecureBoot(host, evidence);
+        if (lockdown is null && secureBoot is null)
+            return new(id, CheckStatus.Unknown, evidence, "Copy /sys/kernel/security/lockdown and /sys/firmware to judge lockdown and secure boot.");
+        var restricted = lockdown is "integrity" or "confidentiality" || secureBoot == true;
+        if (!restricted)
+        {
+            return lockdownFile.Readable || secureBoot == false
+                ? new(id, CheckStatus.Pass, evidence, "")
+                : new(id, CheckStatus.Unknown, evidence, "Copy /sys/kernel/security/lockdown and /sys/firmware/efi to judge lockdown.");
+        }
+        var kexecArgs = host.Kdump.KexecArgs;
+        evidence.Add($"kexec arguments \"{kexecArgs}\"");
+        if (KernelCommandLine.Words(kexecArgs).Contains("-s") || host.CrashKernelLoaded == true)
+            return new(id, CheckStatus.Pass, evidence, "");
+        return new(id, CheckStatus.Warn, evidence,
+            "Under lockdown or secure boot only kexec_file_load works (`kexec_file_load failed: Operation not permitted` otherwise): add -s to KEXEC_ARGS and use a signed capture kernel.");
+    }
+
+    private static string? LockdownMode(string? text)
+    {
+        if (text is null)
+            return null;
+        var open = text.IndexOf('[');
+        var close = text.IndexOf(']');
+        return open >= 0 && close > open ? text[(open + 1)..close] : null;
+    }
+
+    // EFI variable file: 4 bytes of attributes, then the value; SecureBoot is one byte, 1 = enabled.
+    private static bool? SecureBoot(HostContext host, List<string> evidence)
+    {
+        const string variable = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c";
+        if (!host.Tree.Exists("/sys/firmware"))
+        {
+            evidence.Add("/sys/firmware: not found");
+            return null;
+        }
+        if (!host.Tree.Exists("/sys/firmware/efi"))
+        {
+            evidence.Add("/sys/firmware/efi: not found (legacy BIOS boot: no secure boot)");
+            return false;
+        }
+        var file = host.Tree.Read(variable);
+        if (file.Text is not { Length: >= 5 } bytes)
+        {
+            evidence.Add(host.Show(file, "too short"));
+            return null;
+        }
+        evidence.Add($"{variable}: secure boot {(bytes[4] == '\u0001' ? "enabled" : "disabled")}");
+        return bytes[4] == '\u0001';
+    }
+
+    public static CheckResult LastTest(HostContext host)
+    {
+        const string id = "kdump.lasttest";
+        var kdump = host.Kdump;
+        var evidence = new List<string>();
+        if (kdump.Layout.TestStatusFile is { } statusPath && host.Tree.ReadOptional(statusPath).Value is { Length: > 0 } status)
+        {
+            evidence.Add($"{statusPath}: \"{status}\"");
+            if (status.Contains("success", StringComparison.OrdinalIgnoreCase))
+                return new(id, CheckStatus.Pass, evidence, "");
+            if (status.Contains("fail", StringComparison.OrdinalIgnoreCase))
+                return new(id, CheckStatus.Fail, evidence, "The last `kdumpctl test` wrote no vmcore: read /var/log/kdump.log and the console of that boot.");
+        }
+        var dumps = FindDumps(host, kdump.TargetPath);
+        if (dumps.Count > 0)
+        {
+            evidence.Add($"{kdump.TargetPath}: {dumps.Count} dump(s), newest {dumps[^1]}");
+            return new(id, CheckStatus.Pass, evidence, "");
+        }
+        evidence.Add(kdump.TargetKind == "local" ? $"{kdump.TargetPath}: no vmcore or dump.* found" : $"{kdump.ConfigPath}: remote {kdump.TargetKind} target {kdump.TargetDevice}: not searched for dumps");
+        return new(id, CheckStatus.Warn, evidence,
+            "No proof this host can write a vmcore: on a drained host run `kdumpctl test` (RHEL 9+) or `echo c > /proc/sysrq-trigger`, then look for the dump.");
+    }
+
+    /// <summary>Dump directories under the target path: RHEL/SUSE write */vmcore, kdump-tools writes */dump.*.</summary>
+    private static List<string> FindDumps(HostContext host, string path)
+    {
+        var found = new List<string>();
+        foreach (var dir in host.Tree.List(path))
+        {
+            var files = host.Tree.List($"{path}/{dir}");
+            if (files.Any(f => f == "vmcore" || f.StartsWith("dump.", StringComparison.Ordinal) || f == "vmcore.flat"))
+                found.Add($"{path}/{dir}");
+        }
+        return found;
+    }
+}

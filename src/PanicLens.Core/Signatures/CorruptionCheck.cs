@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// Whether a titled report can be trusted, when its format did not already say. A raw title holding a
+/// `[ 12.345]` stamp was interleaved with other output; every kind of stack section the report opens must
+/// show frames within the next lines; a report with no stack at all is cut short.
+/// </summary>
+public static partial class CorruptionCheck
+{
+    private const int FrameWindow = 15;
+    /// <summary>The RISC-V register line opens a section but is not followed by frames.</summary>
+    private const int RiscvStart = 6;
+
+    /// <summary>The reason the report is corrupted, or null.</summary>
+    public static string? Check(string rawTitle, IReadOnlyList<string> body, bool noStack)
+    {
+        if (Timestamp().IsMatch(rawTitle))
+            return "title holds a console timestamp: output of several CPUs is interleaved";
+        if (noStack)
+            return null;
+        var framed = false;
+        var starts = FramePatterns.StackStartRegexes;
+        for (var kind = 0; kind < starts.Length; kind++)
+        {
+            var at = FirstMatch(body, starts[kind]);
+            if (at < 0)
+                continue;
+            if (body.Count - at < 4)
+                return "call trace is cut short";
+            if (kind != RiscvStart && !HasFrameBelow(body, at))
+                return "no frames in a stack trace";
+            framed = true;
+        }
+        return framed ? null : "no stack trace in report";
+    }
+
+    private static int FirstMatch(IReadOnlyList<string> body, Regex pattern)
+    {
+        for (var i = 0; i < body.Count; i++)
+            if (pattern.IsMatch(body[i]))
+                return i;
+        return -1;
+    }
+
+    private static bool HasFrameBelow(IReadOnlyList<string> body, int start)
+    {
+        var end = Math.Min(body.Count, start + 1 + FrameWindow);
+        for (var i = start + 1; i < end; i++)
+        {
+            var line = body[i];
+            if (FramePatterns.StackStartRegex.IsMatch(line))
+                return false;
+            if (line.Contains("(stack is not available)", StringComparison.Ordinal))
+                return true;
+            foreach (var frame in FramePatterns.Frames)
+                if (frame.IsMatch(line))
+                    return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\[ *[0-9]+\.[0-9]+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
+}

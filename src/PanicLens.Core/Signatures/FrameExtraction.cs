@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// Runs a <see cref="StackSpec"/> over report lines. Line parts skip to their line and offer its captures
+/// as candidates; trace parts read frame lines until a stack-start line (or the next part's line). Each
+/// trace section's candidates, minus the skip list, give one frame through the spec's extractor.
+/// </summary>
+public static class FrameExtraction
+{
+    public const string CorruptedFrame = "corrupted";
+
+    public static FrameChoice Extract(IReadOnlyList<string> lines, StackSpec spec)
+    {
+        var choice = Run(lines, spec.Parts, spec);
+        if (choice.Ok || spec.AltParts is null)
+            return choice;
+        return Run(lines, spec.AltParts, spec);
+    }
+
+    private static FrameChoice Run(IReadOnlyList<string> lines, StackPart[] parts, StackSpec spec)
+    {
+        var frames = new List<string>();
+        var raw = new List<string?>();
+        var candidates = new List<string>();
+        var ok = true;
+        var traces = 0;
+        var pos = 0;
+        for (var partIndex = 0; ; partIndex++)
+        {
+            if (partIndex == parts.Length || (parts[partIndex].Kind == StackPartKind.Trace && traces > 0))
+            {
+                var (frame, rawFrame) = Choose(candidates, spec.Extractor);
+                if (frame is null)
+                    ok = false;
+                frames.Add(frame ?? CorruptedFrame);
+                raw.Add(rawFrame);
+                candidates.Clear();
+            }
+            if (partIndex == parts.Length)
+                break;
+            var part = parts[partIndex];
+            if (part.Kind == StackPartKind.Trace)
+            {
+                traces++;
+                var next = partIndex + 1 < parts.Length ? parts[partIndex + 1] : null;
+                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipRegex, candidates);
+                pos = newPos;
+                ok &= clean;
+                if (consumedNext)
+                    partIndex++;
+            }
+            else
+            {
+                (pos, var clean) = FindLine(lines, pos, part.Regex!, spec.SkipRegex, candidates);
+                ok &= clean;
+            }
+        }
+        return new FrameChoice(frames, raw, ok);
+    }
+
+    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, Regex pattern, Regex skip, List<string> candidates)
+    {
+        while (pos < lines.Count)
+        {
+            var line = lines[pos++];
+            if (FramePatterns.CorruptedLineRegex.IsMatch(line))
+                return (pos, false);
+            var match = pattern.Match(line);
+            if (!match.Success)
+                continue;
+            AddCaptures(match, skip, candidates);
+            break;
+        }
+        return (pos, true);
+    }
+
+    private static (int Pos, bool ConsumedNext, bool Clean) ReadTrace(
+        IReadOnlyList<string> lines, int pos, StackPart? next, Regex skip, List<string> candidates)
+    {
+        while (pos < lines.Count)
+        {
+            var line = lines[pos++];
+            if (FramePatterns.CorruptedLineRegex.IsMatch(line))
+                return (pos, false, false);
+            if (FramePatterns.StackStartRegex.IsMatch(line))
+                return (pos, false, true);
+            if (next?.Regex is { } nextPattern && nextPattern.Match(line) is { Success: true } nextMatch)
+            {
+                AddCaptures(nextMatch, skip, candidates);
+                return (pos, true, true);
+            }
+            foreach (var frame in FramePatterns.Frames)
+            {
+                var match = frame.Match(line);
+                if (match.Success)
+                {
+                    AddCaptures(match, skip, candidates);
+                    break;
+                }
+            }
+        }
+        return (pos, false, true);
+    }
+
+    private static void AddCaptures(Match match, Regex skip, List<string> candidates)
+    {
+        for (var g = 1; g < match.Groups.Count; g++)
+        {
+            var group = match.Groups[g];
+            if (!group.Success || group.Length == 0 || !int.TryParse(group.Name, out _))
+                continue;
+            var name = Demangler.Demangle(group.Value);
+            if (!skip.IsMatch(name))
+                candidates.Add(name);
+        }
+    }
+
+    private static (string? Frame, string? Raw) Choose(List<string> candidates, StackExtractor extractor)
+    {
+        if (candidates.Count == 0)
+            return (null, null);
+        var (picked, literal) = extractor switch
+        {
+            StackExtractor.Stall => Stall(candidates),
+            StackExtractor.HungTask => HungTask(candidates),
+            _ => (candidates[0], null),
+        };
+        if (picked is null)
+            return (null, null);
+        return (literal ?? SyscallPrefixes.Strip(picked), picked);
+    }
+
+    /// <summary>The candidate picked, and the literal the title uses instead of it (or null).</summary>
+    private static (string? Frame, string? Literal) Stall(List<string> frames)
+    {
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var frame = SyscallPrefixes.Strip(frames[i]);
+            if (!StallAnchors.Regex.IsMatch(frames[i]) && !StallAnchors.Regex.IsMatch(frame))
+                continue;
+            if (frames[i].Contains("smp_call_function", StringComparison.Ordinal))
+                return (frames[i], "smp_call_function");
+            return (i == 0 ? frames[0] : frames[i - 1], null);
+        }
+        return (null, null);
+    }
+
+    private static (string? Frame, string? Literal) HungTask(List<string> frames)
+    {
+        foreach (var frame in frames)
+            foreach (var (contains, title, _) in HungTaskFrames.Serialisers)
+                if (frame.Contains(contains, StringComparison.Ordinal))
+                    return (frame, title);
+        foreach (var frame in frames)
+        {
+            var waiting = false;
+            foreach (var word in HungTaskFrames.Waiting)
+                waiting |= frame.Contains(word, StringComparison.Ordinal);
+            if (!waiting)
+                return (frame, null);
+        }
+        return (null, null);
+    }
+}

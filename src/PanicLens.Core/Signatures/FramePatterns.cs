@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// The line shapes of kernel stack output, as pattern text (RE2-compatible, ASCII classes) compiled
+/// NonBacktracking. A function name is captured as `[A-Za-z0-9_]+` stopping at `.` or `+`, which is what
+/// folds `.isra.0`, `.constprop.3`, `.cold` and `.part.1` suffixes away.
+/// </summary>
+public static class FramePatterns
+{
+    public const string Pc = @"\[<?(?:0x)?[0-9a-f]+>?\]";
+    public const string Func = @"([A-Za-z0-9_]+)(?:\.|\+)";
+
+    /// <summary>` [&lt;ffffffff81&gt;] foo+0x1/0x2 [mod]`, ` foo+0x1/0x2 mm/file.c:12`; never a `?` frame.</summary>
+    public const string FrameLine = @"^ *(?:" + Pc + " +){0,2}" + Func;
+
+    /// <summary>arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first.</summary>
+    public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)\) from " + Pc + @" \(" + Func;
+
+    public const string RipLine =
+        @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9]+:)?(?:" + Pc + " +){0,2}" + Func +
+        @"|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?" + Pc + @" +\[< *\(null\)>\] +\(null\)|[0-9]+: +\(null\))";
+
+    /// <summary>The RIP line, or powerpc's `--- interrupt: 700 at foo+0x1/0x2`.</summary>
+    public const string WarningRipLine = RipLine + @"|--- interrupt: [0-9a-f]+ at " + Func;
+
+    public const string CallTraceLine = @"Call (?:T|t)race:|Backtrace:";
+
+    /// <summary>Lines that open a new stack section and so end the one being read.</summary>
+    public static readonly string[] StackStarts =
+    [
+        @"Call (?:T|t)race",
+        @"^ *Allocated(?: by task [0-9]+)?:",
+        @"^ *Freed(?: by task [0-9]+)?:",
+        @"(?:^|[^k]) backtrace(?: \(crc [0-9a-f]+\))?:",
+        @"Backtrace:",
+        @"Uninit was stored to memory at",
+        @"status: [0-9a-f]{16} badaddr: [0-9a-f]{16} cause: [0-9a-f]{16}",
+    ];
+
+    /// <summary>A fault-injection stack (`should_fail+0x..`) mixed into the report: its frames cannot be trusted.</summary>
+    public const string CorruptedLine = @"^ *(?:\[<?[0-9a-f]+>?\] )?(?:should_fail|should_failslab)(?:\.[a-z0-9.]+)?\+0x";
+
+    /// <summary>An unreliable `? foo+0x1/0x2` frame.</summary>
+    public const string Questionable = @"(?:\[<[0-9a-f]+>\])? \? +[A-Za-z0-9_.]+\+0x[0-9a-f]+/(?:0x)?[0-9a-f]+";
+
+    public static readonly Regex[] Frames = [Compile(FrameLine), Compile(ArmFrameLine)];
+    public static readonly Regex StackStartRegex = Compile(string.Join("|", StackStarts));
+    public static readonly Regex[] StackStartRegexes = Array.ConvertAll(StackStarts, Compile);
+    public static readonly Regex CorruptedLineRegex = Compile(CorruptedLine);
+    public static readonly Regex QuestionableRegex = Compile(Questionable);
+
+    public static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+}

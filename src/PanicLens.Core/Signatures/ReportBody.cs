@@ -1,0 +1,66 @@
+using PanicLens.Model;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// The text a title is read from: the header line, then the lines of the same console context (same printk
+/// caller id; or all timestamped lines; or all untimestamped ones), without unreliable `?` frames.
+/// A `Kernel panic` or lockdep splat after a long report is the crash's consequence and cuts the body.
+/// </summary>
+public sealed class ReportBody
+{
+    private const int ConsequenceAfterLines = 22;
+    private const int KmsanConsequenceAfterLines = 16;
+
+    public required IReadOnlyList<string> Lines { get; init; }
+    /// <summary>All <see cref="Lines"/> joined by `\n`, for multi-line report patterns.</summary>
+    public required string Text { get; init; }
+
+    public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
+    {
+        var header = lines[0];
+        var context = ContextOf(header);
+        var timed = context.Length > 0;
+        var limit = header.Text.Contains("BUG: KMSAN:", StringComparison.Ordinal) ? KmsanConsequenceAfterLines : ConsequenceAfterLines;
+        var body = new List<string> { header.Text };
+        var nmiSent = false;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var text = line.Text;
+            if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
+                continue;
+            if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
+                nmiSent = true;
+            if (timed && !text.Contains("<EOI>", StringComparison.Ordinal) && FramePatterns.QuestionableRegex.IsMatch(text))
+                continue;
+            if (text.Contains("Disabling lock debugging due to kernel taint", StringComparison.Ordinal))
+                continue;
+            if (body.Count > limit
+                && (text.Contains("Kernel panic - not syncing", StringComparison.Ordinal)
+                    || text.Contains("WARNING: possible circular locking dependency detected", StringComparison.Ordinal)))
+                break;
+            body.Add(hypervisor ? StripHypervisor(text) : text);
+        }
+        return new ReportBody { Lines = body, Text = string.Join('\n', body) };
+    }
+
+    /// <summary>`T123`/`C1` caller id, `console` for timestamped lines, empty for bare ones.</summary>
+    private static string ContextOf(LogLine line) =>
+        line.Context ?? (line.Uptime is not null ? "console" : "");
+
+    /// <summary>`(XEN)    [&lt;ffff82d0&gt;] spinlock.c#check_lock+0x3c/0x40` → `   [&lt;ffff82d0&gt;] check_lock+0x3c/0x40`.</summary>
+    private static string StripHypervisor(string text)
+    {
+        var s = text.StartsWith("(XEN)", StringComparison.Ordinal) ? text[5..] : text;
+        var hash = s.IndexOf('#');
+        if (hash > 0 && s.IndexOf("+0x", StringComparison.Ordinal) > hash)
+        {
+            var start = hash;
+            while (start > 0 && s[start - 1] != ' ' && s[start - 1] != '>' && s[start - 1] != ']')
+                start--;
+            s = s[..start] + s[(hash + 1)..];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PanicLens.Detection;
+using PanicLens.Model;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// Titles a report the way the syzbot dashboard does (../shared/research/title-convention.md): the header's
+/// format table picks a title pattern, a stack spec picks the guilty frame, the title is normalised, the type
+/// read from it, and damaged reports flagged corrupted with a reason. Never throws on log text.
+/// </summary>
+public static partial class TitleBuilder
+{
+    /// <summary>A raw title longer than this is cut before normalising (it is cut to 120 anyway).</summary>
+    private const int MaxRawTitle = 1024;
+
+    public static void Apply(CrashReport report)
+    {
+        report.AltTitles.Clear();
+        if (report.Lines.Count == 0 || HeaderScanner.Match(report.Lines[0].Text, out var at) is not { } header)
+        {
+            report.Title = report.Lines.Count == 0 ? "" : TitleNormalizer.Normalize(Cap(report.Lines[0].Text));
+            report.Type = "";
+            report.Corrupted = true;
+            report.CorruptionReason = "report does not start with a crash header";
+            return;
+        }
+        if (report.Kind.Length == 0)
+            report.Kind = header.Family;
+        var body = ReportBody.From(report.Lines, header.Family == "xen");
+        var title = Build(body, header, at);
+        report.Title = TitleNormalizer.Normalize(title.Raw);
+        foreach (var alt in title.Alts)
+        {
+            var normal = TitleNormalizer.Normalize(alt);
+            if (normal != report.Title && !report.AltTitles.Contains(normal))
+                report.AltTitles.Add(normal);
+        }
+        report.Type = CrashTypes.FromTitle(report.Title);
+        report.Corrupted = title.Corruption is not null;
+        report.CorruptionReason = title.Corruption;
+        report.GuiltyFrame = GuiltyFrameOf(report.Title);
+    }
+
+    private sealed record Titled(string Raw, List<string> Alts, string? Corruption);
+
+    private static Titled Build(ReportBody body, CrashHeader header, int at)
+    {
+        var line = body.Lines[0];
+        var (format, match, reportMatch, reportFailed) = SelectFormat(body, header);
+        if (format is null)
+        {
+            var fallback = Cap(line[at..]);
+            return new Titled(fallback, [], reportFailed ? "title matched but the rest of the report did not" : null);
+        }
+        var captures = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddNamed(format.TitleRegex, match!, captures);
+        if (reportMatch is not null)
+            AddNamed(format.ReportRegex!, reportMatch, captures);
+        var choice = format.Stack is null ? null : FrameExtraction.Extract(body.Lines, format.Stack);
+        var raw = Fill(format.Template, captures, choice?.Frames);
+        var alts = Alternatives(format, captures, choice, raw);
+        string? corruption = null;
+        if (choice is { Ok: false })
+            corruption = "extracted no frames";
+        else if (format.Corrupted)
+            corruption = "the report's own header was lost";
+        else
+            corruption = CorruptionCheck.Check(raw, body.Lines, format.NoStack);
+        return new Titled(raw, alts, corruption);
+    }
+
+    /// <summary>
+    /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut by a
+    /// raw newline (a task name holding one) is tried again joined with the next line.
+    /// </summary>
+    private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header)
+    {
+        var chosen = SelectFormat(body, header, body.Lines[0]);
+        if (chosen.Item1 is null && body.Lines.Count > 1)
+        {
+            var joined = SelectFormat(body, header, body.Lines[0] + "\n" + body.Lines[1]);
+            if (joined.Item1 is not null)
+                return joined;
+        }
+        return chosen;
+    }
+
+    private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header, string line)
+    {
+        TitleFormat? best = null;
+        Match? bestMatch = null;
+        Match? bestReport = null;
+        var reportFailed = false;
+        foreach (var format in TitleFormats.For(header.Family))
+        {
+            if (format.Needle.Length > 0 && !line.Contains(format.Needle, StringComparison.Ordinal))
+                continue;
+            var match = format.TitleRegex.Match(line);
+            if (!match.Success || (bestMatch is not null && match.Index >= bestMatch.Index))
+                continue;
+            Match? report = null;
+            if (format.ReportRegex is { } reportRegex)
+            {
+                report = reportRegex.Match(body.Text);
+                if (!report.Success)
+                {
+                    reportFailed = true;
+                    continue;
+                }
+            }
+            (best, bestMatch, bestReport) = (format, match, report);
+        }
+        return (best, bestMatch, bestReport, reportFailed && best is null);
+    }
+
+    private static List<string> Alternatives(TitleFormat format, Dictionary<string, string> captures, FrameChoice? choice, string title)
+    {
+        var alts = new List<string>();
+        foreach (var alt in format.Alts)
+            alts.Add(Fill(alt, captures, choice?.Frames));
+        if (choice is null)
+            return alts;
+        foreach (var variant in FrameVariants(choice))
+        {
+            var main = Fill(format.Template, captures, variant);
+            if (main != title)
+                alts.Add(main);
+            foreach (var alt in format.Alts)
+                alts.Add(Fill(alt, captures, variant));
+        }
+        return alts;
+    }
+
+    /// <summary>The frames as printed, and with each single syscall prefix that shortens one of them removed.</summary>
+    private static IEnumerable<string[]> FrameVariants(FrameChoice choice)
+    {
+        var raw = new string[choice.Frames.Count];
+        for (var i = 0; i < raw.Length; i++)
+            raw[i] = choice.RawFrames[i] ?? choice.Frames[i];
+        yield return raw;
+        foreach (var prefix in SyscallPrefixes.All)
+        {
+            var variant = new string[raw.Length];
+            var shortened = false;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var cut = raw[i].Length > prefix.Length && raw[i].StartsWith(prefix, StringComparison.Ordinal);
+                variant[i] = cut ? raw[i][prefix.Length..] : raw[i];
+                shortened |= cut;
+            }
+            if (shortened)
+                yield return variant;
+        }
+    }
+
+    private static void AddNamed(Regex regex, Match match, Dictionary<string, string> captures)
+    {
+        foreach (var name in regex.GetGroupNames())
+            if (!int.TryParse(name, out _) && match.Groups[name] is { Success: true } group)
+                captures[name] = group.Value;
+    }
+
+    private static string Fill(string template, Dictionary<string, string> captures, IReadOnlyList<string>? frames)
+    {
+        var sb = new StringBuilder(template.Length + 32);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+            sb.Append(template, i, open - i);
+            sb.Append(Slot(template[(open + 1)..close], captures, frames));
+            i = close + 1;
+        }
+        return Cap(sb.ToString());
+    }
+
+    private static string Slot(string name, Dictionary<string, string> captures, IReadOnlyList<string>? frames) => name switch
+    {
+        "frame" => frames is { Count: > 0 } ? frames[0] : FrameExtraction.CorruptedFrame,
+        "frame2" => frames is { Count: > 1 } ? frames[1] : FrameExtraction.CorruptedFrame,
+        _ => captures.GetValueOrDefault(name, ""),
+    };
+
+    private static string Cap(string text) => text.Length > MaxRawTitle ? text[..MaxRawTitle] : text;
+
+    private static string? GuiltyFrameOf(string title)
+    {
+        var at = title.LastIndexOf(" in ", StringComparison.Ordinal);
+        if (at < 0)
+            return null;
+        var match = FrameName().Match(title, at + 4);
+        return match.Success && match.Value != FrameExtraction.CorruptedFrame ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"\G(?:<[^>]*>)?[A-Za-z0-9_:]+", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameName();
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// One way a header's report is titled. <see cref="Title"/> is matched on the header line, <see cref="Report"/>
+/// (when set) on the report text from the header on; both use named captures, which fill `{name}` slots of
+/// <see cref="Template"/> and <see cref="Alts"/>. `{frame}` and `{frame2}` are the frames <see cref="Stack"/> chose.
+/// <see cref="NoStack"/> formats are not checked for a call trace; <see cref="Corrupted"/> ones always are corrupted.
+/// </summary>
+public sealed record TitleFormat(string Title, string Template)
+{
+    public string? Report { get; init; }
+    public string[] Alts { get; init; } = [];
+    public StackSpec? Stack { get; init; }
+    public bool NoStack { get; init; }
+    public bool Corrupted { get; init; }
+    public string Why { get; init; } = "";
+
+    private Regex? titleRegex;
+    private Regex? reportRegex;
+
+    private string? needle;
+
+    /// <summary>Plain text every title match contains (the pattern's leading literal), or "" when none: a cheap prefilter.</summary>
+    public string Needle => needle ??= LeadingLiteral(Title);
+
+    public Regex TitleRegex => titleRegex ??= FramePatterns.Compile(Title);
+    public Regex? ReportRegex => Report is null ? null : reportRegex ??= FramePatterns.Compile(Report);
+
+    private static string LeadingLiteral(string pattern)
+    {
+        var depth = 0;
+        foreach (var c in pattern)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == '|' && depth == 0)
+                return "";
+        }
+        var end = 0;
+        while (end < pattern.Length && !"\\.[](){}*+?|^$".Contains(pattern[end]))
+            end++;
+        if (end < pattern.Length && pattern[end] is '?' or '*' or '{')
+            end--;
+        return end <= 0 ? "" : pattern[..end];
+    }
+}

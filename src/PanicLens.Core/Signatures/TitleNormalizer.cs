@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// Makes titles of the same bug equal across runs: addresses, numbers, IPs, line numbers, offsets and
+/// fuzzer process names are replaced by placeholders (each rule repeated until it stops changing the
+/// text), then the title is cut to 120 bytes of printable ASCII with single spaces.
+/// </summary>
+public static partial class TitleNormalizer
+{
+    private const int MaxLength = 120;
+
+    private static readonly (Regex Pattern, string Replacement, string Why)[] Rules =
+    [
+        (SyzExecutor(), "syz-executor", "fuzzer process names carry an instance number"),
+        (Syzkaller(), "syzkaller", "fuzzer device and file names carry a number"),
+        (Address(), "${pre}ADDR", "kernel addresses differ per boot"),
+        (Ipv4(), "IP", "addresses of test networks"),
+        (SourceLine(), "${ext}:LINE", "line numbers move between builds"),
+        (FunctionOffset(), "${name}", "offsets move between builds"),
+        (CpuNumber(), "CPU", "which CPU is chance"),
+        (Number(), "${pre}NUM${post}", "counts, ids and sizes"),
+        (LongDigits(), "NUM", "any long digit run left"),
+    ];
+
+    public static string Normalize(string title)
+    {
+        foreach (var (pattern, replacement, _) in Rules)
+        {
+            for (var round = 0; round < 16; round++)
+            {
+                var next = pattern.Replace(title, replacement);
+                if (next == title)
+                    break;
+                title = next;
+            }
+        }
+        return Sanitize(title);
+    }
+
+    private static string Sanitize(string title)
+    {
+        var text = title.Length > MaxLength ? title[..MaxLength] : title;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var ch = c == '\t' ? ' ' : c;
+            if (ch < ' ' || ch >= '\x7f')
+                continue;
+            if (ch == ' ' && sb.Length > 0 && sb[^1] == ' ')
+                continue;
+            sb.Append(ch);
+        }
+        return sb.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"syz-executor\.?[0-9]+(?:[/:][0-9]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex SyzExecutor();
+
+    [GeneratedRegex(@"syzkaller[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Syzkaller();
+
+    [GeneratedRegex(@"(?<pre>[^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"(?<ext>\.[A-Za-z0-9_]+):[0-9]+(?::[0-9]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLine();
+
+    [GeneratedRegex(@"(?<name>[a-zA-Z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+", RegexOptions.CultureInvariant)]
+    private static partial Regex FunctionOffset();
+
+    [GeneratedRegex(@"CPU#[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex CpuNumber();
+
+    [GeneratedRegex(@"(?<pre>[^a-zA-Z0-9_])[0-9]+(?<post>[^a-zA-Z0-9_]|\z)", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"[0-9]{7,}", RegexOptions.CultureInvariant)]
+    private static partial Regex LongDigits();
+}

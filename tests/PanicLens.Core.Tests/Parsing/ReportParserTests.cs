@@ -1,0 +1,394 @@
+using PanicLens.Ingest;
+using PanicLens.Model;
+using PanicLens.Parsing;
+
+namespace PanicLens.Core.Tests.Parsing;
+
+public sealed class ReportParserTests
+{
+    internal static CrashReport Parse(params string[] lines)
+    {
+        var read = LineReader.Read(string.Join("\n", lines)).ToList();
+        return ReportParser.Parse("test", read, 1, read.Count == 0 ? 0 : read[^1].Number);
+    }
+
+    private static CrashReport Seed()
+    {
+        using var stream = File.OpenRead(RepoPaths.Example("xen-dom0-inet-diag.log"));
+        var lines = LineReader.Read(stream).ToList();
+        return ReportParser.Parse("seed", lines, 1, lines[^1].Number);
+    }
+
+    [Fact]
+    public void Seed_log_yields_every_field_the_issue_names()
+    {
+        var report = Seed();
+        Assert.Equal("BUG: unable to handle kernel paging request at ffff8802ea75bb00", report.Message);
+        Assert.Equal("ipv6_addr_copy", report.Function);
+        Assert.Equal("inet_diag", report.Module);
+        Assert.Equal(new ProcessInfo("ss", 29755), report.Process);
+        Assert.Equal("2.6.32.36-xen", report.Kernel);
+        Assert.Equal("P W", report.Taint);
+        Assert.Equal("ProLiant DL380p Gen8", report.Hardware);
+        Assert.Equal("ffff8802ea75bb00", report.FaultAddress);
+        Assert.Equal("Fatal exception in interrupt", report.Panic);
+        Assert.Equal(["(XEN) Domain 0 crashed: 'noreboot' set - not rebooting."], report.Hypervisor);
+        Assert.Equal("x86_64", report.Arch);
+        Assert.Equal(0, report.Cpu);
+        Assert.Equal("2017-01-14T01:04:26", report.Timestamp);
+    }
+
+    [Fact]
+    public void Seed_log_yields_oops_page_walk_ip_and_segment()
+    {
+        var report = Seed();
+        Assert.Equal("0000", report.OopsCode);
+        Assert.Equal(1, report.OopsCount);
+        Assert.Equal("PGD 1002067 PUD 53b5067 PMD 5509067 PTE 0", report.PageTableWalk);
+        Assert.Equal(new Frame("ipv6_addr_copy", "9", "19", "inet_diag", true), report.Ip);
+        Assert.Equal("e030", report.CodeSegment);
+        Assert.Equal("khotfix_q4wi5m8m", report.LastUnloaded);
+        Assert.Equal(120, report.Modules.Count);
+        Assert.Contains(new ModuleEntry("hotfix_info", "P"), report.Modules);
+        Assert.Equal("ffff8802ea75bb00", report.Registers["CR2"]);
+        Assert.Equal("e02b:ffff88005b77d8e8", report.Registers["RSP"]);
+    }
+
+    [Fact]
+    public void Seed_log_keeps_both_call_traces_with_unreliable_frames_marked()
+    {
+        var report = Seed();
+        Assert.Equal(2, report.Stacks.Count);
+        var first = report.Stacks[0].Frames;
+        Assert.Equal(new Frame("inet_diag_dump", "3c8", "7ca", "inet_diag", true), first[0]);
+        Assert.False(first[1].Reliable);
+        Assert.Equal("system_call_fastpath", first[^1].Function);
+        Assert.Equal("panic", report.Stacks[1].Frames[0].Function);
+    }
+
+    [Fact]
+    public void Seed_code_bytes_mark_the_faulting_byte()
+    {
+        var code = Seed().Code!;
+        Assert.Equal(1, code.WordSize);
+        Assert.Equal(0x48, code.Bytes[code.FaultIndex]);
+        Assert.Equal(0x8b, code.Bytes[code.FaultIndex + 1]);
+        Assert.Equal(64, code.Bytes.Length);
+    }
+
+    [Fact]
+    public void Modern_x86_null_dereference_reads_error_code_access_and_rip()
+    {
+        var report = Parse(
+            "BUG: kernel NULL pointer dereference, address: 0000000000000008",
+            "#PF: supervisor read access in kernel mode",
+            "#PF: error_code(0x0000) - not-present page",
+            "PGD 0 P4D 0 ",
+            "Oops: 0000 [#1] SMP NOPTI",
+            "CPU: 1 PID: 188243 Comm: QSGRenderThread Not tainted 5.3.6-300.fc31.x86_64 #1",
+            "RIP: 0010:amdgpu_vm_sdma_commit+0x46/0x120 [amdgpu]");
+        Assert.Equal("0000000000000008", report.FaultAddress);
+        Assert.Equal("0000", report.ErrorCode);
+        Assert.Equal("not-present page", report.ErrorText);
+        Assert.Equal("supervisor read access in kernel mode", report.FaultAccess);
+        Assert.Equal("PGD 0 P4D 0", report.PageTableWalk);
+        Assert.Equal("0010", report.CodeSegment);
+        Assert.Equal("amdgpu_vm_sdma_commit", report.Function);
+        Assert.Equal("amdgpu", report.Module);
+        Assert.Null(report.Taint);
+        Assert.Equal(new ProcessInfo("QSGRenderThread", 188243), report.Process);
+    }
+
+    [Fact]
+    public void Bracketed_rip_with_two_addresses_reads_the_function()
+    {
+        var report = Parse("general protection fault: 0000 [#1] SMP",
+            "RIP: 0010:[<ffffffff8118a5e3>]  [<ffffffff8118a5e3>] kmem_cache_alloc+0x63/0x1c0");
+        Assert.Equal("kmem_cache_alloc", report.Ip?.Function);
+        Assert.Equal("ffffffff8118a5e3", report.Ip?.Address);
+    }
+
+    [Fact]
+    public void I386_eip_lines_give_function_cpu_and_arch()
+    {
+        var report = Parse("BUG: soft lockup - CPU#1 stuck for 22s! [X:5189]",
+            "CPU: 1 PID: 5189 Comm: X Not tainted 3.15.10-201.fc20.i686+PAE #1",
+            "EIP: 0060:[<c06ca742>] EFLAGS: 00003296 CPU: 1",
+            "EIP is at ioread32+0x32/0x40",
+            "EAX: ffffffff EBX: f2042780 ECX: 00000000 EDX: 00000000");
+        Assert.Equal("ioread32", report.Function);
+        Assert.Equal("i386", report.Arch);
+        Assert.Equal(1, report.Cpu);
+        Assert.Equal(new ProcessInfo("X", 5189), report.Process);
+        Assert.Equal("ffffffff", report.Registers["EAX"]);
+    }
+
+    [Fact]
+    public void I386_eip_with_stack_segment_tail_reads_the_function()
+    {
+        var report = Parse("BUG: unable to handle kernel NULL pointer dereference at 00000008",
+            "EIP: [<f8a5c4f5>] radeon_audio_detect+0x25/0x170 [radeon] SS:ESP 0068:f1b11c9c");
+        Assert.Equal(new Frame("radeon_audio_detect", "25", "170", "radeon", true), report.Ip! with { Address = null });
+        Assert.Equal("00000008", report.FaultAddress);
+    }
+
+    [Fact]
+    public void Arm64_pc_line_and_words_are_read()
+    {
+        var report = Parse("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000",
+            "Internal error: Oops: 96000005 [#1] PREEMPT SMP",
+            "CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.1.0 #1",
+            "pc : kfree+0x40/0x2a0",
+            "lr : my_release+0x20/0x40 [mydrv]",
+            "sp : ffff80000800bd30",
+            "x29: ffff80000800bd30 x28: ffff000002f9a000 x27: 0000000000000000",
+            "Call trace:",
+            " kfree+0x40/0x2a0",
+            " my_release+0x20/0x40 [mydrv]",
+            "Code: d503201f d503201f (f9400000) d65f03c0");
+        Assert.Equal("kfree", report.Function);
+        Assert.Equal("arm64", report.Arch);
+        Assert.Equal("96000005", report.OopsCode);
+        Assert.Equal("0000000000000000", report.FaultAddress);
+        Assert.Equal(4, report.Code!.WordSize);
+        Assert.Equal(8, report.Code.FaultIndex);
+        Assert.Equal(0x00, report.Code.Bytes[8]);
+        Assert.Equal(0xf9, report.Code.Bytes[11]);
+        Assert.Equal(["kfree", "my_release"], report.Stacks.Single().Frames.Select(f => f.Function));
+    }
+
+    [Fact]
+    public void Arm32_pc_is_at_line_reads_the_function()
+    {
+        var report = Parse("Unable to handle kernel NULL pointer dereference at virtual address 00000000",
+            "PC is at my_probe+0x10/0x40 [mydrv]",
+            "LR is at platform_drv_probe+0x30/0x80");
+        Assert.Equal(new Frame("my_probe", "10", "40", "mydrv", true), report.Ip);
+        Assert.Equal("arm", report.Arch);
+    }
+
+    [Fact]
+    public void Irq_and_exception_stacks_are_kept_apart()
+    {
+        var report = Parse("Kernel panic - not syncing: Fatal hardware error!",
+            "CPU: 47 PID: 0 Comm: swapper/47 Kdump: loaded Not tainted 4.18.0+ #20",
+            "Call Trace:",
+            " <NMI>",
+            " dump_stack+0x5a/0x73",
+            " panic+0xe8/0x2bc",
+            " __ghes_panic+0x68/0x6a",
+            "RIP: 0010:machine_check+0x0/0x40",
+            "RSP: 0018:fffffe00007effd8 EFLAGS: 00000046",
+            " ? async_page_fault+0x30/0x30",
+            " </NMI>",
+            " <#MC>",
+            "RIP: 0010:native_safe_halt+0xe/0x10",
+            "RSP: 0018:ffffa2e4cca47ea0 EFLAGS: 00000246 </#MC>",
+            " default_idle+0x1a/0x130");
+        Assert.Equal([StackKind.Nmi, StackKind.Task], report.Stacks.Select(s => s.Kind));
+        Assert.Equal(4, report.Stacks[0].Frames.Count);
+        Assert.Equal("default_idle", report.Stacks[1].Frames.Single().Function);
+        Assert.Equal("__ghes_panic", report.Function);
+        Assert.Equal(new ProcessInfo("swapper/47", 0), report.Process);
+        Assert.Equal("4.18.0+", report.Kernel);
+        Assert.Equal("Fatal hardware error!", report.Panic);
+    }
+
+    [Fact]
+    public void Old_irq_marker_on_a_frame_line_opens_an_irq_stack()
+    {
+        var report = Parse("Call Trace:",
+            " <IRQ>  [<ffffffff81074d18>] tasklet_action+0x78/0x140",
+            " [<ffffffff81075378>] __do_softirq+0xb8/0x230",
+            " <EOI>  [<ffffffff8108fb9c>] kthread+0x8c/0xa0");
+        Assert.Equal([StackKind.Irq, StackKind.Task], report.Stacks.Select(s => s.Kind));
+        Assert.Equal(2, report.Stacks[0].Frames.Count);
+        Assert.Equal("kthread", report.Stacks[1].Frames[0].Function);
+    }
+
+    [Fact]
+    public void Kasan_allocation_and_free_stacks_are_separate_kinds()
+    {
+        var report = Parse("BUG: KASAN: use-after-free in foo_read+0x10/0x20 [foo]",
+            "Read of size 8 at addr ffff888012345678 by task cat/321",
+            "Call Trace:",
+            " dump_stack+0x1/0x2",
+            " foo_read+0x10/0x20 [foo]",
+            "",
+            "Allocated by task 300:",
+            " kmalloc+0x1/0x2",
+            "",
+            "Freed by task 301:",
+            " kfree+0x1/0x2");
+        Assert.Equal([StackKind.Task, StackKind.Allocation, StackKind.Free], report.Stacks.Select(s => s.Kind));
+        Assert.Equal("Freed by task 301:", report.Stacks[2].Header);
+        Assert.Equal("foo_read", report.Function);
+        Assert.Equal("foo", report.Module);
+        Assert.Equal(new ProcessInfo("cat", 321), report.Process);
+        Assert.Equal("ffff888012345678", report.FaultAddress);
+    }
+
+    [Fact]
+    public void Hung_task_function_skips_scheduler_and_lock_frames()
+    {
+        var report = Parse("INFO: task cifsd:644 blocked for more than 120 seconds.",
+            "      Not tainted 5.4.0-80-generic #90-Ubuntu",
+            "Call Trace:",
+            " __schedule+0x2e3/0x740",
+            " ? vprintk_default+0x29/0x50",
+            " schedule+0x42/0xb0",
+            " schedule_preempt_disabled+0xe/0x10",
+            " __mutex_lock.isra.0+0x178/0x4d0",
+            " mutex_lock+0x2e/0x40",
+            " dfs_cache_update_vol+0x41/0x2b0 [cifs]");
+        Assert.Equal("dfs_cache_update_vol", report.Function);
+        Assert.Equal("cifs", report.Module);
+        Assert.Equal("5.4.0-80-generic", report.Kernel);
+        Assert.Null(report.Taint);
+        Assert.Equal(new ProcessInfo("cifsd", 644), report.Process);
+    }
+
+    [Fact]
+    public void Warning_function_comes_from_the_warning_line_even_when_wrapped()
+    {
+        var report = Parse("WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467",
+            "generic_get_mtrr+0x11e/0x140() (Not tainted)",
+            "Modules linked in: radeon(+)(U) ttm(U)",
+            "i2c_core(U) dm_mod(U)",
+            "Pid: 143, comm: modprobe Not tainted 2.6.32-19.el6.x86_64 #1",
+            "Call Trace:",
+            "[<ffffffff81067c33>] warn_slowpath_common+0x83/0xc0");
+        Assert.Equal("generic_get_mtrr", report.Function);
+        Assert.Equal(["radeon", "ttm", "i2c_core", "dm_mod"], report.Modules.Select(m => m.Name));
+        Assert.Equal("+U", report.Modules[0].Flags);
+        Assert.Equal(new ProcessInfo("modprobe", 143), report.Process);
+        Assert.Null(report.Hardware);
+    }
+
+    [Fact]
+    public void Modern_warning_line_gives_function_and_module()
+    {
+        var report = Parse("WARNING: CPU: 0 PID: 1113 at drivers/gpu/drm/qxl/qxl_release.c:128 qxl_sync_obj_wait+0x1e5/0x200 [qxl]",
+            "CPU: 0 PID: 1113 Comm: Xorg.bin Tainted: G        W  O 3.17.8-300.fc21.x86_64 #1");
+        Assert.Equal("qxl_sync_obj_wait", report.Function);
+        Assert.Equal("qxl", report.Module);
+        Assert.Equal("G W O", report.Taint);
+    }
+
+    [Fact]
+    public void Xen_hypervisor_report_reads_banner_rip_and_lines()
+    {
+        var report = Parse("(XEN) Xen BUG at spinlock.c:47",
+            "(XEN) ----[ Xen-4.10-unstable  x86_64  debug=y   Tainted:  C   ]----",
+            "(XEN) CPU:    2",
+            "(XEN) RIP:    e008:[<ffff82d08023513c>] spinlock.c#check_lock+0x3c/0x40",
+            "(XEN) Xen call trace:",
+            "(XEN)    [<ffff82d08023513c>] spinlock.c#check_lock+0x3c/0x40",
+            "(XEN)    [<ffff82d080235234>] _spin_is_locked+0x11/0x4d");
+        Assert.Equal("check_lock", report.Function);
+        Assert.Equal("Xen-4.10-unstable", report.Kernel);
+        Assert.Equal("C", report.Taint);
+        Assert.Equal(2, report.Cpu);
+        Assert.Equal("e008", report.CodeSegment);
+        Assert.Equal(7, report.Hypervisor.Count);
+        Assert.Equal(2, report.Stacks.Single().Frames.Count);
+    }
+
+    [Fact]
+    public void Ppc64_nip_line_and_gpr_rows_are_read()
+    {
+        var report = Parse("Unable to handle kernel paging request for data at address 0x000012e0",
+            "Oops: Kernel access of bad area, sig: 11 [#1]",
+            "CPU: 1 PID: 251 Comm: eehd Tainted: G W -------------- 3.10.0-33.el7.ppc64 #1",
+            "GPR00: c00000000806b258 c000000010ff3a30 d0000000008e3bb8 0000000000000000",
+            "NIP [d0000000008cb4dc] .ipr_pci_error_detected+0x18c/0x220 [ipr]");
+        Assert.Equal(".ipr_pci_error_detected", report.Function);
+        Assert.Equal("ipr", report.Module);
+        Assert.Equal("000012e0", report.FaultAddress);
+        Assert.Equal("3.10.0-33.el7.ppc64", report.Kernel);
+        Assert.Equal("G W", report.Taint);
+        Assert.Equal(1, report.OopsCount);
+        Assert.Null(report.OopsCode);
+        Assert.Equal("d0000000008e3bb8", report.Registers["GPR02"]);
+        Assert.Equal("ppc64", report.Arch);
+    }
+
+    [Fact]
+    public void S390_psw_gives_the_faulting_function()
+    {
+        var report = Parse("Krnl PSW : 0704f00180000000 000003ff8086d03a (will_oops_init+0x3a/0x1000 [will_oops])",
+            "CPU: 0 PID: 32037 Comm: insmod Tainted: GF          O--------------   3.10.0-54.0.1.el7.s390x #1");
+        Assert.Equal("will_oops_init", report.Function);
+        Assert.Equal("will_oops", report.Module);
+        Assert.Equal("s390x", report.Arch);
+        Assert.Equal("G F O", report.Taint);
+        Assert.Equal("3.10.0-54.0.1.el7.s390x", report.Kernel);
+    }
+
+    [Fact]
+    public void Mail_wrapped_lines_of_a_stamped_log_are_joined()
+    {
+        var report = Parse("Apr 30 23:49:09 node1 kernel: [10496.092408] WARNING: CPU: 13 PID:",
+            "3786 at drivers/md/raid5.c:4611 break_stripe_batch_list+0x86/0x1fb",
+            "Apr 30 23:49:09 node1 kernel: [10496.092450] CPU: 13 PID: 3786 Comm:",
+            "md125_raid5 Tainted: G           O    4.14.91-esos.prod #1");
+        Assert.Equal("break_stripe_batch_list", report.Function);
+        Assert.Equal(new ProcessInfo("md125_raid5", 3786), report.Process);
+        Assert.Equal("4.14.91-esos.prod", report.Kernel);
+        Assert.Equal(13, report.Cpu);
+    }
+
+    [Fact]
+    public void Null_address_in_old_header_falls_back_to_cr2()
+    {
+        var report = Parse("BUG: unable to handle kernel NULL pointer dereference at           (null)",
+            "IP: [<ffffffffa0123456>] foo+0x1/0x2 [bar]",
+            "CR2: 0000000000000000 CR3: 0000000001a0c000 CR4: 00000000000006f0");
+        Assert.Equal("0000000000000000", report.FaultAddress);
+    }
+
+    [Fact]
+    public void Cr2_is_not_a_fault_address_after_a_general_protection_fault()
+    {
+        var report = Parse("general protection fault: 0000 [#1] SMP", "CR2: 00007f0000001000 CR3: 0000000001a0c000");
+        Assert.Null(report.FaultAddress);
+    }
+
+    [Fact]
+    public void Boot_banner_before_the_report_gives_the_kernel_when_the_report_has_none()
+    {
+        var lines = LineReader.Read("Linux version 3.10.0-49.el7.x86_64 (mockbuild@x) #1 SMP\nhello\nmce: [Hardware Error]: Machine check events logged").ToList();
+        var report = ReportParser.Parse("t", lines, 3, 3);
+        Assert.Equal("3.10.0-49.el7.x86_64", report.Kernel);
+    }
+
+    [Fact]
+    public void Sleeping_in_atomic_names_the_caller_of_might_fault()
+    {
+        var report = Parse("BUG: sleeping function called from invalid context at mm/memory.c:3927",
+            "in_atomic(): 1, irqs_disabled(): 0, pid: 1109, name: NetworkManager",
+            "Call Trace:",
+            " [<ffffffff81099a6c>] __might_sleep+0x13c/0x200",
+            " [<ffffffff81177d48>] might_fault+0x38/0xb0",
+            " [<ffffffff81511f30>] ? sock_def_readable+0x30/0x1c0",
+            " [<ffffffff8151ce1f>] put_cmsg+0x6f/0x110");
+        Assert.Equal("put_cmsg", report.Function);
+        Assert.Equal(new ProcessInfo("NetworkManager", 1109), report.Process);
+    }
+
+    [Fact]
+    public void Garbage_lines_never_throw_and_fill_nothing_wrong()
+    {
+        var random = new Random(11);
+        const string alphabet = "RIP: 0010[<>]()?+/0x#PF CPU PID Comm Tainted Code <48> Modules linked in: Call Trace:\t\n";
+        for (int i = 0; i < 300; i++)
+        {
+            var chars = new char[random.Next(0, 400)];
+            for (int j = 0; j < chars.Length; j++)
+                chars[j] = alphabet[random.Next(alphabet.Length)];
+            var report = Parse(new string(chars).Split('\n'));
+            Assert.NotNull(report);
+        }
+        Assert.Null(Parse().Function);
+    }
+}
