@@ -17,8 +17,8 @@ public static class CommandBoundary
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-                error.WriteLine($"paniclens: {error.Message}");
+            foreach (var problem in parse.Errors)
+                error.WriteLine($"paniclens: {problem.Message}");
             error.WriteLine("Try 'paniclens --help'.");
             return Failure;
         }

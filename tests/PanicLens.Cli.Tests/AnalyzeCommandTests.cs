@@ -10,7 +10,7 @@ public sealed class AnalyzeCommandTests
     public void The_seed_log_yields_one_report_with_the_fields_the_expert_read()
     {
         var run = CliRun.Invoke("analyze", "--format", "json", Seed);
-        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Stderr);
         using var doc = JsonDocument.Parse(run.Stdout);
         Assert.Equal(1, doc.RootElement.GetProperty("schemaVersion").GetInt32());
         var reports = doc.RootElement.GetProperty("reports");
@@ -45,7 +45,7 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public void Json_writes_every_contract_field_with_nulls_not_omitted()
     {
-        var run = CliRun.Invoke("[ 1.0] WARNING: CPU: 0 PID: 1 at kernel/x.c:1 f+0x1/0x2\n", "analyze", "-f", "json", "-");
+        var run = CliRun.WithStdin("[ 1.0] WARNING: CPU: 0 PID: 1 at kernel/x.c:1 f+0x1/0x2\n", "analyze", "-f", "json", "-");
         using var doc = JsonDocument.Parse(run.Stdout);
         var r = doc.RootElement.GetProperty("reports")[0];
         string[] contract = ["source", "title", "type", "corrupted", "startLine", "endLine", "timestamp", "kernel", "arch",
@@ -59,7 +59,7 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public void Several_inputs_make_one_document_in_argument_order()
     {
-        var run = CliRun.Invoke(File.ReadAllBytes(Seed), "analyze", "--format", "json", Seed, "-");
+        var run = CliRun.WithStdin(File.ReadAllBytes(Seed), "analyze", "--format", "json", Seed, "-");
         using var doc = JsonDocument.Parse(run.Stdout);
         var sources = doc.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("source").GetString()).ToList();
         Assert.Equal([Seed, "-"], sources);
@@ -68,7 +68,7 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public void A_log_without_a_crash_exits_zero_with_no_report()
     {
-        var run = CliRun.Invoke("just a boot log\nsystemd[1]: Started foo.\n", "analyze", "-f", "json", "-");
+        var run = CliRun.WithStdin("just a boot log\nsystemd[1]: Started foo.\n", "analyze", "-f", "json", "-");
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Stdout);
         Assert.Equal(0, doc.RootElement.GetProperty("reports").GetArrayLength());
@@ -112,7 +112,7 @@ public sealed class AnalyzeCommandTests
         var log = "[ 1.0] BUG: unable to handle kernel paging request at 0000000000001000\n" +
                   "[ 1.0] CPU: 0 PID: 1 Comm: <script>x</script> Not tainted 5.10.0 #1\n" +
                   "[ 1.0] RIP: 0010:evil_fn+0x1/0x2\n[ 1.0] Call Trace:\n[ 1.0]  evil_caller+0x1/0x2\n";
-        var run = CliRun.Invoke(log, "analyze", "--format", "markdown", "-");
+        var run = CliRun.WithStdin(log, "analyze", "--format", "markdown", "-");
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("<script>", run.Stdout);
         Assert.Contains("&lt;script&gt;", run.Stdout);

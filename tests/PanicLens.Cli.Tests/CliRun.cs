@@ -6,9 +6,9 @@ namespace PanicLens.Cli.Tests;
 /// <summary>Runs the `paniclens` command tree in-process with captured streams.</summary>
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static CliRun Invoke(string stdin, params string[] args) => Invoke(Encoding.Latin1.GetBytes(stdin), args);
+    public static CliRun WithStdin(string stdin, params string[] args) => WithStdin(Encoding.Latin1.GetBytes(stdin), args);
 
-    public static CliRun Invoke(byte[] stdin, params string[] args)
+    public static CliRun WithStdin(byte[] stdin, params string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter();
@@ -16,5 +16,5 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         return new CliRun(code, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
-    public static CliRun Invoke(params string[] args) => Invoke("", args);
+    public static CliRun Invoke(params string[] args) => WithStdin([], args);
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
-using PanicLens.Model;
+using PanicLens.Knowledge;
 
 namespace PanicLens.Cli.Commands;
 
@@ -23,26 +23,21 @@ public static class AnalyzeCommand
         };
         format.AcceptOnlyFromAmong(Formats);
         var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal." };
-        var kb = new Option<string[]>("--kb")
-        {
-            Description = "Extra known-issue directory (YAML files); may be repeated.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
 
         var command = new Command("analyze", "Find and explain every kernel crash in console logs.")
         {
-            inputs, format, noColor, kb,
+            inputs, format, noColor, KbCommand.KbOption,
         };
         command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, parse.GetValue(format)!,
-            parse.GetValue(noColor), parse.GetValue(kb) ?? []));
+            parse.GetValue(noColor), KbCommand.LoadKnowledge(parse)));
         return command;
     }
 
-    private static int Run(CliIo io, string[] inputs, string format, bool noColor, string[] kbDirs)
+    private static int Run(CliIo io, string[] inputs, string format, bool noColor, KnowledgeBase knowledge)
     {
         foreach (var path in inputs)
             CheckReadable(path);
-        var pipeline = new ReportPipeline();
+        var pipeline = new ReportPipeline(knowledge);
         using var text = io.OpenText();
         var renderer = CreateRenderer(format, io, text, noColor);
         renderer.Begin();
