@@ -6,14 +6,12 @@ namespace PanicLens.Analysis;
 /// <summary>Explains a bad address with <see cref="PoisonValues"/> and <see cref="AddressRegions"/>.</summary>
 public static partial class AddressClassifier
 {
-    // KASAN_SHADOW_OFFSET of generic KASAN on x86_64 (arch/x86/Kconfig): shadow = (addr >> 3) + offset.
-    private const ulong KasanShadowOffset = 0xdffffc0000000000;
-    private const ulong KasanShadowOfUserEnd = 0xdffffc1000000000;
-
     [GeneratedRegex(@"^(?<major>\d{1,3})\.(?<minor>\d{1,3})", RegexOptions.CultureInvariant)]
     private static partial Regex MajorMinor();
 
-    public static AddressFinding Classify(ulong address, AddressContext context)
+    public static AddressFinding Classify(ulong address, AddressContext context) => Classify(address, context, decodeKasan: true);
+
+    private static AddressFinding Classify(ulong address, AddressContext context, bool decodeKasan)
     {
         var bits = context.Arch == "i386" ? 32 : 64;
         var value = bits == 32
@@ -21,14 +19,16 @@ public static partial class AddressClassifier
             : address.ToString("x16", CultureInfo.InvariantCulture);
         if (Poison(address, bits) is { } poison)
             return new AddressFinding(value, poison.Id, PoisonText(poison, address, bits));
-        if (context.Arch == "x86_64" && address >= KasanShadowOffset && address < KasanShadowOfUserEnd)
-            return new AddressFinding(value, "kasan-shadow-of-null", KasanText(address));
+        if (decodeKasan && Kasan(address, context) is { } kasan)
+            return new AddressFinding(value, kasan.Class, kasan.Explanation);
+        if (LooksLikeText(address, bits))
+            return new AddressFinding(value, "ascii-data", "The value looks like text (printable ASCII bytes): text or user-supplied data was read where a pointer should be, so the object holding the pointer was overwritten (an overflow from a neighbour) or freed and reused.");
         var version = Version(context.Kernel);
         var region = Region(address, context.Arch, version, fiveLevel: false);
         if (region?.Id == "non-canonical" && context.FromPageFault)
             region = Region(address, context.Arch, version, fiveLevel: true) ?? region;
         if (region is null)
-            return new AddressFinding(value, "unknown", "an address in no region PanicLens knows for this architecture.");
+            return new AddressFinding(value, "unknown", "An address in no region PanicLens knows for this architecture.");
         return new AddressFinding(value, region.Id, RegionText(region, address, context, version));
     }
 
@@ -79,12 +79,42 @@ public static partial class AddressClassifier
         return $"ERR_PTR(-{errno}) = -{ErrnoNames.Name(errno)}: {poison.Explanation}";
     }
 
-    private static string KasanText(ulong address)
+    /// <summary>Decodes a shadow address back to the address KASAN was checking, when the access was a shadow check or the address can only be one.</summary>
+    private static (string Class, string Explanation)? Kasan(ulong address, AddressContext context)
     {
-        var low = (address - KasanShadowOffset) << 3;
-        var kind = low < 0x10000 ? "a NULL pointer plus a small offset (null-ptr-deref)" : "a user-space or wild address";
-        return FormattableString.Invariant(
-            $"A KASAN shadow address: the compiler-inserted check computed the shadow of an address in [0x{low:x}-0x{low + 7:x}], which is {kind}; the shadow of such an address is non-canonical, so the check itself faulted.");
+        foreach (var shadow in KasanShadows.All)
+        {
+            if (shadow.Arch != context.Arch || address < shadow.Offset)
+                continue;
+            var covers = address - shadow.Offset < 1UL << (64 - shadow.Scale);
+            // A page-fault address was accepted by the MMU, so only an operand built from the offset makes it a shadow address.
+            if (!covers || !(context.KasanShadowAccess || (NonCanonical(address, context.Arch) && !context.FromPageFault)))
+                continue;
+            var low = (address - shadow.Offset) << shadow.Scale;
+            var high = low + (1UL << shadow.Scale) - 1;
+            var checkedAddress = Classify(low, context with { KasanShadowAccess = false, FromPageFault = false, NotPresent = false }, decodeKasan: false);
+            var kind = low < 0x10000 ? "kasan-shadow-of-null" : "kasan-shadow-of-wild";
+            var what = low < 0x10000 ? "null-ptr-deref" : "wild-memory-access";
+            return (kind, FormattableString.Invariant(
+                $"A KASAN shadow address ({shadow.Mode}): the compiler-inserted check computed the shadow of an address in [0x{low:x}-0x{high:x}] ({what}), whose shadow is not mapped, so the check itself faulted. That address is {checkedAddress.Class}: {checkedAddress.Explanation}"));
+        }
+        return null;
+    }
+
+    /// <summary>Outside both halves of a 48-bit address space: x86_64 needs bits 63..47 equal, arm64 bits 63..48.</summary>
+    private static bool NonCanonical(ulong address, string arch) =>
+        arch == "arm64" ? address >> 48 is not (0 or 0xffff) : address >> 47 is not (0 or 0x1ffff);
+
+    private static bool LooksLikeText(ulong address, int bits)
+    {
+        var printable = 0;
+        for (var i = 0; i < bits / 8; i++)
+        {
+            var b = (byte)(address >> (8 * i));
+            if (b is >= 0x20 and < 0x7f)
+                printable++;
+        }
+        return bits == 64 ? printable >= 6 : printable == 4;
     }
 
     private static string RegionText(AddressRegion region, ulong address, AddressContext context, (int, int)? version)

@@ -30,12 +30,24 @@ public static class Arm64CodeReader
             return (instruction, null, null);
         var (baseName, offset) = Operand(faulting, encoding.Access);
         var baseValue = registers.Value(baseName);
-        ulong? address = baseValue is { } b ? b + (ulong)offset : null;
+        var values = new List<RegisterValue> { new(baseName, registers.Text(baseName), "base") };
         var expression = offset == 0 ? $"[{baseName}]" : FormattableString.Invariant($"[{baseName}, #{(offset < 0 ? "-" : "")}0x{Math.Abs(offset):x}]");
-        bool? matches = fault is null || address is null ? null : fault >= address && fault - address < 16;
+        if (encoding.Access == Arm64Access.RegisterOffset)
+        {
+            var (indexName, indexOffset, shown) = IndexOffset(faulting, registers);
+            values.Add(new RegisterValue(indexName, indexName == "xzr" ? "0" : registers.Text(indexName), "index"));
+            expression = $"[{baseName}, {shown}]";
+            offset = indexOffset ?? 0;
+            if (indexOffset is null)
+                baseValue = null;
+        }
+        ulong? address = baseValue is { } b ? b + (ulong)offset : null;
+        // Top-byte-ignore: a tag in bits 63..56 of the pointer does not reach the fault address register.
+        const ulong untag = 0x00ffffffffffffff;
+        bool? matches = fault is null || address is null ? null
+            : (fault >= address && fault - address < 16) || ((fault & untag) >= (address & untag) && (fault & untag) - (address & untag) < 16);
         var explanation = Explain(baseName, registers.Text(baseName), address, offset, fault, matches, registers);
-        var operand = new OperandFinding(expression, [new RegisterValue(baseName, registers.Text(baseName), "base")],
-            address is { } a ? registers.Format(a) : null, matches)
+        var operand = new OperandFinding(expression, values, address is { } a ? registers.Format(a) : null, matches)
         {
             Displacement = offset,
             Explanation = explanation,
@@ -83,6 +95,22 @@ public static class Arm64CodeReader
             _ => 0,
         };
         return (name, offset);
+    }
+
+    /// <summary>The register-offset form's Xm (bits 20..16) extended by option (15..13) and shifted by the access size when S (bit 12) is set.</summary>
+    private static (string Name, long? Offset, string Shown) IndexOffset(uint word, RegisterFile registers)
+    {
+        var rm = (int)((word >> 16) & 31);
+        var option = (word >> 13) & 7;
+        var shift = (word >> 12 & 1) != 0 ? (int)(word >> 30) : 0;
+        var name = rm == 31 ? "xzr" : "x" + rm.ToString(CultureInfo.InvariantCulture);
+        var extend = option switch { 0b010 => "uxtw", 0b110 => "sxtw", 0b111 => "sxtx", _ => "lsl" };
+        var shown = shift == 0 && extend == "lsl" ? name : $"{name}, {extend} #{shift}";
+        ulong? raw = rm == 31 ? 0 : registers.Value(name);
+        if (raw is not { } value)
+            return (name, null, shown);
+        long extended = option switch { 0b010 => (uint)value, 0b110 => (int)(uint)value, _ => (long)value };
+        return (name, extended << shift, shown);
     }
 
     private static long SignExtend(uint value, int bits) => (value & (1u << (bits - 1))) != 0 ? value - (1L << bits) : value;

@@ -24,12 +24,16 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         var fault = FaultAddress(report, registers, kind);
         var code = ReadCode(report, arch, registers, fault);
         var errorCode = arch is "x86_64" or "i386" && kind == FaultKind.PageFault ? ErrorCodeDecoder.Decode(report.ErrorCode ?? report.OopsCode) : null;
-        var address = Address(report, arch, kind, fault, code.Operand, errorCode);
+        // Only a fault vouches for an address; the operand of a lockup's or warning's instruction is not suspect.
+        var suspect = fault is not null || kind is FaultKind.GeneralProtection or FaultKind.ExternalAbort;
+        var badRegister = suspect ? code.BadRegister : null;
+        var operandAddress = badRegister is not null || code.Operand?.Registers.Count == 0 ? code.Operand : null;
+        var address = Address(report, arch, kind, fault, suspect ? operandAddress : null, errorCode);
         var matches = knowledge?.Match(report) ?? [];
         return new Diagnosis
         {
             Instruction = code.Instruction,
-            BadRegister = code.BadRegister,
+            BadRegister = badRegister,
             Operand = code.Operand,
             Address = address,
             ErrorCode = errorCode,
@@ -105,7 +109,21 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         if (value is null || arch is not ("x86_64" or "i386" or "arm64"))
             return null;
         var notPresent = errorCode is { Present: false } || WalkEndsInZero(report.PageTableWalk);
-        return AddressClassifier.Classify(value.Value, new AddressContext(arch, report.Kernel, kind == FaultKind.PageFault, notPresent));
+        return AddressClassifier.Classify(value.Value, new AddressContext(arch, report.Kernel, kind == FaultKind.PageFault, notPresent)
+        {
+            KasanShadowAccess = operand is not null && UsesShadowOffset(operand, arch),
+        });
+    }
+
+    /// <summary>A KASAN check adds the shadow offset in a register (`cmp byte ptr [rdx+rax],0` with RAX = dffffc0000000000).</summary>
+    private static bool UsesShadowOffset(OperandFinding operand, string arch)
+    {
+        foreach (var register in operand.Registers)
+        {
+            if (RegisterFile.TryParseHex(register.Value, out var value) && KasanShadows.IsOffset(arch, value))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>`PGD 1002067 PUD 53b5067 PMD 5509067 PTE 0`: the last level printed is empty, so nothing is mapped there.</summary>

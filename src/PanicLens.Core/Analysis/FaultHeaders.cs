@@ -14,6 +14,10 @@ public static class FaultHeaders
         ("unable to execute userspace code", FaultKind.PageFault),
         // arch/x86/kernel/traps.c: the error code of a GPF is a segment selector, and CR2 is whatever the last page fault left.
         ("general protection fault", FaultKind.GeneralProtection),
+        // arch/x86/kernel/traps.c handle_stack_overflow(): CR2 is the guard page that was hit.
+        ("stack guard page was hit", FaultKind.PageFault),
+        // arch/arm64/mm/fault.c do_sea(): a bus error from a device or memory, reported without FAR.
+        ("synchronous external abort", FaultKind.ExternalAbort),
     ];
 
     public static FaultKind Of(Model.CrashReport report)

@@ -6,4 +6,6 @@ public enum FaultKind
     Other,
     PageFault,
     GeneralProtection,
+    /// <summary>An arm64 external abort: no fault address is printed, the operand gives it.</summary>
+    ExternalAbort,
 }

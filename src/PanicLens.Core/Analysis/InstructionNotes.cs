@@ -15,6 +15,7 @@ public static class InstructionNotes
         // native_write_msr()/native_read_msr() use the exception table; an unchecked one GPFs.
         new("wrmsr", "other", "wrmsr to a model-specific register the CPU (or hypervisor) does not allow: a general protection fault, not a memory problem."),
         new("rdmsr", "other", "rdmsr of a model-specific register the CPU (or hypervisor) does not implement: a general protection fault, not a memory problem."),
+        new("ret", "branch", "the fault is on a return: the return address on the stack is corrupted (a stack buffer overflow, or a stack that was overwritten or freed), so the return would jump to a non-canonical or unmapped address."),
         new("hlt", "other", "hlt outside ring 0, or under a hypervisor that forbids it."),
         new("syscall", "other", "a syscall instruction: this Code: line is user-space code (the fault was in user mode)."),
         new("sysenter", "other", "a sysenter instruction: this Code: line is user-space code (the fault was in user mode)."),

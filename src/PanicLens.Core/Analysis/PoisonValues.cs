@@ -21,6 +21,8 @@ public static class PoisonValues
         new("list-poison", 0xdead000000000100, 0xffffffffffffff00, 64, ListPoison),
         new("list-poison", 0x00100100, 0xffffff00, 32, ListPoison),
         new("list-poison", 0x00200200, 0xffffff00, 32, ListPoison),
+        // An 8-byte load from a debug raw_spinlock reads {raw_lock, magic}: the magic lands in the high half.
+        new("spinlock-magic", 0xdead4ead00000000, 0xffffffff00000000, 64, "SPINLOCK_MAGIC (0xdead4ead) in the high half of a pointer: 8 bytes read from a debug spinlock (lock word, then magic) were used as a pointer, so the code is looking at the wrong structure or at memory reused for another object."),
         new("pointer-poison", 0xdead000000000000, 0xffff000000000000, 64, "a poisoned pointer (POISON_POINTER_DELTA plus a small value: hlist, timer or other deleted-object poison): the object was removed or freed and then used."),
         // lib/spinlock_debug.c: SPINLOCK_MAGIC and RWLOCK_MAGIC are the first word of a debug spinlock.
         new("spinlock-magic", 0x00000000dead4ead, 0x00000000ffffffff, 0, "SPINLOCK_MAGIC (0xdead4ead), the magic word of a debug spinlock, used as a pointer: the code read a pointer where a spinlock lives, so it is looking at the wrong structure or at memory reused for another object."),

@@ -15,6 +15,10 @@ public sealed class RegisterFile(IReadOnlyDictionary<string, string> registers, 
             && !(name.Length == 2 && name[0] is 'R' or 'r' && char.IsAsciiDigit(name[1]) && registers.TryGetValue("R0" + name[1], out text)))
             return null;
         var value = text.Trim();
+        // `RSP: 0018:ffffc90000d4fb58` and Xen's `RSP: e02b:ffff88005b77d8e8` print the segment first.
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon + 1 < value.Length)
+            value = value[(colon + 1)..];
         if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
             value = value[2..];
         var end = 0;

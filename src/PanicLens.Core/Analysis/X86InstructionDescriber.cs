@@ -41,6 +41,7 @@ public static class X86InstructionDescriber
         formatter.Options.MemorySizeOptions = MemorySizeOptions.Always;
         formatter.Options.HexPrefix = "0x";
         formatter.Options.HexSuffix = null;
+        formatter.Options.UppercaseHex = false;
         return formatter;
     }
 

@@ -21,7 +21,10 @@ public static class X86OperandResolver
         if (candidates.Count == 0)
             return null;
         var chosen = Choose(candidates, fault);
-        var blamed = chosen.Base ?? chosen.Index;
+        // A stack access (ret, pop, push) that did not hit the fault address says nothing about RSP: the value it
+        // loaded (a return address) is what was bad.
+        var hit = fault is { } f && chosen.Contains(f);
+        var blamed = chosen.Stack && !hit ? null : chosen.Base ?? chosen.Index;
         var operand = new OperandFinding(chosen.Expression, chosen.Registers, chosen.Address is { } a ? registers.Format(a) : null,
             fault is null || chosen.Address is null ? null : chosen.Contains(fault.Value))
         {
@@ -115,6 +118,8 @@ public static class X86OperandResolver
 
     private static string Explain(Candidate chosen, RegisterFile registers, ulong? fault)
     {
+        if (chosen.Stack && !(fault is { } f && chosen.Contains(f)))
+            return $"The instruction accesses the stack ({chosen.Expression}); the stack pointer is not the suspect, the value stored on the stack is.";
         if (chosen.Address is not { } address)
             return $"The operand {chosen.Expression} cannot be computed: a register it reads is not in the report's register dump.";
         var sum = string.Join(" + ", chosen.Registers.ConvertAll(r => $"{r.Name.ToUpperInvariant()} ({r.Value})"));

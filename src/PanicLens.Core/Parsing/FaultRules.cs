@@ -32,6 +32,8 @@ internal static class FaultRules
         new("WARNING:", FaultRule.Warning, "__warn prints the location function itself"),
         new("BUG: KASAN:", FaultRule.Header, "KASAN names the accessing function"),
         new("BUG: KMSAN:", FaultRule.Header, "KMSAN names the function"),
+        new("BUG: KFENCE:", FaultRule.Header, "KFENCE names the function"),
+        new("BUG: KCSAN:", FaultRule.Header, "KCSAN names the racing functions"),
         new("BUG: unable to handle", FaultRule.Ip, "x86 page fault in kernel mode"),
         new("Unable to handle kernel", FaultRule.Ip, "arm/arm64/ppc kernel page fault"),
         new("BUG: kernel NULL pointer dereference", FaultRule.Ip, "x86 since 5.1"),

@@ -45,7 +45,9 @@ internal static class FieldPatterns
         new("scheduling while atomic", P(@"scheduling while atomic: (?<comm>.+)/(?<pid>\d+)/0x[0-9a-fA-F]+"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
         new("in_atomic()", P(@"pid: (?<pid>\d+), name: (?<comm>.+)$"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
         new("WARNING:", P(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$"), SetWarning, "kernel/panic.c __warn"),
-        new("BUG: KASAN: ", P(@"BUG: KASAN: [a-z-]+ in (?<frame>\S+( \[[A-Za-z0-9_-]+\])?)"), SetHeaderFrame, "KASAN report header names the function"),
+        new("BUG: K", P(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]+ in (?<frame>\S+( \[[A-Za-z0-9_-]+\])?)"), SetHeaderFrame,
+            "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
+        new("comm \"", P(@"^comm ""(?<comm>[^""]*)"", pid (?<pid>\d+)"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced"),
         new("Hardware name: ", P(@"^Hardware name: (?<hw>.+)$"), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info"),
         new("ainted", P(@"^(Not tainted|Tainted: ).*$"), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
         new("CPU ", P(@"^CPU (?<cpu>\d+) ?$"), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules"),
@@ -104,10 +106,26 @@ internal static class FieldPatterns
         return FrameParser.TryParseFrame(frameText, out var frame) ? frame : null;
     }
 
+    /// <summary>A header names a function with an offset (`f+0x1/0x2 [mod]`) or, for KCSAN, a bare name.</summary>
     private static void SetHeaderFrame(ReportDraft d, Match m)
     {
-        if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame))
+        if (d.HeaderFrame is not null)
+            return;
+        var text = G(m, "frame");
+        if (FrameParser.TryParseFrame(text, out var frame))
             d.HeaderFrame = frame;
+        else if (IsIdentifier(text))
+            d.HeaderFrame = new Frame(text, null, null, null, true);
+    }
+
+    private static bool IsIdentifier(string text)
+    {
+        if (text.Length == 0 || char.IsAsciiDigit(text[0]))
+            return false;
+        foreach (char c in text)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
+                return false;
+        return true;
     }
 
     private static void SetXenBanner(ReportDraft d, Match m)

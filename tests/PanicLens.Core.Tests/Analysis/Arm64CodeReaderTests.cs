@@ -32,8 +32,7 @@ public sealed class Arm64CodeReaderTests
         var report = TestReports.Empty("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000018");
         report.Arch = "arm64";
         report.FaultAddress = "0000000000000018";
-        TestReports.Registers(report, "x1 : 0000000000000000 x0 : ffff000012345678");
-        report.Registers["x1"] = "0000000000000000";
+        TestReports.Registers(report, "x1: 0000000000000000 x0: ffff000012345678");
         report.Code = TestReports.Code("d503201f (f9400c20)");
 
         var diagnosis = new Diagnoser().Diagnose(report);

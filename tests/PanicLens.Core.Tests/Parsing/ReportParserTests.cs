@@ -391,4 +391,20 @@ public sealed class ReportParserTests
         }
         Assert.Null(Parse().Function);
     }
+
+    [Theory]
+    [InlineData("BUG: KMSAN: uninit-value in ppp_send_frame+0x28d/0x27c0", "ppp_send_frame")]
+    [InlineData("BUG: KFENCE: invalid free in test_invalid_addr_free+0xb4/0x17e", "test_invalid_addr_free")]
+    [InlineData("BUG: KCSAN: data-race in find_next_bit / rcu_report_exp_cpu_mult", "find_next_bit")]
+    public void Sanitizer_headers_name_the_function(string header, string function)
+    {
+        Assert.Equal(function, Parse(header).Function);
+    }
+
+    [Fact]
+    public void Kmemleak_comm_line_gives_the_process()
+    {
+        var report = Parse("BUG: memory leak", "unreferenced object 0xffff8882d78c9ea0 (size 96):", "  comm \"syz.0.23\", pid 5988, jiffies 4294941388");
+        Assert.Equal(new ProcessInfo("syz.0.23", 5988), report.Process);
+    }
 }
