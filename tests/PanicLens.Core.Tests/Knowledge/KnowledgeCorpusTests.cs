@@ -1,8 +1,6 @@
 using PanicLens.Core.Tests.Corpus;
-using PanicLens.Ingest;
 using PanicLens.Knowledge;
 using PanicLens.Model;
-using PanicLens.Parsing;
 using Xunit.Abstractions;
 
 namespace PanicLens.Core.Tests.Knowledge;
@@ -12,7 +10,7 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
 {
     private static readonly KnowledgeBase Shipped = KnowledgeLoader.Load();
 
-    // Reviewed by hand against INDEX.tsv: the known issue each of these logs must match. Logs not listed
+    // Reviewed by hand against INDEX.tsv: the known issue some report of each of these logs must match. Logs not listed
     // hold bugs the base does not describe (driver WARNs, KASAN reports...) and are only printed.
     private static readonly (string File, string Issue)[] Expected =
     [
@@ -34,9 +32,7 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
     private static CrashReport? FirstReport(string path)
     {
         using var stream = File.OpenRead(path);
-        var lines = LineReader.Read(stream).ToList();
-        var region = StandInRegions.First(lines);
-        return region is null ? null : ReportParser.Parse(Path.GetFileName(path), lines, region.Value.Start, region.Value.End);
+        return new ReportPipeline().Analyze(stream, Path.GetFileName(path)).FirstOrDefault();
     }
 
     [Fact]
@@ -55,11 +51,11 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
     public void Production_logs_match_the_reviewed_known_issues_and_print_the_rest()
     {
         var files = Directory.GetFiles(ProductionIndex.Folder, "*.log").Order(StringComparer.Ordinal).ToList();
-        var found = new Dictionary<string, IReadOnlyList<KnownIssueMatch>>();
+        var found = new Dictionary<string, List<KnownIssueMatch>>();
         foreach (var path in files)
         {
-            var report = FirstReport(path);
-            var matches = report is null ? [] : Shipped.Match(report);
+            using var stream = File.OpenRead(path);
+            var matches = new ReportPipeline().Analyze(stream, Path.GetFileName(path)).SelectMany(Shipped.Match).ToList();
             found[Path.GetFileName(path)] = matches;
             output.WriteLine($"{Path.GetFileName(path)}: {string.Join(", ", matches.Select(m => $"{m.Issue.Id}({m.Score})"))}");
         }
