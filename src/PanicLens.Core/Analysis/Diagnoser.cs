@@ -26,7 +26,9 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         var errorCode = arch is "x86_64" or "i386" && kind == FaultKind.PageFault ? ErrorCodeDecoder.Decode(report.ErrorCode ?? report.OopsCode) : null;
         // Only a fault vouches for an address; the operand of a lockup's or warning's instruction is not suspect.
         var suspect = fault is not null || kind is FaultKind.GeneralProtection or FaultKind.ExternalAbort;
-        var badRegister = suspect ? code.BadRegister : null;
+        // An operand that computes to another address than the fault's did not make this fault (the Code: line may
+        // belong to another instruction pointer), so its register is not blamed.
+        var badRegister = suspect && code.Operand?.MatchesFaultAddress != false ? code.BadRegister : null;
         var operandAddress = badRegister is not null || code.Operand?.Registers.Count == 0 ? code.Operand : null;
         var address = Address(report, arch, kind, fault, suspect ? operandAddress : null, errorCode);
         var matches = knowledge?.Match(report) ?? [];

@@ -5,58 +5,58 @@ namespace PanicLens.Parsing;
 
 /// <summary>
 /// One-line fields of a crash report: a pattern with named captures and what it fills. Every pattern runs on every
-/// logical line of a report (after a cheap literal check), so they are linear-time (<see cref="RegexOptions.NonBacktracking"/>).
+/// logical line of a report after a literal check. They are source-generated (no start-up cost: a NonBacktracking set
+/// took a second to warm up) and written to stay linear on hostile text: no nested or overlapping quantifiers, every
+/// open-ended run anchored by a literal, and lines are at most <c>LineReader.MaxLineLength</c> long.
 /// Values already set are kept: the first line that names a field is the crash's own, later ones belong to follow-ups.
 /// </summary>
-internal static class FieldPatterns
+internal static partial class FieldPatterns
 {
     internal sealed record FieldPattern(string Literal, Regex Pattern, Action<ReportDraft, Match> Apply, string Why);
-
-    private static Regex P(string pattern) =>
-        new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private static string G(Match m, string name) => m.Groups[name].Value;
 
     public static readonly FieldPattern[] Rows =
     [
-        new("able to handle", P(@"nable to handle (kernel )?(paging request|NULL pointer dereference|page fault)( for (data|instruction fetch))?( at| for)?( virtual)?( address:?)? +(0x)?(?<addr>[0-9a-fA-F]{1,16})\b"),
+        new("able to handle", FaultAt(),
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 no_context / page_fault_oops, arm/arm64 die_kernel_fault, ppc bad_page_fault"),
-        new("NULL pointer dereference, address", P(@"NULL pointer dereference, address: (?<addr>[0-9a-fA-F]{1,16})"),
+        new("NULL pointer dereference, address", NullAddress(),
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 page_fault_oops since 5.1"),
-        new("non-canonical address", P(@"non-canonical address 0x(?<addr>[0-9a-fA-F]{1,16})"),
+        new("non-canonical address", NonCanonical(),
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 GPF decoder since 5.2"),
-        new(" at addr ", P(@"^(Read|Write) of size \d+ at addr (?<addr>[0-9a-fA-F]{1,16}) by task (?<comm>.+)/(?<pid>\d+)$"),
+        new(" at addr ", KasanAccess(),
             (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "KASAN print_report access line"),
-        new("[#", P(@"((?<code>[0-9a-fA-F]{4,8}) )?\[#(?<count>\d{1,5})\]"), SetOops, "die(): `Oops: 0000 [#1] SMP`, `general protection fault: 0000 [#1]`, arm64 `Internal error: Oops: 96000005 [#1]`"),
-        new("#PF: error_code", P(@"^#PF: error_code\(0x(?<code>[0-9a-fA-F]+)\)( - (?<text>.+))?$"),
+        new("[#", OopsCount(), SetOops, "die(): `Oops: 0000 [#1] SMP`, `general protection fault: 0000 [#1]`, arm64 `Internal error: Oops: 96000005 [#1]`"),
+        new("#PF: error_code", PfErrorCode(),
             (d, m) => { d.Report.ErrorCode ??= G(m, "code"); d.Report.ErrorText ??= NullIfEmpty(G(m, "text")); }, "x86 show_fault_oops since 5.1"),
-        new("#PF: ", P(@"^#PF: (?<access>.+ access in (kernel|user) mode)$"),
+        new("#PF: ", PfAccess(),
             (d, m) => d.Report.FaultAccess ??= G(m, "access"), "x86 show_fault_oops since 5.1"),
-        new("", P(@"^(PGD [0-9a-fA-F]+ .*|PGD 0|\*pdpt = .*|\*pde = .*|\[[0-9a-f]+\] (pgd|\*pgd)=.*)$"),
-            (d, m) => d.Report.PageTableWalk ??= m.Value, "x86 dump_pagetable, arm/arm64 show_pte"),
-        new("Kernel panic - not syncing", P(@"Kernel panic - not syncing:? ?(?<reason>.*)$"),
+        new("PGD ", PageWalkX86(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "x86 dump_pagetable"),
+        new("*pd", PageWalkI386(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "i386 dump_pagetable"),
+        new("pgd=", PageWalkArm(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "arm/arm64 show_pte"),
+        new("Kernel panic - not syncing", PanicReason(),
             (d, m) => d.Report.Panic ??= G(m, "reason").Trim(), "kernel/panic.c panic()"),
-        new("CPU: ", P(@"^CPU: (?<cpu>\d+) (UID: \d+ )?PID: (?<pid>\d+) Comm: (?<comm>.+)$"), SetTaskLine, "dump_stack_print_info since 3.12"),
-        new("Pid: ", P(@"^Pid: (?<pid>\d+), comm: (?<comm>.+)$"), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack"),
-        new("Process ", P(@"^Process (?<comm>.+) \(pid: (?<pid>\d+), "), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86"),
-        new("INFO: task ", P(@"INFO: task (?<comm>.+):(?<pid>\d+) blocked for more than"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/hung_task.c"),
-        new("soft lockup", P(@"soft lockup - CPU#(?<cpu>\d+) stuck for \d+s! \[(?<comm>.+):(?<pid>\d+)\]"),
+        new("CPU: ", TaskLine(), SetTaskLine, "dump_stack_print_info since 3.12"),
+        new("Pid: ", OldTaskLine(), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack"),
+        new("Process ", ProcessLine(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86"),
+        new("INFO: task ", HungTask(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/hung_task.c"),
+        new("soft lockup", SoftLockup(),
             (d, m) => { d.SetCpu(G(m, "cpu")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "kernel/watchdog.c"),
-        new("scheduling while atomic", P(@"scheduling while atomic: (?<comm>.+)/(?<pid>\d+)/0x[0-9a-fA-F]+"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
-        new("in_atomic()", P(@"pid: (?<pid>\d+), name: (?<comm>.+)$"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
-        new("WARNING:", P(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$"), SetWarning, "kernel/panic.c __warn"),
-        new("BUG: K", P(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]+ in (?<frame>\S+( \[[A-Za-z0-9_-]+\])?)"), SetHeaderFrame,
+        new("scheduling while atomic", AtomicSchedule(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
+        new("in_atomic()", MightSleep(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
+        new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn"),
+        new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
-        new("comm \"", P(@"^comm ""(?<comm>[^""]*)"", pid (?<pid>\d+)"), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced"),
-        new("Hardware name: ", P(@"^Hardware name: (?<hw>.+)$"), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info"),
-        new("ainted", P(@"^(Not tainted|Tainted: ).*$"), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
-        new("CPU ", P(@"^CPU (?<cpu>\d+) ?$"), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules"),
-        new("CPU: ", P(@"(EFLAGS: [0-9a-fA-F]+ CPU: |^CPU: +)(?<cpu>\d+)$"), (d, m) => d.SetCpu(G(m, "cpu")), "i386 EIP line; Xen `(XEN) CPU:    2`"),
-        new("NMI backtrace for cpu", P(@"^NMI backtrace for cpu (?<cpu>\d+)"), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c"),
-        new("Machine Check Exception", P(@"CPU (?<cpu>\d+): Machine Check Exception"), (d, m) => d.SetCpu(G(m, "cpu")), "mce_panic / old mce"),
-        new("Xen-", P(@"^----\[ (?<ver>Xen-\S+) +(?<arch>\S+) .*Tainted: +(?<taint>[A-Z ]*?) *\]----"), SetXenBanner, "Xen show_registers banner"),
-        new("Linux version ", P(@"Linux version (?<ver>\S+)"), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
-        new("REGS: ", P(@"Tainted: .*\((?<ver>\d[^)]*)\)$"), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
+        new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced"),
+        new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info"),
+        new("ainted", TaintOnly(), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
+        new("CPU ", OldCpuLine(), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules"),
+        new("CPU: ", EipCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "i386 EIP line; Xen `(XEN) CPU:    2`"),
+        new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c"),
+        new("Machine Check Exception", MceCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "mce_panic / old mce"),
+        new("Xen-", XenBanner(), SetXenBanner, "Xen show_registers banner"),
+        new("Linux version ", LinuxBanner(), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
+        new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
@@ -135,4 +135,96 @@ internal static class FieldPatterns
         var taint = G(m, "taint").Trim();
         d.Report.Taint ??= taint.Length == 0 ? null : string.Join(' ', taint.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"nable to handle (kernel )?(paging request|NULL pointer dereference|page fault)( for (data|instruction fetch))?( at| for)?( virtual)?( address:?)? {1,32}(0x)?(?<addr>[0-9a-fA-F]{1,16})\b", Options)]
+    private static partial Regex FaultAt();
+
+    [GeneratedRegex(@"NULL pointer dereference, address: (?<addr>[0-9a-fA-F]{1,16})", Options)]
+    private static partial Regex NullAddress();
+
+    [GeneratedRegex(@"non-canonical address 0x(?<addr>[0-9a-fA-F]{1,16})", Options)]
+    private static partial Regex NonCanonical();
+
+    [GeneratedRegex(@"^(Read|Write) of size \d+ at addr (?<addr>[0-9a-fA-F]{1,16}) by task (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
+    private static partial Regex KasanAccess();
+
+    [GeneratedRegex(@"((?<code>[0-9a-fA-F]{4,8}) )?\[#(?<count>\d{1,5})\]", Options)]
+    private static partial Regex OopsCount();
+
+    [GeneratedRegex(@"^#PF: error_code\(0x(?<code>[0-9a-fA-F]+)\)( - (?<text>.+))?$", Options)]
+    private static partial Regex PfErrorCode();
+
+    [GeneratedRegex(@"^#PF: (?<access>.+ access in (kernel|user) mode)$", Options)]
+    private static partial Regex PfAccess();
+
+    [GeneratedRegex(@"^(PGD [0-9a-fA-F]+ .*|PGD 0)$", Options)]
+    private static partial Regex PageWalkX86();
+
+    [GeneratedRegex(@"^\*pd(pt|e) = .*$", Options)]
+    private static partial Regex PageWalkI386();
+
+    [GeneratedRegex(@"^\[[0-9a-f]+\] \*?pgd=.*$", Options)]
+    private static partial Regex PageWalkArm();
+
+    [GeneratedRegex(@"Kernel panic - not syncing:? ?(?<reason>.*)$", Options)]
+    private static partial Regex PanicReason();
+
+    [GeneratedRegex(@"^CPU: (?<cpu>\d{1,6}) (UID: \d{1,10} )?PID: (?<pid>\d{1,10}) Comm: (?<comm>.+)$", Options)]
+    private static partial Regex TaskLine();
+
+    [GeneratedRegex(@"^Pid: (?<pid>\d{1,10}), comm: (?<comm>.+)$", Options)]
+    private static partial Regex OldTaskLine();
+
+    [GeneratedRegex(@"^Process (?<comm>.{1,64}) \(pid: (?<pid>\d{1,10}), ", Options)]
+    private static partial Regex ProcessLine();
+
+    [GeneratedRegex(@"INFO: task (?<comm>.{1,64}):(?<pid>\d{1,10}) blocked for more than", Options)]
+    private static partial Regex HungTask();
+
+    [GeneratedRegex(@"soft lockup - CPU#(?<cpu>\d+) stuck for \d{1,10}s! \[(?<comm>.{1,64}):(?<pid>\d{1,10})\]", Options)]
+    private static partial Regex SoftLockup();
+
+    [GeneratedRegex(@"scheduling while atomic: (?<comm>.{1,64})/(?<pid>\d{1,10})/0x[0-9a-fA-F]+", Options)]
+    private static partial Regex AtomicSchedule();
+
+    [GeneratedRegex(@"pid: (?<pid>\d{1,10}), name: (?<comm>.{1,64})$", Options)]
+    private static partial Regex MightSleep();
+
+    [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$", Options)]
+    private static partial Regex WarningLine();
+
+    [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    private static partial Regex SanitizerHeader();
+
+    [GeneratedRegex(@"^comm ""(?<comm>[^""]*)"", pid (?<pid>\d+)", Options)]
+    private static partial Regex KmemleakComm();
+
+    [GeneratedRegex(@"^Hardware name: (?<hw>.+)$", Options)]
+    private static partial Regex HardwareName();
+
+    [GeneratedRegex(@"^(Not tainted|Tainted: ).*$", Options)]
+    private static partial Regex TaintOnly();
+
+    [GeneratedRegex(@"^CPU (?<cpu>\d+) ?$", Options)]
+    private static partial Regex OldCpuLine();
+
+    [GeneratedRegex(@"(EFLAGS: [0-9a-fA-F]+ CPU: |^CPU: +)(?<cpu>\d+)$", Options)]
+    private static partial Regex EipCpu();
+
+    [GeneratedRegex(@"^NMI backtrace for cpu (?<cpu>\d+)", Options)]
+    private static partial Regex NmiBacktrace();
+
+    [GeneratedRegex(@"CPU (?<cpu>\d+): Machine Check Exception", Options)]
+    private static partial Regex MceCpu();
+
+    [GeneratedRegex(@"^----\[ (?<ver>Xen-\S{1,64}) +(?<arch>\S{1,16}) +(debug=[yn] +)?(Not tainted|Tainted: *(?<taint>[A-Z ]{0,32}))\s*\]----", Options)]
+    private static partial Regex XenBanner();
+
+    [GeneratedRegex(@"Linux version (?<ver>\S+)", Options)]
+    private static partial Regex LinuxBanner();
+
+    [GeneratedRegex(@"\((?<ver>\d[^()]{0,64})\)$", Options)]
+    private static partial Regex PpcRegs();
 }

@@ -12,6 +12,8 @@ internal sealed class ModuleList
     private const string Header = "Modules linked in:";
     private const string LastUnloaded = "[last unloaded:";
     private const int MaxContinuations = 8;
+    /// <summary>Real systems load a few hundred modules; more is garbage.</summary>
+    private const int MaxModules = 2048;
     private int _continuations;
 
     public bool Open { get; private set; }
@@ -54,6 +56,8 @@ internal sealed class ModuleList
         }
         foreach (var range in text.Split(' '))
         {
+            if (report.Modules.Count >= MaxModules)
+                break;
             var token = text[range].Trim().TrimEnd('>');
             if (token.Length == 0)
                 continue;

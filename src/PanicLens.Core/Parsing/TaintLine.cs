@@ -39,7 +39,8 @@ internal readonly record struct TaintLine(bool Found, string? Taint, string? Ker
         var tokens = rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int i = 0;
         string? kernel = null;
-        if (i < tokens.Length && IsRelease(tokens[i]))
+        // A release is version-shaped (`4.8.0-rc3+`), or whatever stands before the build number (syzkaller's `syzkaller #0`).
+        if (i < tokens.Length && (IsRelease(tokens[i]) || (i + 1 < tokens.Length && tokens[i + 1].StartsWith('#'))))
             kernel = tokens[i++].TrimEnd(')').TrimStart('(');
         if (i < tokens.Length && tokens[i].StartsWith('#'))
             i++;

@@ -1,6 +1,9 @@
 using PanicLens.Core.Tests.Corpus;
+using PanicLens.Detection;
+using PanicLens.Ingest;
 using PanicLens.Knowledge;
 using PanicLens.Model;
+using PanicLens.Parsing;
 using Xunit.Abstractions;
 
 namespace PanicLens.Core.Tests.Knowledge;
@@ -10,7 +13,7 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
 {
     private static readonly KnowledgeBase Shipped = KnowledgeLoader.Load();
 
-    // Reviewed by hand against INDEX.tsv: the known issue some report of each of these logs must match. Logs not listed
+    // Reviewed by hand against INDEX.tsv: the known issue each of these logs must match. Logs not listed
     // hold bugs the base does not describe (driver WARNs, KASAN reports...) and are only printed.
     private static readonly (string File, string Issue)[] Expected =
     [
@@ -29,17 +32,25 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
         ("xen-commit-9a61c704-spinlock-bug.log", "xen-hypervisor-panic"),
     ];
 
-    private static CrashReport? FirstReport(string path)
+    /// <summary>Every report the real detector finds in the log, parsed.</summary>
+    private static List<CrashReport> Reports(string path)
     {
         using var stream = File.OpenRead(path);
-        return new ReportPipeline().Analyze(stream, Path.GetFileName(path)).FirstOrDefault();
+        var lines = LineReader.Read(stream).ToList();
+        var reports = new List<CrashReport>();
+        foreach (var region in new CrashDetector().Detect(lines))
+        {
+            var report = ReportParser.Parse(Path.GetFileName(path), region.Lines, region.StartLine, region.EndLine);
+            report.Kernel ??= ReportParser.BootKernel(lines, region.StartLine);
+            reports.Add(report);
+        }
+        return reports;
     }
 
     [Fact]
     public void The_seed_console_log_parsed_for_real_matches_the_inet_diag_fix_first()
     {
-        var report = FirstReport(RepoPaths.Example("xen-dom0-inet-diag.log"));
-        Assert.NotNull(report);
+        var report = Reports(RepoPaths.Example("xen-dom0-inet-diag.log"))[0];
         var matches = Shipped.Match(report);
         output.WriteLine(string.Join(Environment.NewLine, matches.Select(m => $"{m.Issue.Id} {m.Score}: {string.Join("; ", m.Reasons)}")));
         Assert.Equal("inet-diag-ipv4-synrecv-on-ipv6-listener", matches[0].Issue.Id);
@@ -51,11 +62,11 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
     public void Production_logs_match_the_reviewed_known_issues_and_print_the_rest()
     {
         var files = Directory.GetFiles(ProductionIndex.Folder, "*.log").Order(StringComparer.Ordinal).ToList();
-        var found = new Dictionary<string, List<KnownIssueMatch>>();
+        var found = new Dictionary<string, IReadOnlyList<KnownIssueMatch>>();
         foreach (var path in files)
         {
-            using var stream = File.OpenRead(path);
-            var matches = new ReportPipeline().Analyze(stream, Path.GetFileName(path)).SelectMany(Shipped.Match).ToList();
+            // Strongest match per issue over all the log's reports.
+            var matches = Reports(path).SelectMany(Shipped.Match).GroupBy(m => m.Issue.Id).Select(g => g.MaxBy(m => m.Score)!).ToList();
             found[Path.GetFileName(path)] = matches;
             output.WriteLine($"{Path.GetFileName(path)}: {string.Join(", ", matches.Select(m => $"{m.Issue.Id}({m.Score})"))}");
         }

@@ -407,4 +407,12 @@ public sealed class ReportParserTests
         var report = Parse("BUG: memory leak", "unreferenced object 0xffff8882d78c9ea0 (size 96):", "  comm \"syz.0.23\", pid 5988, jiffies 4294941388");
         Assert.Equal(new ProcessInfo("syz.0.23", 5988), report.Process);
     }
+
+    [Fact]
+    public void Release_without_a_version_shape_is_read_before_the_build_number()
+    {
+        var report = Parse("CPU: 1 UID: 0 PID: 17677 Comm: kworker/1:3 Not tainted syzkaller #0 PREEMPT(full) ");
+        Assert.Equal("syzkaller", report.Kernel);
+        Assert.Equal(new ProcessInfo("kworker/1:3", 17677), report.Process);
+    }
 }
