@@ -9,7 +9,8 @@ namespace PanicLens.Signatures;
 /// </summary>
 public static class FramePatterns
 {
-    public const string Pc = @"\[<?(?:0x)?[0-9a-f]+>?\]";
+    // Empty brackets: addresses stripped when a log went through HTML or Markdown (`[] func+0x1/0x2`).
+    public const string Pc = @"\[<?(?:0x)?[0-9a-f]*>?\]";
     public const string Func = @"([A-Za-z0-9_]+)(?:\.|\+)";
 
     /// <summary>` [&lt;ffffffff81&gt;] foo+0x1/0x2 [mod]`, ` foo+0x1/0x2 mm/file.c:12`; never a `?` frame.</summary>
