@@ -69,17 +69,25 @@ public sealed class CrashDetector
         else
         {
             foreach (var region in open)
-                if (!region.Closed && region.SameStream(line))
+            {
+                if (region.Closed || !region.SameStream(line))
+                    continue;
+                if (region.BorrowsNextStack)
+                    region.Add(line);
+                else
                     region.Close();
+            }
         }
         if (CountOpen(open) >= MaxOpenRegions)
             CloseOldest(open);
         open.Add(new OpenRegion(this, line, header));
     }
 
-    private static bool IsInside(string text)
+    private static bool IsInside(string text) => ContainsAny(text, CrashHeaders.InsideMarkers);
+
+    private static bool ContainsAny(string text, string[] markers)
     {
-        foreach (var marker in CrashHeaders.InsideMarkers)
+        foreach (var marker in markers)
             if (text.Contains(marker, StringComparison.Ordinal))
                 return true;
         return false;
@@ -95,9 +103,16 @@ public sealed class CrashDetector
 
     private static void Feed(List<OpenRegion> open, LogLine line)
     {
+        var interrupts = line.Context is null && ContainsAny(line.Text, CrashHeaders.Interruptions);
         foreach (var region in open)
-            if (!region.Closed && region.Accepts(line))
+        {
+            if (region.Closed || !region.Accepts(line))
+                continue;
+            if (interrupts && region.Context is null)
+                region.Close();
+            else
                 region.Add(line);
+        }
     }
 
     private static int CountOpen(List<OpenRegion> open)
@@ -148,6 +163,14 @@ public sealed class CrashDetector
 
         public string? Context { get; } = header.Context;
         public bool Closed { get; private set; }
+        private readonly bool timed = header.Uptime is not null;
+        private bool sawStack;
+
+        /// <summary>
+        /// With caller ids, a report cut off before its stack by another report of the same task (lockdep
+        /// crashing while it reports, say) keeps reading that task's lines: the next stack is the one it lacked.
+        /// </summary>
+        public bool BorrowsNextStack => Context is not null && !sawStack;
 
         /// <summary>Untagged consoles give every line to the report; with caller ids only the header's own id counts.</summary>
         public bool Accepts(LogLine line) =>
@@ -179,7 +202,13 @@ public sealed class CrashDetector
                 return;
             }
             var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
-            Append(line, report: ReportLineShapes.IsReportLine(text));
+            sawStack |= text.Contains("Call Trace", StringComparison.Ordinal) || text.Contains("Call trace", StringComparison.Ordinal);
+            // Lines of the other stream of an untagged console (untimestamped fuzzer output between
+            // timestamped kernel lines, or the reverse) neither extend nor end the report.
+            var otherStream = Context is null && (line.Uptime is not null) != timed;
+            Append(line, report: !otherStream && ReportLineShapes.IsReportLine(text), neutral: otherStream);
+            if (otherStream)
+                return;
             if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
                 sawNmiSend = true;
             if (isEndPanic)
@@ -190,7 +219,7 @@ public sealed class CrashDetector
                 Close();
         }
 
-        private void Append(LogLine line, bool report)
+        private void Append(LogLine line, bool report, bool neutral = false)
         {
             if (lines.Count >= owner.MaxLinesPerRegion)
             {
@@ -199,6 +228,8 @@ public sealed class CrashDetector
                 return;
             }
             lines.Add(line);
+            if (neutral)
+                return;
             if (report)
             {
                 keep = lines.Count;

@@ -28,6 +28,15 @@ public static class CrashHeaders
         "invalid opcode: 0000", "Kernel panic - not syncing", "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
     ];
 
+    /// <summary>
+    /// Notices that print a stack of their own without being a crash: on a console without caller ids they end
+    /// the report in progress, because what follows is their stack, not the report's.
+    /// </summary>
+    public static readonly string[] Interruptions =
+    [
+        "FAULT_INJECTION: forcing a failure", "vmalloc: allocation failure:", "FAULT_FLAG_ALLOW_RETRY missing",
+    ];
+
     public static readonly CrashHeader[] All =
     [
         new("BUG:", "bug") { Exclude = BugExclude, Why = "lib/bug.c, mm/, KASAN/KMSAN/KCSAN/KFENCE, lockdep, watchdogs all print `BUG:`; ODEBUG/DEBUG tags are not crashes" },
@@ -62,6 +71,7 @@ public static class CrashHeaders
         new("Oops:", "oops", HeaderRole.Inside) { Why = "die() banner; normally under a `BUG: unable to handle` line" },
         new("hard LOCKUP", "hard-lockup") { Why = "kernel/watchdog_hld.c: `Watchdog detected hard LOCKUP on cpu N`" },
         new("[Hardware Error]", "mce", HeaderRole.Inside) { Why = "arch/x86/kernel/cpu/mce: machine check, a hardware fault" },
+        new("Machine Check Exception", "mce", HeaderRole.Inside) { Why = "2.6-era mce.c: `CPU 0: Machine Check Exception: 7` before its bank lines" },
         new("Machine check events logged", "mce", HeaderRole.Inside) { Why = "older mce.c spelling of a corrected machine check" },
         new(": Machine Check Exception:", "mce", HeaderRole.Inside) { Why = "2.6-era mce.c fatal banner `CPU 0: Machine Check Exception: 7`, before `Bank N:` lines" },
         new("page allocation failure:", "page-alloc-failure", HeaderRole.Inside) { Why = "mm/page_alloc.c warn_alloc; often printed inside other reports" },

@@ -27,26 +27,25 @@ public static class FleetExposureReader
 
     public static FleetExposure Read(string knownIssue, IReadOnlyList<string> files)
     {
+        // Parsing dominates and each file is independent: read in parallel, count in input order.
+        var documents = new (FleetDocument? Document, string? Problem)[files.Count];
+        Parallel.For(0, files.Count, i => documents[i] = ReadOne(files[i]));
         var exposed = new List<FleetHost>();
         var undecided = new List<FleetHost>();
         var unreadable = new List<HostFile>();
         int notMitigated = 0, mitigated = 0, mitigationUnknown = 0, notExposed = 0, unknown = 0, notEvaluated = 0;
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            ReadinessReport report;
-            try
+            var (report, problem) = documents[i];
+            var file = files[i];
+            if (report is null)
             {
-                using var stream = File.OpenRead(file);
-                report = ReadinessJson.Read(stream);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-            {
-                unreadable.Add(new HostFile(file, null, e.Message));
+                unreadable.Add(new HostFile(file, null, problem));
                 continue;
             }
             var entry = report.Exposure.FirstOrDefault(x => x.KnownIssue == knownIssue);
-            var host = new FleetHost(report.Facts.Hostname ?? Path.GetFileNameWithoutExtension(file), file,
-                report.Facts.KernelRelease, entry?.Exposed, entry?.Mitigated);
+            var host = new FleetHost(report.Host.Hostname ?? Path.GetFileNameWithoutExtension(file), file,
+                report.Host.KernelRelease, entry?.Exposed, entry?.Mitigated);
             switch (entry)
             {
                 case null:
@@ -66,5 +65,18 @@ public static class FleetExposureReader
             }
         }
         return new FleetExposure(knownIssue, files.Count, notMitigated, mitigated, mitigationUnknown, notExposed, unknown, notEvaluated, exposed, undecided, unreadable);
+    }
+
+    private static (FleetDocument?, string?) ReadOne(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return (ReadinessJson.ReadFleet(stream), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return (null, e.Message);
+        }
     }
 }

@@ -123,7 +123,7 @@ public static class BugFormats
         {
             Stack = new([StackPart.Find("page last allocated"), StackPart.Trace])
             {
-                Skip = ["_page", "free_unref", "^_*folio", "alloc", "vmap", "page_owner", "^__free", "^free_", "prep_new", "^get_page_from_freelist", "^__rmqueue", "^rmqueue", "^post_alloc_hook", "^set_page_owner"],
+                Skip = ["_page", "free_unref", "^_*folio", "alloc", "vmap", "page_owner", "^__free", "^free_", "prep_new", "^get_page_from_freelist", "filemap_get_folio", "^pagecache_get_page", "^__rmqueue", "^rmqueue", "^post_alloc_hook", "^set_page_owner"],
             },
             Why = "mm/page_alloc.c bad_page: named after the allocation that last owned the page",
         },

@@ -27,7 +27,8 @@ public static partial class CorruptionCheck
             var at = FirstMatch(body, starts[kind]);
             if (at < 0)
                 continue;
-            if (body.Count - at < 4)
+            // The convention counts the pieces of the text split on newlines, and the text ends in one.
+            if (body.Count - at < 3)
                 return "call trace is cut short";
             if (kind != RiscvStart && !HasFrameBelow(body, at))
                 return "no frames in a stack trace";

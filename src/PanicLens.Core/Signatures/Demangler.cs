@@ -136,13 +136,15 @@ public static class Demangler
             ReadPath();
         }
 
+        /// <summary>`s&lt;base62&gt;_`: a crate hash or impl index; its value is never shown, so only its end is found.</summary>
         private void SkipDisambiguator()
         {
-            if (pos < s.Length && s[pos] == 's')
-            {
-                pos++;
-                ReadBase62();
-            }
+            if (pos >= s.Length || s[pos] != 's')
+                return;
+            var end = s.IndexOf('_', pos);
+            if (end < 0)
+                throw new FormatException();
+            pos = end + 1;
         }
 
         private long ReadBase62()

@@ -16,8 +16,11 @@ public static class FramePatterns
     /// <summary>` [&lt;ffffffff81&gt;] foo+0x1/0x2 [mod]`, ` foo+0x1/0x2 mm/file.c:12`; never a `?` frame.</summary>
     public const string FrameLine = @"^ *(?:" + Pc + " +){0,2}" + Func;
 
-    /// <summary>arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first.</summary>
-    public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)\) from " + Pc + @" \(" + Func;
+    /// <summary>
+    /// arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first. A caller at
+    /// offset 0 is not one: the callee was a noreturn call at the very end of the function before it.
+    /// </summary>
+    public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)\) from " + Pc + @" \((?:([A-Za-z0-9_]+)(?:\.|\+0x0*[1-9a-f]))?";
 
     public const string RipLine =
         @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9]+:)?(?:" + Pc + " +){0,2}" + Func +

@@ -5,7 +5,7 @@ namespace PanicLens.Signatures;
 /// <summary>Titles for `INFO:` headers: hung tasks, RCU stalls, old bracketed lockdep reports.</summary>
 public static class InfoFormats
 {
-    private const string AtPc = @"at: " + Pc + " (?<f>[A-Za-z0-9_]+)";
+    private const string AtPc = @"at: " + Pc + " +(?<f>[A-Za-z0-9_]+)";
 
     public static readonly TitleFormat[] All =
     [

@@ -20,8 +20,8 @@ public static class MiscFormats
         new(@"unregister_netdevice: waiting for (?<dev>[^ ]+) to become free", "unregister_netdevice: waiting for {dev} to become free") { NoStack = true },
         new(@"VFS: Close: file count is 0", "VFS: Close: file count is zero (use-after-free)") { NoStack = true },
         new(@"VFS: Busy inodes after unmount", "VFS: Busy inodes after unmount (use-after-free)") { NoStack = true },
-        new(@"trusty: panic .*ASSERT FAILED at \([^)]*\): (?<msg>.*)", "trusty: ASSERT FAILED: {msg}") { NoStack = true },
-        new(@"trusty: panic .*ASSERT FAILED", "trusty: ASSERT FAILED") { NoStack = true, Corrupted = true },
+        new(@"trusty: panic .*ASSERT FAILED at \([^)]*\): (?<msg>[^ \t].*)", "trusty: ASSERT FAILED: {msg}") { NoStack = true },
+        new(@"trusty: panic .*ASSERT FAILED", "trusty: ASSERT FAILED:") { NoStack = true, Corrupted = true, Why = "the message was lost" },
         new(@"trusty: panic(?: \([^)]*\))?: ?(?<msg>.*)", "trusty: panic: {msg}") { NoStack = true },
         new(@"^fatal error:", "go runtime error") { NoStack = true },
         new(@"SYZFAIL:(?<rest>.*)", "SYZFAIL:{rest}") { NoStack = true },
@@ -32,7 +32,7 @@ public static class MiscFormats
             Report = @"rust_kernel: panicked.*\n(?<msg>.*)",
             Stack = StackSpec.CallTrace(@"rust_begin_unwind"),
         },
-        new(@"\[Hardware Error\]: CPU [0-9]+: Machine Check(?: Exception)?", "mce: Machine Check Exception")
+        new(@"(?:\[Hardware Error\]: )?CPU [0-9]+: Machine Check(?: Exception)?", "mce: Machine Check Exception")
         {
             NoStack = true, Why = "fatal machine check: hardware, bucketed apart from software bugs",
         },
