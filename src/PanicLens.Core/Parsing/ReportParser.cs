@@ -25,23 +25,18 @@ public static class ReportParser
     /// <summary>
     /// The release in the last `Linux version` boot banner before the report, when <paramref name="lines"/> holds
     /// the log before it: the kernel that was running when a report that prints no release of its own (mce) came.
+    /// A streaming caller uses <see cref="BootBanner"/> instead.
     /// </summary>
     public static string? BootKernel(IReadOnlyList<LogLine> lines, int startLine)
     {
-        const string banner = "Linux version ";
-        string? release = null;
+        var banner = new BootBanner();
         foreach (var line in lines)
         {
             if (line.Number >= startLine)
                 break;
-            int at = line.Text.IndexOf(banner, StringComparison.Ordinal);
-            if (at < 0)
-                continue;
-            int start = at + banner.Length;
-            int end = line.Text.IndexOf(' ', start);
-            release = end < 0 ? line.Text[start..] : line.Text[start..end];
+            banner.Observe(line);
         }
-        return string.IsNullOrEmpty(release) ? null : release;
+        return banner.Release;
     }
 
     /// <summary>Fills the fields of a report whose <see cref="CrashReport.Lines"/> the detector already set.</summary>
