@@ -94,7 +94,7 @@ public static class ReportParser
         }
         string? arch = draft.Arch;
         RegisterLine.TryRead(text, report, ref arch);
-        draft.Arch = arch ?? ArchHints.FromLine(text);
+        draft.Arch = arch ?? ArchHints.FromLine(AfterHardwareError(text));
         foreach (var row in FieldPatterns.Rows)
         {
             if (row.Literal.Length > 0 && !text.Contains(row.Literal, StringComparison.Ordinal))
@@ -117,7 +117,7 @@ public static class ReportParser
     {
         var report = draft.Report;
         report.Kernel ??= draft.BannerKernel;
-        report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchFromAddresses(report);
+        report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchHints.FromFrames(report.Frames) ?? ArchFromAddresses(report);
         // CR2 holds the faulting address of an x86 page fault; after a #GP or a BUG it is stale.
         if (report.FaultAddress is null && report.Registers.TryGetValue("CR2", out var cr2)
             && (report.Message.Contains("paging request", StringComparison.Ordinal) || report.Message.Contains("NULL pointer", StringComparison.Ordinal)

@@ -471,4 +471,14 @@ public sealed class ReportParserTests
         Assert.Equal("native_queued_spin_lock_slowpath", report.Function);
         Assert.Equal("0010", report.CodeSegment);
     }
+
+    [Theory]
+    [InlineData(" system_call_fastpath+0x16/0x1b", "x86_64")]
+    [InlineData(" sysenter_do_call+0x12/0x28", "i386")]
+    [InlineData(" el0_svc+0x34/0x108", "arm64")]
+    [InlineData(" ret_fast_syscall+0x0/0x54", "arm")]
+    public void Arch_comes_from_entry_frames_when_nothing_else_tells(string frame, string arch)
+    {
+        Assert.Equal(arch, Parse("INFO: task x:1 blocked for more than 120 seconds.", "Call Trace:", frame).Arch);
+    }
 }
