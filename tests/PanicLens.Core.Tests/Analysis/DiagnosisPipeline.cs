@@ -1,26 +1,15 @@
-using PanicLens.Analysis;
-using PanicLens.Detection;
-using PanicLens.Ingest;
+using System.Text;
 using PanicLens.Knowledge;
 using PanicLens.Model;
-using PanicLens.Parsing;
 
 namespace PanicLens.Core.Tests.Analysis;
 
-/// <summary>The real pipeline up to the diagnosis: lines → regions → parsed reports → diagnoses (earlier reports passed along).</summary>
+/// <summary>Runs text through the product's own <see cref="ReportPipeline"/> (read, detect, parse, title, diagnose).</summary>
 internal static class DiagnosisPipeline
 {
     public static List<CrashReport> Reports(string text, string source = "log", KnowledgeBase? knowledge = null)
     {
-        var diagnoser = new Diagnoser(knowledge);
-        var reports = new List<CrashReport>();
-        foreach (var region in new CrashDetector().Detect(LineReader.Read(text)))
-        {
-            var report = new CrashReport { Source = source, StartLine = region.StartLine, EndLine = region.EndLine, Lines = region.Lines };
-            ReportParser.Fill(report);
-            report.Diagnosis = diagnoser.Diagnose(report, [.. reports]);
-            reports.Add(report);
-        }
-        return reports;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        return new ReportPipeline(knowledge).Analyze(stream, source).ToList();
     }
 }
