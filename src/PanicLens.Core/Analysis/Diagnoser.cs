@@ -69,7 +69,23 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         var finding = operand.Operand;
         if (operand.BadRegister is { } bad && Trace(report, arch, bad) is { } trace && ArgumentTracer.Describe(decoded, code.Bytes, trace) is { } note)
             finding = finding with { Explanation = finding.Explanation + " " + note };
+        if (operand.BadRegister is { } blamed && finding.MatchesFaultAddress == true && Nearby(registers, fault!.Value, blamed) is { } nearby)
+            finding = finding with { Explanation = finding.Explanation + " " + nearby };
         return new CodeFindings(instruction, finding, operand.BadRegister);
+    }
+
+    /// <summary>
+    /// A kernel pointer in another register up to 64 KB below the fault address: the bad pointer may be that
+    /// object plus a garbage offset (a u16 offset field read from the wrong type reaches up to 64 KB).
+    /// </summary>
+    private static string? Nearby(RegisterFile registers, ulong fault, string blamed)
+    {
+        var kernelHalf = registers.Bitness == 32 ? fault >= 0xc0000000 : fault >> 63 == 1;
+        if (!kernelHalf || registers.NearestBelow(fault, 0x10000, blamed) is not { } near)
+            return null;
+        var name = near.Name.ToUpperInvariant();
+        return FormattableString.Invariant(
+            $"{name} ({registers.Text(near.Name)}) lies 0x{near.Distance:x} bytes below the fault address: the bad pointer may have been computed from the object in {name} plus a wrong offset.");
     }
 
     private static ArgumentTrace? Trace(CrashReport report, string arch, string register)

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace PanicLens.Core.Tests.Analysis;
 
 /// <summary>
-/// Over ../shared/corpus/syzkaller-linux/, through the real pipeline (line reader, detector, parser): every report
+/// Over ../shared/corpus/syzkaller-linux/ and production/, through the real pipeline (line reader, detector, parser): every report
 /// whose `Code:` line has a marked x86 instruction that Iced decodes on its own gets a faulting instruction from the
 /// Diagnoser, and every marked arm64 word a class. Prints the counts (set PANICLENS_DIAG_DUMP to list each report).
 /// </summary>
@@ -21,14 +21,28 @@ public sealed class CorpusDiagnosisTests(ITestOutputHelper log)
     [Fact]
     public void Every_decodable_code_line_in_the_syzkaller_corpus_gets_a_faulting_instruction()
     {
+        var logs = SyzkallerCase.Files().Select(path => (Path.GetFileName(path), SyzkallerCase.Load(path).Log));
+        var counts = Run(logs);
+        Assert.True(counts.Decoded > 150, $"only {counts.Decoded} reports decoded");
+    }
+
+    [Fact]
+    public void Every_decodable_code_line_in_the_production_corpus_gets_a_faulting_instruction()
+    {
+        var files = Directory.GetFiles(RepoPaths.Corpus("production"), "*.log").Order(StringComparer.Ordinal);
+        var counts = Run(files.Select(path => (Path.GetFileName(path), File.ReadAllText(path))));
+        Assert.True(counts.Decoded >= 5, $"only {counts.Decoded} reports decoded");
+    }
+
+    private Counts Run(IEnumerable<(string Name, string Text)> logs)
+    {
         var counts = new Counts();
         var misses = new List<string>();
         var classes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var dump = Environment.GetEnvironmentVariable("PANICLENS_DIAG_DUMP") is not null;
-        foreach (var path in SyzkallerCase.Files())
+        foreach (var (name, text) in logs)
         {
-            var name = Path.GetFileName(path);
-            foreach (var report in Diagnosed(SyzkallerCase.Load(path).Log, name))
+            foreach (var report in Diagnosed(text, name))
             {
                 counts.Reports++;
                 if (report.Code is not { FaultIndex: >= 0 } code)
@@ -54,7 +68,7 @@ public sealed class CorpusDiagnosisTests(ITestOutputHelper log)
         log.WriteLine("address classes: " + string.Join(", ", classes.Select(c => $"{c.Key} {c.Value}")));
         var unexpected = misses.Where(m => !AllowedMisses.Contains(m)).ToList();
         Assert.True(unexpected.Count == 0, "no faulting instruction for: " + string.Join(", ", unexpected));
-        Assert.True(counts.Decoded > 150, $"only {counts.Decoded} reports decoded");
+        return counts;
     }
 
     private static IEnumerable<CrashReport> Diagnosed(string text, string source)

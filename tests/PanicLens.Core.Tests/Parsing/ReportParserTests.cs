@@ -471,4 +471,30 @@ public sealed class ReportParserTests
         Assert.Equal("native_queued_spin_lock_slowpath", report.Function);
         Assert.Equal("0010", report.CodeSegment);
     }
+
+    [Theory]
+    [InlineData(" system_call_fastpath+0x16/0x1b", "x86_64")]
+    [InlineData(" sysenter_do_call+0x12/0x28", "i386")]
+    [InlineData(" el0_svc+0x34/0x108", "arm64")]
+    [InlineData(" ret_fast_syscall+0x0/0x54", "arm")]
+    public void Arch_comes_from_entry_frames_when_nothing_else_tells(string frame, string arch)
+    {
+        Assert.Equal(arch, Parse("INFO: task x:1 blocked for more than 120 seconds.", "Call Trace:", frame).Arch);
+    }
+
+    [Fact]
+    public void Warning_line_of_6_17_gives_function_cpu_and_process()
+    {
+        var report = Parse("WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x125d/0x1630, CPU#1: syz.9.803/11907");
+        Assert.Equal("__ieee80211_beacon_get", report.Function);
+        Assert.Equal(1, report.Cpu);
+        Assert.Equal(new ProcessInfo("syz.9.803", 11907), report.Process);
+    }
+
+    [Fact]
+    public void Warning_line_of_6_17_without_a_symbol_falls_back_to_the_rip()
+    {
+        var report = Parse("WARNING: lib/refcount.c:19 at 0x0, CPU#1: syz.3.20/6051", "RIP: 0010:refcount_warn_saturate+0x1/0x2");
+        Assert.Equal("refcount_warn_saturate", report.Function);
+    }
 }
