@@ -12,14 +12,14 @@ public static class CommandBoundary
     public const int Findings = 1;
     public const int Failure = 2;
 
-    public static int Run(RootCommand root, string[] args)
+    public static int Run(RootCommand root, string[] args, TextWriter error)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-                Console.Error.WriteLine($"paniclens: {error.Message}");
-            Console.Error.WriteLine("Try 'paniclens --help'.");
+            foreach (var problem in parse.Errors)
+                error.WriteLine($"paniclens: {problem.Message}");
+            error.WriteLine("Try 'paniclens --help'.");
             return Failure;
         }
         try
@@ -28,17 +28,17 @@ public static class CommandBoundary
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine($"paniclens: {e.Message}");
             return Failure;
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine($"paniclens: {e.Message}");
             return Failure;
         }
         catch (UnauthorizedAccessException e)
         {
-            Console.Error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine($"paniclens: {e.Message}");
             return Failure;
         }
     }

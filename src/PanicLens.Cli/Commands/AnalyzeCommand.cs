@@ -1,13 +1,91 @@
 using System.CommandLine;
+using PanicLens.Cli.Rendering;
+using PanicLens.Knowledge;
 
 namespace PanicLens.Cli.Commands;
 
+/// <summary>`paniclens analyze LOG...`: every crash report in the inputs, in argument order then log order.</summary>
 public static class AnalyzeCommand
 {
-    public static Command Create()
+    public static readonly string[] Formats = ["text", "json", "markdown"];
+
+    public static Command Create(CliIo io)
     {
-        var command = new Command("analyze", "Find and explain every kernel crash in console logs.");
-        command.SetAction(int (_) => throw new UsageException("'analyze' is not available yet"));
+        var inputs = new Argument<string[]>("logs")
+        {
+            Description = "Console logs to read; '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (default), json, markdown.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal." };
+
+        var command = new Command("analyze", "Find and explain every kernel crash in console logs.")
+        {
+            inputs, format, noColor, KbCommand.KbOption,
+        };
+        command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, parse.GetValue(format)!,
+            parse.GetValue(noColor), KbCommand.LoadKnowledge(parse)));
         return command;
+    }
+
+    private static int Run(CliIo io, string[] inputs, string format, bool noColor, KnowledgeBase knowledge)
+    {
+        foreach (var path in inputs)
+            CheckReadable(path);
+        var pipeline = new ReportPipeline(knowledge);
+        using var text = io.OpenText();
+        var renderer = CreateRenderer(format, io, text, noColor);
+        renderer.Begin();
+        var count = 0;
+        foreach (var path in inputs)
+        {
+            using var stream = path == "-" ? io.Stdin : OpenInput(path);
+            foreach (var report in pipeline.Analyze(stream, path))
+            {
+                renderer.Write(report);
+                count++;
+            }
+        }
+        renderer.End(inputs.Length, count);
+        text.Flush();
+        (renderer as IDisposable)?.Dispose();
+        return CommandBoundary.Ok;
+    }
+
+    private static IReportRenderer CreateRenderer(string format, CliIo io, TextWriter text, bool noColor) => format switch
+    {
+        "json" => new JsonReportRenderer(io.Stdout),
+        "markdown" => new MarkdownReportRenderer(text),
+        _ => new TextReportRenderer(text, new Palette(io.Terminal && !noColor
+                                                      && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))),
+    };
+
+    /// <summary>Fails before any output, so a typo in the third path does not leave half a JSON document.</summary>
+    private static void CheckReadable(string path)
+    {
+        if (path == "-")
+            return;
+        if (Directory.Exists(path))
+            throw new UsageException($"{path}: is a directory, not a log file");
+        if (!File.Exists(path))
+            throw new UsageException($"{path}: no such file");
+        using var _ = OpenInput(path);
+    }
+
+    private static FileStream OpenInput(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read: {e.Message}");
+        }
     }
 }

@@ -25,15 +25,17 @@ public static class ExposureCommand
         command.SetAction(parse =>
         {
             var issue = parse.GetValue(id)!;
-            if (KbCommand.LoadKnowledge(parse).Find(issue) is null)
-                throw new UsageException($"--kb-id {issue}: no such known issue (see `paniclens kb list`)");
             var inputs = FleetExposureReader.ExpandInputs(parse.GetValue(files)!);
             if (inputs.Count == 0)
                 throw new UsageException("no host fact files (the directories hold no *.json)");
             var fleet = FleetExposureReader.Read(issue, inputs);
+            // A document with an entry proves the id was known where it was checked; only when none has one
+            // is the knowledge base loaded, to tell a mistyped id from hosts checked without it.
+            if (fleet.NotEvaluated + fleet.Unreadable.Count == fleet.Files && KbCommand.LoadKnowledge(parse).Find(issue) is null)
+                throw new UsageException($"--kb-id {issue}: no such known issue (see `paniclens kb list`)");
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
-                output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Default.FleetExposure));
+                output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Readable.FleetExposure));
             else
                 FleetExposureRenderer.Render(fleet, output);
             return fleet.ExposedNotMitigated > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;

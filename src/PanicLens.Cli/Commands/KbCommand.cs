@@ -88,14 +88,14 @@ public static class KbCommand
     private static Command ValidateCommand()
     {
         var directory = new Argument<string>("DIR") { Description = "A directory of known-issue YAML files to check." };
-        var command = new Command("validate", "Check a directory of known-issue files: every mistake with file, line and field; exit 0 clean, 1 mistakes, 2 cannot run.") { directory, KbOption };
+        var command = new Command("validate", "Check a directory of known-issue files against the shipped ones (a file named like a shipped file replaces it, so `kb validate knowledge` checks the working copy): every mistake with file, line and field; exit 0 clean, 1 mistakes, 2 cannot run.") { directory, KbOption };
         command.SetAction(int (parse) =>
         {
             var target = parse.GetValue(directory) ?? "";
             if (!Directory.Exists(target))
                 throw new UsageException($"'{target}' is not a directory");
             var others = (parse.GetValue(KbOption) ?? []).Where(d => Path.GetFullPath(d) != Path.GetFullPath(target));
-            var check = KnowledgeLoader.Check([target, .. others], includeShipped: true);
+            var check = KnowledgeLoader.Check([target, .. others], includeShipped: true, shadowShipped: true);
             var output = parse.InvocationConfiguration.Output;
             foreach (var error in check.Errors)
                 output.WriteLine(error.ToString());

@@ -40,7 +40,7 @@ public static class KdumpCommand
             ?? throw new UsageException($"cannot tell the distribution of {root ?? "this machine"} ({facts?.Distro.Name}); give --distro");
         var plan = KdumpPlanner.Plan(key, xen || facts?.Xen.Dom0 == true, facts?.MemTotalKiB * 1024);
         if (format == "json")
-            output.WriteLine(JsonSerializer.Serialize(plan, CliJsonContext.Default.KdumpPlan));
+            output.WriteLine(JsonSerializer.Serialize(plan, CliJsonContext.Readable.KdumpPlan));
         else
             KdumpPlanRenderer.Render(plan, facts is null ? null : root ?? "this machine", output);
         return CommandBoundary.Ok;

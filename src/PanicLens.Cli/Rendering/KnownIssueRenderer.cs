@@ -42,6 +42,29 @@ public static class KnownIssueRenderer
         foreach (var reference in issue.References)
             output.WriteLine($"    {reference.Url}{(reference.Title is null ? "" : "  " + p.Dim(reference.Title))}");
         WriteMitigations(output, issue, p);
+        if (issue.Host is { } host)
+            WriteHost(output, host, p);
+    }
+
+    private static void WriteHost(TextWriter output, HostExposure host, Palette p)
+    {
+        output.WriteLine(p.Label("  host exposure (paniclens check)"));
+        if (host.Kernel.Count > 0)
+            output.WriteLine($"    kernel in {string.Join(" or ", host.Kernel.Select(r => $"({r})"))}");
+        if (host.Modules.Count > 0)
+            output.WriteLine($"    modules loaded: {string.Join(", ", host.Modules)}");
+        foreach (var s in host.Sysctls)
+            output.WriteLine($"    sysctl {s.Key} {(s.EqualTo is not null ? "= " + s.EqualTo : "!= " + s.NotEqualTo)}");
+        foreach (var s in host.Sockets)
+            output.WriteLine($"    socket in {s.File}{(s.State is null ? "" : " state " + s.State)}{(s.Port is null ? "" : " port " + s.Port)}");
+        foreach (var m in host.Mitigated)
+        {
+            var parts = m.ModulesAbsent.Select(x => "no " + x).Concat(m.Sysctls.Select(s => $"{s.Key} {(s.EqualTo is not null ? "= " + s.EqualTo : "!= " + s.NotEqualTo)}"))
+                .Concat(m.Cmdline.Select(c => "cmdline has " + c)).Concat(m.Files.Select(f => $"{f.Path} matches /{f.Contains}/"));
+            output.WriteLine($"    mitigated by {m.Mitigation} when: {string.Join("; ", parts)}");
+        }
+        if (host.Notes is not null)
+            output.WriteLine($"    note: {host.Notes}");
     }
 
     private static void WriteMitigations(TextWriter output, KnownIssue issue, Palette p)

@@ -26,7 +26,9 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         var errorCode = arch is "x86_64" or "i386" && kind == FaultKind.PageFault ? ErrorCodeDecoder.Decode(report.ErrorCode ?? report.OopsCode) : null;
         // Only a fault vouches for an address; the operand of a lockup's or warning's instruction is not suspect.
         var suspect = fault is not null || kind is FaultKind.GeneralProtection or FaultKind.ExternalAbort;
-        var badRegister = suspect ? code.BadRegister : null;
+        // An operand that computes to another address than the fault's did not make this fault (the Code: line may
+        // belong to another instruction pointer), so its register is not blamed.
+        var badRegister = suspect && code.Operand?.MatchesFaultAddress != false ? code.BadRegister : null;
         var operandAddress = badRegister is not null || code.Operand?.Registers.Count == 0 ? code.Operand : null;
         var address = Address(report, arch, kind, fault, suspect ? operandAddress : null, errorCode);
         var matches = knowledge?.Match(report) ?? [];
@@ -67,7 +69,23 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         var finding = operand.Operand;
         if (operand.BadRegister is { } bad && Trace(report, arch, bad) is { } trace && ArgumentTracer.Describe(decoded, code.Bytes, trace) is { } note)
             finding = finding with { Explanation = finding.Explanation + " " + note };
+        if (operand.BadRegister is { } blamed && finding.MatchesFaultAddress == true && Nearby(registers, fault!.Value, blamed) is { } nearby)
+            finding = finding with { Explanation = finding.Explanation + " " + nearby };
         return new CodeFindings(instruction, finding, operand.BadRegister);
+    }
+
+    /// <summary>
+    /// A kernel pointer in another register up to 64 KB below the fault address: the bad pointer may be that
+    /// object plus a garbage offset (a u16 offset field read from the wrong type reaches up to 64 KB).
+    /// </summary>
+    private static string? Nearby(RegisterFile registers, ulong fault, string blamed)
+    {
+        var kernelHalf = registers.Bitness == 32 ? fault >= 0xc0000000 : fault >> 63 == 1;
+        if (!kernelHalf || registers.NearestBelow(fault, 0x10000, blamed) is not { } near)
+            return null;
+        var name = near.Name.ToUpperInvariant();
+        return FormattableString.Invariant(
+            $"{name} ({registers.Text(near.Name)}) lies 0x{near.Distance:x} bytes below the fault address: the bad pointer may have been computed from the object in {name} plus a wrong offset.");
     }
 
     private static ArgumentTrace? Trace(CrashReport report, string arch, string register)

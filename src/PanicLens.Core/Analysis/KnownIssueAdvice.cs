@@ -22,7 +22,11 @@ public static class KnownIssueAdvice
         return issues;
     }
 
-    /// <summary>Every matched issue's mitigations, strongest issue first, then ranked: no reboot first, verdicts last.</summary>
+    /// <summary>
+    /// Every matched issue's mitigations, strongest issue first, then ranked by <see cref="KnowledgeBase.Rank"/>
+    /// (trigger removed without reboot, then with a reboot, then the rest); among those that do not remove the
+    /// trigger (verdicts, core-dump setup), the ones without a reboot come first too.
+    /// </summary>
     public static IReadOnlyList<MitigationAdvice> Mitigations(IReadOnlyList<KnownIssueMatch> matches)
     {
         var all = new List<Mitigation>();
@@ -36,7 +40,8 @@ public static class KnownIssueAdvice
             }
         }
         var advice = new List<MitigationAdvice>(all.Count);
-        foreach (var mitigation in KnowledgeBase.Rank(all))
+        var ranked = KnowledgeBase.Rank(all).OrderBy(m => m.RemovesTrigger == RemovesTrigger.No && m.RebootRequired ? 1 : 0);
+        foreach (var mitigation in ranked)
         {
             advice.Add(new MitigationAdvice(mitigation.Id, mitigation.Title, mitigation.RebootRequired, mitigation.RemovesTrigger.ToString().ToLowerInvariant())
             {

@@ -47,6 +47,31 @@ public sealed class RegisterFile(IReadOnlyDictionary<string, string> registers, 
         }
     }
 
+    /// <summary>
+    /// The general-purpose register whose value lies closest below <paramref name="address"/>, at most
+    /// <paramref name="window"/> bytes, other than <paramref name="except"/>: a candidate for the object a bad
+    /// pointer was computed from. Stack, frame and instruction pointers, flags and control registers are skipped.
+    /// </summary>
+    public (string Name, ulong Distance)? NearestBelow(ulong address, ulong window, string except)
+    {
+        (string Name, ulong Distance)? best = null;
+        foreach (var name in registers.Keys)
+        {
+            if (NotGeneralPurpose.Contains(name) || name.StartsWith("CR", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("DR", StringComparison.OrdinalIgnoreCase) || string.Equals(name, except, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (Value(name) is { } value && value < address && address - value <= window && (best is null || address - value < best.Value.Distance))
+                best = (name, address - value);
+        }
+        return best;
+    }
+
+    private static readonly HashSet<string> NotGeneralPurpose = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "RIP", "EIP", "RSP", "ESP", "RBP", "EBP", "EFLAGS", "RFLAGS", "ORIG_RAX", "FS", "GS", "knlGS", "CS", "DS", "ES", "SS",
+        "x29", "x30", "sp", "lr", "pc", "pstate", "PKRU",
+    };
+
     public string Format(ulong value) => Bitness == 32
         ? ((uint)value).ToString("x8", CultureInfo.InvariantCulture)
         : value.ToString("x16", CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public static class TriggerDescriber
         {
             if (function == crashName)
                 break;
-            if (chain.Count == 0 && SyscallPrefixes.SyscallName(function) is { } syscall)
+            if (chain.Count == 0 && SyscallEntries.SyscallName(function) is { } syscall)
             {
                 chain.Add(function);
                 headline ??= $"made the {syscall}() system call";

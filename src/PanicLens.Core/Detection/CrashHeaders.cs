@@ -6,7 +6,7 @@ namespace PanicLens.Detection;
 /// </summary>
 public static class CrashHeaders
 {
-    private const string BugExclude = @"DEBUG:|xlog_status:|no syscalls can create resource";
+    private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource";
 
     private const string WarningExclude =
         @"/etc/ssh/moduli|moduli does not exist|workqueue cpumask|mand mount option|DT_FLAGS_1|" +
@@ -73,6 +73,7 @@ public static class CrashHeaders
         new("[Hardware Error]", "mce", HeaderRole.Inside) { Why = "arch/x86/kernel/cpu/mce: machine check, a hardware fault" },
         new("Machine Check Exception", "mce", HeaderRole.Inside) { Why = "2.6-era mce.c: `CPU 0: Machine Check Exception: 7` before its bank lines" },
         new("Machine check events logged", "mce", HeaderRole.Inside) { Why = "older mce.c spelling of a corrected machine check" },
+        new(": Machine Check Exception:", "mce", HeaderRole.Inside) { Why = "2.6-era mce.c fatal banner `CPU 0: Machine Check Exception: 7`, before `Bank N:` lines" },
         new("page allocation failure:", "page-alloc-failure", HeaderRole.Inside) { Why = "mm/page_alloc.c warn_alloc; often printed inside other reports" },
         new("(XEN) Panic on CPU", "xen", HeaderRole.Inside) { Why = "Xen hypervisor panic(); follows its own register dump" },
         new("(XEN) ----[ Xen-", "xen", HeaderRole.Inside) { Why = "Xen hypervisor register dump banner (BUG/assertion/fatal trap)" },

@@ -24,24 +24,29 @@ public static class KnowledgeLoader
     /// <summary>
     /// Reads the given directories (and the shipped entries, so duplicate ids are found) and returns what
     /// loaded and every mistake. A missing directory is an environment error and throws.
+    /// With <paramref name="shadowShipped"/>, a user file named like a shipped one replaces it for this check:
+    /// `kb validate knowledge` checks the working copy of the shipped files, not the built-in copy.
     /// </summary>
-    public static KnowledgeCheck Check(IEnumerable<string> directories, bool includeShipped = true)
+    public static KnowledgeCheck Check(IEnumerable<string> directories, bool includeShipped = true, bool shadowShipped = false)
     {
         var errors = new List<KnowledgeError>();
         var issues = new List<KnownIssue>();
+        var userFiles = directories.SelectMany(UserFiles).ToList();
+        var shadowed = shadowShipped ? userFiles.Select(p => ResourcePrefix + Path.GetFileName(p)).ToHashSet(StringComparer.Ordinal) : [];
         var files = 0;
         if (includeShipped)
             foreach (var (name, text) in ShippedFiles())
             {
+                if (shadowed.Contains(name))
+                    continue;
                 files++;
                 Add(KnownIssueReader.Read(text, name, errors), issues);
             }
-        foreach (var directory in directories)
-            foreach (var path in UserFiles(directory))
-            {
-                files++;
-                Add(KnownIssueReader.Read(File.ReadAllText(path), path, errors), issues);
-            }
+        foreach (var path in userFiles)
+        {
+            files++;
+            Add(KnownIssueReader.Read(File.ReadAllText(path), path, errors), issues);
+        }
         FindDuplicates(issues, errors);
         foreach (var issue in issues)
             RunOwnTests(issue, errors);

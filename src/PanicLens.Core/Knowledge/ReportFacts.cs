@@ -33,6 +33,9 @@ internal sealed class ReportFacts
         AddNonEmpty(facts.lines, report.Message);
         for (var i = 0; i < report.Lines.Count && i < maxLines; i++)
             facts.lines.Add(report.Lines[i].Text);
+        // The parser may keep `(XEN)` lines that belong to the crash apart from the report's own lines.
+        foreach (var line in report.Hypervisor)
+            facts.lines.Add(line);
         AddFunction(facts.guiltyFunctions, report.Function);
         AddFunction(facts.guiltyFunctions, report.GuiltyFrame);
         AddFunction(facts.guiltyFunctions, report.Ip?.Function);

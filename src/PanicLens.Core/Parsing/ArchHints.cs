@@ -5,6 +5,7 @@ internal static class ArchHints
 {
     internal sealed record LineHint(string Prefix, string Arch, string Why);
     internal sealed record ReleaseHint(string Suffix, string Arch, string Why);
+    internal sealed record FrameHint(string Function, string Arch, string Why);
 
     public static readonly LineHint[] Lines =
     [
@@ -17,6 +18,26 @@ internal static class ArchHints
         new("NIP ", "ppc64", "powerpc show_regs"),
         new("NIP: ", "ppc64", "powerpc show_regs"),
         new("Krnl PSW", "s390x", "s390 show_registers"),
+        new("RIP ", "x86_64", "mce `RIP !INEXACT! 10:<..>` and the 2.6 oops trailer `RIP  [<..>]`"),
+    ];
+
+    /// <summary>Entry and thread-start code that exists on one architecture only; matched as a prefix.</summary>
+    public static readonly FrameHint[] Frames =
+    [
+        new("entry_SYSCALL_64", "x86_64", "arch/x86/entry/entry_64.S since 4.2"),
+        new("do_syscall_64", "x86_64", "arch/x86/entry/common.c"),
+        new("system_call_fastpath", "x86_64", "arch/x86/kernel/entry_64.S before 4.2"),
+        new("child_rip", "x86_64", "2.6 x86_64 kernel_thread"),
+        new("entry_SYSENTER_32", "i386", "arch/x86/entry/entry_32.S"),
+        new("sysenter_do_call", "i386", "i386 entry_32.S before 4.2"),
+        new("syscall_call", "i386", "i386 entry_32.S before 4.2"),
+        new("do_fast_syscall_32", "", "x86 compat entry exists on both x86 flavours"),
+        new("el0_svc", "arm64", "arch/arm64/kernel/entry.S"),
+        new("el0t_64_sync", "arm64", "arch/arm64/kernel/entry.S since 5.13"),
+        new("ret_fast_syscall", "arm", "arch/arm/kernel/entry-common.S"),
+        new("__irq_svc", "arm", "arch/arm/kernel/entry-armv.S"),
+        new("sysc_tracego", "s390x", "arch/s390/kernel/entry.S"),
+        new("system_call_common", "ppc64", "arch/powerpc/kernel/entry_64.S"),
     ];
 
     public static readonly ReleaseHint[] Releases =
@@ -38,6 +59,15 @@ internal static class ArchHints
         foreach (var hint in Lines)
             if (text.StartsWith(hint.Prefix, StringComparison.Ordinal))
                 return hint.Arch;
+        return null;
+    }
+
+    public static string? FromFrames(IEnumerable<Model.Frame> frames)
+    {
+        foreach (var frame in frames)
+            foreach (var hint in Frames)
+                if (frame.Function.TrimStart('.').StartsWith(hint.Function, StringComparison.Ordinal))
+                    return hint.Arch.Length > 0 ? hint.Arch : null;
         return null;
     }
 

@@ -25,23 +25,18 @@ public static class ReportParser
     /// <summary>
     /// The release in the last `Linux version` boot banner before the report, when <paramref name="lines"/> holds
     /// the log before it: the kernel that was running when a report that prints no release of its own (mce) came.
+    /// A streaming caller uses <see cref="BootBanner"/> instead.
     /// </summary>
     public static string? BootKernel(IReadOnlyList<LogLine> lines, int startLine)
     {
-        const string banner = "Linux version ";
-        string? release = null;
+        var banner = new BootBanner();
         foreach (var line in lines)
         {
             if (line.Number >= startLine)
                 break;
-            int at = line.Text.IndexOf(banner, StringComparison.Ordinal);
-            if (at < 0)
-                continue;
-            int start = at + banner.Length;
-            int end = line.Text.IndexOf(' ', start);
-            release = end < 0 ? line.Text[start..] : line.Text[start..end];
+            banner.Observe(line);
         }
-        return string.IsNullOrEmpty(release) ? null : release;
+        return banner.Release;
     }
 
     /// <summary>Fills the fields of a report whose <see cref="CrashReport.Lines"/> the detector already set.</summary>
@@ -99,7 +94,7 @@ public static class ReportParser
         }
         string? arch = draft.Arch;
         RegisterLine.TryRead(text, report, ref arch);
-        draft.Arch = arch ?? ArchHints.FromLine(text);
+        draft.Arch = arch ?? ArchHints.FromLine(AfterHardwareError(text));
         foreach (var row in FieldPatterns.Rows)
         {
             if (row.Literal.Length > 0 && !text.Contains(row.Literal, StringComparison.Ordinal))
@@ -122,7 +117,7 @@ public static class ReportParser
     {
         var report = draft.Report;
         report.Kernel ??= draft.BannerKernel;
-        report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchFromAddresses(report);
+        report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchHints.FromFrames(report.Frames) ?? ArchFromAddresses(report);
         // CR2 holds the faulting address of an x86 page fault; after a #GP or a BUG it is stale.
         if (report.FaultAddress is null && report.Registers.TryGetValue("CR2", out var cr2)
             && (report.Message.Contains("paging request", StringComparison.Ordinal) || report.Message.Contains("NULL pointer", StringComparison.Ordinal)

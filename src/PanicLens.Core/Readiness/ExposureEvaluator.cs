@@ -62,9 +62,24 @@ public static class ExposureEvaluator
             evidence.Add($"/proc/sys/kernel/osrelease: {(release is null ? "unreadable" : $"\"{release}\" is not a kernel version")}");
             return null;
         }
-        var inRange = ranges.Any(r => r.Contains(version));
-        evidence.Add($"/proc/sys/kernel/osrelease: {release} {(inRange ? "is" : "is not")} in {string.Join(" or ", ranges.Select(r => r.Text))}");
-        return inRange;
+        var matching = ranges.FirstOrDefault(r => r.Contains(version));
+        var rangesText = string.Join(" or ", ranges.Select(r => r.Text));
+        if (matching is null)
+        {
+            evidence.Add($"/proc/sys/kernel/osrelease: {release} is not in {rangesText}");
+            return false;
+        }
+        // A distribution kernel (3.10.0-1160.el7) carries backports its base version does not show: a range
+        // in upstream numbers cannot say it lacks the fix. Outside the range it is decisive (a vendor kernel
+        // holds every upstream fix up to its base).
+        if (version.Release.Count > 0 && !matching.Bounds.Any(b => b.Version.Release.Count > 0))
+        {
+            evidence.Add($"/proc/sys/kernel/osrelease: {release} is a distribution build of {string.Join('.', version.Base)}, in {matching.Text} by upstream numbering; "
+                + "whether it carries the backported fix is not visible from the version (check the package changelog)");
+            return null;
+        }
+        evidence.Add($"/proc/sys/kernel/osrelease: {release} is in {rangesText}");
+        return true;
     }
 
     private static bool? Modules(IReadOnlyList<string> modules, HostContext host, List<string> evidence)

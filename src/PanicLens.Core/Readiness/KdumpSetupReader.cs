@@ -36,6 +36,7 @@ public static class KdumpSetupReader
         var sysconfig = ShellVariables.Parse(tree.ReadOptional("/etc/sysconfig/kdump").Text);
         string kind = "local", path = layout.DefaultPath, collector = layout.DefaultCollector;
         string? device = null;
+        var directives = 0;
         foreach (var raw in (conf.Text ?? "").Split('\n'))
         {
             var line = raw.Trim();
@@ -43,6 +44,7 @@ public static class KdumpSetupReader
                 continue;
             var space = line.IndexOfAny([' ', '\t']);
             var (key, value) = space < 0 ? (line, "") : (line[..space], line[(space + 1)..].Trim());
+            directives++;
             if (key == "path")
                 path = value;
             else if (key == "core_collector")
@@ -54,7 +56,8 @@ public static class KdumpSetupReader
             }
         }
         var configPath = conf.Readable ? conf.Path : null;
-        evidence.Add(configPath is null ? "/etc/kdump.conf: not found (kexec-tools not installed)" : $"{conf.Path}: target {kind}{(device is null ? "" : " " + device)}, path {path}, core_collector {collector}");
+        var defaults = directives == 0 ? " (no directives: the defaults)" : "";
+        evidence.Add(configPath is null ? "/etc/kdump.conf: not found (kexec-tools not installed)" : $"{conf.Path}: target {kind}{(device is null ? "" : " " + device)}, path {path}, core_collector {collector}{defaults}");
         var enabled = ServiceEnabled(tree, layout, evidence);
         return new KdumpSetup(layout, configPath, enabled, kind, path, device, collector, sysconfig.GetValueOrDefault("KEXEC_ARGS", ""), evidence);
     }

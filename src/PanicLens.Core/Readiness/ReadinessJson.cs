@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,16 +10,22 @@ namespace PanicLens.Readiness;
 /// </summary>
 public static class ReadinessJson
 {
+    // Evidence quotes shell commands and config lines: keep `, ', <, > readable instead of \u0060 escapes.
+    private static readonly ReadinessJsonContext Context = new(new JsonSerializerOptions(ReadinessJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static void Write(ReadinessReport report, Stream output) =>
-        JsonSerializer.Serialize(output, report, ReadinessJsonContext.Default.ReadinessReport);
+        JsonSerializer.Serialize(output, report, Context.ReadinessReport);
 
     public static string Serialize(ReadinessReport report) =>
-        JsonSerializer.Serialize(report, ReadinessJsonContext.Default.ReadinessReport);
+        JsonSerializer.Serialize(report, Context.ReadinessReport);
 
     /// <summary>Reads one document; a malformed one or an unsupported schema version throws <see cref="JsonException"/>.</summary>
     public static ReadinessReport Read(Stream input)
     {
-        var report = JsonSerializer.Deserialize(input, ReadinessJsonContext.Default.ReadinessReport)
+        var report = JsonSerializer.Deserialize(input, Context.ReadinessReport)
             ?? throw new JsonException("the document is JSON null");
         if (report.SchemaVersion != ReadinessReport.CurrentSchemaVersion)
             throw new JsonException($"schemaVersion {report.SchemaVersion} is not supported (this build reads {ReadinessReport.CurrentSchemaVersion})");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>What the host says about a Xen hypervisor under it.</summary>
@@ -10,6 +12,7 @@ public sealed record XenFacts(bool Hypervisor, bool Dom0, string? Version, strin
     public static XenFacts None { get; } = new(false, false, null, null);
 
     /// <summary>(major, minor) of <see cref="Version"/>, or null.</summary>
+    [JsonIgnore]
     public (int Major, int Minor)? ParsedVersion
     {
         get

@@ -86,6 +86,23 @@ public sealed class KbCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_of_the_repository_knowledge_folder_checks_the_working_copy_and_exits_zero()
+    {
+        var (code, output) = Run("kb", "validate", Path.Combine(RepoPaths.Root, "knowledge"));
+        Assert.True(code == 0, output);
+        Assert.Contains("0 mistakes", output);
+    }
+
+    [Fact]
+    public void Show_prints_the_host_section_readiness_uses()
+    {
+        var (code, output) = Run("kb", "show", SeedId);
+        Assert.Equal(0, code);
+        Assert.Contains("socket in /proc/net/tcp6 state LISTEN", output);
+        Assert.Contains("mitigated by ipv6-disable-at-boot when: cmdline has ipv6.disable=1", output);
+    }
+
+    [Fact]
     public void Validate_of_a_missing_directory_cannot_run() =>
         Assert.Throws<UsageException>(() => Run("kb", "validate", Path.Combine(directory, "missing")));
 

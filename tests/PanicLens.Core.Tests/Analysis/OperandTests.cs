@@ -30,6 +30,22 @@ public sealed class OperandTests
     }
 
     [Fact]
+    public void Seed_names_r12_as_the_object_just_below_the_bad_pointer()
+    {
+        var explanation = new Diagnoser().Diagnose(TestReports.Seed()).Operand!.Explanation;
+
+        Assert.Contains("R12 (ffff8802ea74d480) lies 0xe680 bytes below the fault address", explanation);
+    }
+
+    [Fact]
+    public void A_null_offset_fault_names_no_nearby_object()
+    {
+        var explanation = new Diagnoser().Diagnose(TestReports.RadeonI386()).Operand!.Explanation;
+
+        Assert.DoesNotContain("lies 0x", explanation);
+    }
+
+    [Fact]
     public void A_register_written_before_the_fault_is_not_called_an_argument()
     {
         var report = TestReports.Seed();

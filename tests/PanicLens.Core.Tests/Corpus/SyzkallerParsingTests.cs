@@ -1,5 +1,6 @@
 using PanicLens.Detection;
 using PanicLens.Ingest;
+using PanicLens.Model;
 using PanicLens.Parsing;
 using Xunit.Abstractions;
 
@@ -35,5 +36,28 @@ public sealed class SyzkallerParsingTests(ITestOutputHelper output)
         }
         output.WriteLine($"reports {reports}: function {withFunction}, process {withProcess}, kernel {withKernel}");
         Assert.True(withFunction * 10 >= reports * 7, $"only {withFunction} of {reports} reports name a function");
+    }
+
+    /// <summary>Real lines in random order, some cut in two and glued to another: interleaved consoles at their worst.</summary>
+    [Fact]
+    public void Shuffled_and_spliced_corpus_lines_never_throw()
+    {
+        var all = Directory.GetFiles(RepoPaths.Corpus("syzkaller-linux")).Concat(Directory.GetFiles(RepoPaths.Corpus("production")))
+            .SelectMany(File.ReadLines).ToArray();
+        var random = new Random(3);
+        for (int i = 0; i < 500; i++)
+        {
+            var lines = new List<LogLine>();
+            int count = random.Next(1, 200);
+            for (int j = 0; j < count; j++)
+            {
+                var text = all[random.Next(all.Length)];
+                if (random.Next(4) == 0 && text.Length > 2)
+                    text = text[..random.Next(text.Length)] + text[random.Next(text.Length)..];
+                lines.Add(new LogLine(j + 1, text, random.Next(3) == 0 ? "2020-01-01T00:00:00" : null, null));
+            }
+            var report = ReportParser.Parse("shuffled", lines, 1, count);
+            Assert.All(report.Stacks, s => Assert.NotEmpty(s.Frames));
+        }
     }
 }

@@ -15,10 +15,9 @@ public sealed class KnowledgeCorpusTests(ITestOutputHelper output)
 
     // Reviewed by hand against INDEX.tsv: the known issue each of these logs must match. Logs not listed
     // hold bugs the base does not describe (driver WARNs, KASAN reports...) and are only printed.
-    // Not listed: abrt-mce1.log (the 2.6-era "CPU 0: Machine Check Exception" line comes before the region the
-    // detector opens at "Kernel panic - not syncing: Unable to continue", so the MCE entry cannot see it).
     private static readonly (string File, string Issue)[] Expected =
     [
+        ("abrt-mce1.log", "fatal-machine-check"),
         ("abrt-oops-32bit-graphics.log", "list-corruption"),
         ("abrt-oops1-module-nouveau.log", "soft-lockup"),
         ("atlas-ali-xen-iso-tab-hungtask.log", "hung-task-blocked"),

@@ -68,6 +68,18 @@ public sealed class KnowledgeFileMistakeTests : IDisposable
     }
 
     [Fact]
+    public void Missing_id_and_title_are_reported_and_the_other_files_are_still_checked()
+    {
+        var untitled = Write("a-untitled.yaml", "summary: s\nmatch:\n  functions: [f]\nreferences:\n  - url: https://example.org/\ntests:\n  matches: [{function: f}]\n  nearMisses: [{function: g, why: other}]\n");
+        var wrongType = Write("b-wrong-type.yaml", "- just\n- a list\n");
+        var check = KnowledgeLoader.Check([directory], includeShipped: false);
+        Assert.Contains(check.Errors, e => (e.File, e.Field) == (untitled, "id") && e.Message == "is required");
+        Assert.Contains(check.Errors, e => (e.File, e.Field) == (untitled, "title") && e.Message == "is required");
+        Assert.Contains(check.Errors, e => e.File == wrongType && e.Line == 1 && e.Message.Contains("mapping", StringComparison.Ordinal));
+        Assert.Equal(2, check.Files);
+    }
+
+    [Fact]
     public void Broken_yaml_is_reported_at_its_line_rather_than_skipped()
     {
         var path = Write("syntax.yaml", "id: x-y-z\ntitle: [unclosed\nsummary: s\n");

@@ -415,4 +415,86 @@ public sealed class ReportParserTests
         Assert.Equal("syzkaller", report.Kernel);
         Assert.Equal(new ProcessInfo("kworker/1:3", 17677), report.Process);
     }
+
+    [Fact]
+    public void Mce_rip_behind_the_hardware_error_tag_is_the_ip()
+    {
+        var report = Parse("core: [Hardware Error]: CPU 18: Machine Check Exception: 5 Bank 7: be00000001010090",
+            "core: [Hardware Error]: RIP !INEXACT! 10:<ffffffffa16506be> {native_safe_halt+0xe/0x10}",
+            "Kernel panic - not syncing: Fatal machine check");
+        Assert.Equal("native_safe_halt", report.Function);
+        Assert.Equal("10", report.CodeSegment);
+        Assert.Equal(18, report.Cpu);
+    }
+
+    [Fact]
+    public void I386_page_walk_is_kept()
+    {
+        var report = Parse("BUG: unable to handle kernel NULL pointer dereference at 00000008",
+            "*pdpt = 0000000033e1e001 *pde = 0000000000000000 ");
+        Assert.Equal("*pdpt = 0000000033e1e001 *pde = 0000000000000000", report.PageTableWalk);
+    }
+
+    [Fact]
+    public void Code_line_without_bytes_gives_no_code()
+    {
+        Assert.Null(Parse("Code: Bad RIP value.").Code);
+        Assert.Null(Parse("Code: Unable to access opcode bytes at RIP 0x4011c7.").Code);
+    }
+
+    [Fact]
+    public void Journal_ellipsis_and_wrapped_module_lines_are_read()
+    {
+        var report = Parse("Modules linked in: xt_nat veth xt>", " btrfs libcrc32c [last unloaded: scsi_wait_scan]", "CPU 0 ");
+        Assert.Equal(["xt_nat", "veth", "xt", "btrfs", "libcrc32c"], report.Modules.Select(m => m.Name));
+        Assert.Equal("scsi_wait_scan", report.LastUnloaded);
+        Assert.Equal(0, report.Cpu);
+    }
+
+    [Fact]
+    public void Hung_task_with_only_unreliable_frames_passes_over_stale_entries()
+    {
+        var report = Parse("INFO: task postgres:5070 blocked for more than 120 seconds.",
+            "Call Trace:",
+            " [<ffffffff8113eb70>] ? wait_on_page_read+0x60/0x60",
+            " [<ffffffff815178e9>] ? io_schedule+0x99/0x120",
+            " [<ffffffff8113eb7a>] ? sleep_on_page+0xa/0x10",
+            " [<ffffffff81517c6c>] ? __wait_on_bit+0x5c/0x90",
+            " [<ffffffff8113e976>] ? wait_on_page_bit+0xc6/0xd0");
+        Assert.Equal("wait_on_page_bit", report.Function);
+    }
+
+    [Fact]
+    public void User_space_rip_is_never_the_ip()
+    {
+        var report = Parse("INFO: rcu_sched self-detected stall on CPU", "RIP: 0033:0x44a739", "RIP: 0010:native_queued_spin_lock_slowpath+0x15f/0x190");
+        Assert.Equal("native_queued_spin_lock_slowpath", report.Function);
+        Assert.Equal("0010", report.CodeSegment);
+    }
+
+    [Theory]
+    [InlineData(" system_call_fastpath+0x16/0x1b", "x86_64")]
+    [InlineData(" sysenter_do_call+0x12/0x28", "i386")]
+    [InlineData(" el0_svc+0x34/0x108", "arm64")]
+    [InlineData(" ret_fast_syscall+0x0/0x54", "arm")]
+    public void Arch_comes_from_entry_frames_when_nothing_else_tells(string frame, string arch)
+    {
+        Assert.Equal(arch, Parse("INFO: task x:1 blocked for more than 120 seconds.", "Call Trace:", frame).Arch);
+    }
+
+    [Fact]
+    public void Warning_line_of_6_17_gives_function_cpu_and_process()
+    {
+        var report = Parse("WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x125d/0x1630, CPU#1: syz.9.803/11907");
+        Assert.Equal("__ieee80211_beacon_get", report.Function);
+        Assert.Equal(1, report.Cpu);
+        Assert.Equal(new ProcessInfo("syz.9.803", 11907), report.Process);
+    }
+
+    [Fact]
+    public void Warning_line_of_6_17_without_a_symbol_falls_back_to_the_rip()
+    {
+        var report = Parse("WARNING: lib/refcount.c:19 at 0x0, CPU#1: syz.3.20/6051", "RIP: 0010:refcount_warn_saturate+0x1/0x2");
+        Assert.Equal("refcount_warn_saturate", report.Function);
+    }
 }

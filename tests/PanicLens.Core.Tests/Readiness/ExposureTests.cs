@@ -69,4 +69,24 @@ public sealed class ExposureTests
         using var fixture = new HostFixture(host);
         Assert.False(ExposureOf(fixture).Exposed);
     }
+
+    private static bool? KernelVerdict(string host, string range)
+    {
+        using var fixture = new HostFixture(host);
+        var tree = new HostTree(fixture.Root);
+        var context = new HostContext(tree, HostFactsReader.Read(tree, []));
+        var conditions = new HostExposure { Kernel = [KernelRange.TryParse(range, out _)!] };
+        return ExposureEvaluator.Evaluate("test", conditions, context).Exposed;
+    }
+
+    [Theory]
+    [InlineData("rhel7-kdump", "< 4.9", null)]               // 3.10.0-1160.el7 may carry the backport
+    [InlineData("rhel7-kdump", "< 3.8", false)]              // its base is past the range: decisive
+    [InlineData("rhel7-kdump", "< 3.10.0-1062", false)]      // a range in RHEL release numbers is decisive
+    [InlineData("rhel7-kdump", "< 3.10.0-1200", true)]
+    [InlineData("seed-xen-dom0", "< 3.8", true)]             // 2.6.32.36-xen is an upstream stable number
+    public void Upstream_ranges_decide_distribution_kernels_only_when_outside_them(string host, string range, bool? exposed)
+    {
+        Assert.Equal(exposed, KernelVerdict(host, range));
+    }
 }

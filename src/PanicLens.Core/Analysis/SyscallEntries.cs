@@ -4,7 +4,7 @@ namespace PanicLens.Analysis;
 /// Prefixes of system-call entry functions across eras and architectures (SYSCALL_DEFINE wrappers), longest
 /// first: what follows the prefix is the system call's name (`__x64_sys_sendmsg` → sendmsg).
 /// </summary>
-public static class SyscallPrefixes
+public static class SyscallEntries
 {
     public static readonly string[] All =
     [

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using PanicLens.Cli.Commands;
+
+namespace PanicLens.Cli;
+
+/// <summary>The `paniclens` command tree, callable in-process so tests run exactly what users run.</summary>
+public static class PanicLensApp
+{
+    public static int Run(string[] args, CliIo io)
+    {
+        var root = new RootCommand("PanicLens: read Linux kernel crash logs from consoles and say what crashed, why, and what to do.")
+        {
+            AnalyzeCommand.Create(io),
+            KbCommand.Create(),
+            CheckCommand.Create(),
+            KdumpCommand.Create(),
+            ExposureCommand.Create(),
+        };
+        return CommandBoundary.Run(root, args, io.Error);
+    }
+}
