@@ -481,4 +481,20 @@ public sealed class ReportParserTests
     {
         Assert.Equal(arch, Parse("INFO: task x:1 blocked for more than 120 seconds.", "Call Trace:", frame).Arch);
     }
+
+    [Fact]
+    public void Warning_line_of_6_17_gives_function_cpu_and_process()
+    {
+        var report = Parse("WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x125d/0x1630, CPU#1: syz.9.803/11907");
+        Assert.Equal("__ieee80211_beacon_get", report.Function);
+        Assert.Equal(1, report.Cpu);
+        Assert.Equal(new ProcessInfo("syz.9.803", 11907), report.Process);
+    }
+
+    [Fact]
+    public void Warning_line_of_6_17_without_a_symbol_falls_back_to_the_rip()
+    {
+        var report = Parse("WARNING: lib/refcount.c:19 at 0x0, CPU#1: syz.3.20/6051", "RIP: 0010:refcount_warn_saturate+0x1/0x2");
+        Assert.Equal("refcount_warn_saturate", report.Function);
+    }
 }
