@@ -20,6 +20,8 @@ public sealed class CrashDetector
     /// <summary>At most this many reports are open at once (one per caller id); the oldest is closed first.</summary>
     public int MaxOpenRegions { get; init; } = 16;
 
+    private const string KernelOrigin = "kernel";
+
     public IEnumerable<CrashRegion> Detect(IEnumerable<LogLine> lines)
     {
         var open = new List<OpenRegion>();
@@ -42,6 +44,10 @@ public sealed class CrashDetector
 
     private List<CrashRegion> Step(List<OpenRegion> open, LogLine line, LogLine? next)
     {
+        // A syslog/journal line tagged with another program (`gnome-session[1443]: WARNING: ...`) is user space
+        // talking, never kernel output: it neither opens a report nor belongs to one.
+        if (line.Origin is { } origin && origin != KernelOrigin)
+            return Drain(open);
         var header = HeaderScanner.Match(line.Text);
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;

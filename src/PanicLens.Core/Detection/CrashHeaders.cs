@@ -6,7 +6,7 @@ namespace PanicLens.Detection;
 /// </summary>
 public static class CrashHeaders
 {
-    private const string BugExclude = @"DEBUG:|xlog_status:|no syscalls can create resource";
+    private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource";
 
     private const string WarningExclude =
         @"/etc/ssh/moduli|moduli does not exist|workqueue cpumask|mand mount option|DT_FLAGS_1|" +

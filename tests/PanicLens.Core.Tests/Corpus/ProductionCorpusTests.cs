@@ -31,9 +31,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("logspec-shuboz-nullptr-dmesgx.log", "comm", "as for function: the first region is coreboot output"),
         ("logspec-shuboz-nullptr-dmesgx.log", "pid", "as for function: the first region is coreboot output"),
         ("logspec-shuboz-nullptr-dmesgx.log", "kernel", "as for function: the first region is coreboot output"),
-        ("abrt-oops7.log", NoReport,
-            "detection: gnome-session's 'WARNING: Could not launch' (a user-space syslog tag) and ALSA's mid-line "
-            + "'pcm_lib.c:181: BUG: pcmC0D0p:0' open reports; the detector should ignore non-kernel tags and mid-line BUG:"),
     ];
 
     /// <summary>The field name of the negative case: the log must yield no report.</summary>
