@@ -52,9 +52,12 @@ public static class CheckTextRenderer
             return;
         output.WriteLine();
         output.WriteLine("Known issues (host exposure)");
-        foreach (var entry in exposure)
+        // Exposed and undecided entries first, with their evidence; the rest on one line (JSON has all of it).
+        foreach (var entry in exposure.OrderBy(e => e.Exposed == false))
         {
             output.WriteLine($"  {entry.KnownIssue}: {Verdict(entry)}");
+            if (entry.Exposed == false)
+                continue;
             foreach (var line in entry.Evidence)
                 output.WriteLine($"{"",8}{line}");
         }

@@ -19,17 +19,19 @@ public static class DiagnosisRenderer
         {
             for (var i = 0; i < lines.Count; i++)
                 output.WriteLine($"    {p.Label((i == 0 ? label : "").PadRight(LabelWidth))}{Palette.Clean(lines[i])}");
-        }
-        if (diagnosis.Instruction is { Context.Count: > 0 } instruction)
-        {
-            output.WriteLine($"    {p.Label("code".PadRight(LabelWidth))}");
-            foreach (var line in instruction.Context)
-            {
-                var text = $"{(line.Faulting ? ">>" : "  ")} {line.Offset,4}  {line.Bytes,-24} {line.Text}";
-                output.WriteLine($"      {(line.Faulting ? p.Strong(text) : p.Dim(text))}");
-            }
+            if (label == "instruction" && diagnosis.Instruction is { } instruction)
+                WriteContextText(output, instruction, p);
         }
         WriteMitigationsText(output, diagnosis.Mitigations, p);
+    }
+
+    private static void WriteContextText(TextWriter output, FaultingInstruction instruction, Palette p)
+    {
+        foreach (var line in instruction.Context)
+        {
+            var text = $"{(line.Faulting ? ">>" : "  ")} {line.Offset,4}  {line.Bytes,-24} {line.Text}";
+            output.WriteLine($"    {"".PadRight(LabelWidth)}{(line.Faulting ? p.Strong(text) : p.Dim(text))}");
+        }
     }
 
     public static void WriteMarkdown(TextWriter output, Diagnosis diagnosis)
@@ -114,8 +116,12 @@ public static class DiagnosisRenderer
 
     private static void WriteCommands(TextWriter output, string label, IReadOnlyList<string> commands)
     {
+        // A knowledge file writes explanations as `# ...` lines between commands; they are not run.
         for (var i = 0; i < commands.Count; i++)
-            output.WriteLine($"       {(i == 0 ? label + ":" : "").PadRight(9)}$ {Palette.Clean(commands[i])}");
+        {
+            var command = Palette.Clean(commands[i]);
+            output.WriteLine($"       {(i == 0 ? label + ":" : "").PadRight(9)}{(command.StartsWith('#') ? command : "$ " + command)}");
+        }
     }
 
     private static string Verdict(string removesTrigger, Palette p) => removesTrigger switch

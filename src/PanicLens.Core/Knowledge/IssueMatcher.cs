@@ -23,9 +23,13 @@ public static class IssueMatcher
     private const int TypeWeight = 5;
     private const int MaxLinesScanned = 5000;
 
-    public static KnownIssueMatch? Match(KnownIssue issue, CrashReport report)
+    public static KnownIssueMatch? Match(KnownIssue issue, CrashReport report) => Match(issue, Facts(report));
+
+    /// <summary>The report read once for matching many issues against it.</summary>
+    internal static ReportFacts Facts(CrashReport report) => ReportFacts.Of(report, MaxLinesScanned);
+
+    internal static KnownIssueMatch? Match(KnownIssue issue, ReportFacts facts)
     {
-        var facts = ReportFacts.Of(report, MaxLinesScanned);
         var reasons = new List<string>();
         var score = Evaluate(issue.Match, facts, required: true, reasons, out var kernelInRange);
         if (score is null)

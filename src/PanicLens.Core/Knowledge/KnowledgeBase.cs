@@ -27,9 +27,10 @@ public sealed class KnowledgeBase
     public IReadOnlyList<KnownIssueMatch> Match(CrashReport report)
     {
         var matches = new List<KnownIssueMatch>();
+        var facts = IssueMatcher.Facts(report);
         foreach (var issue in Issues)
         {
-            var match = IssueMatcher.Match(issue, report);
+            var match = IssueMatcher.Match(issue, facts);
             if (match is not null)
                 matches.Add(match);
         }

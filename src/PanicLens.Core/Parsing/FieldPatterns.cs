@@ -45,6 +45,7 @@ internal static partial class FieldPatterns
         new("scheduling while atomic", AtomicSchedule(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
         new("in_atomic()", MightSleep(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
         new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn"),
+        new(", CPU#", WarningLine617(), SetWarning617, "kernel/panic.c __warn since 6.17: `WARNING: file:line at f+0x1/0x2, CPU#1: comm/pid`"),
         new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced"),
@@ -96,6 +97,14 @@ internal static partial class FieldPatterns
             d.HeaderFrameOnNextLine = true;
         else
             d.HeaderFrame = WarningFrame(frame);
+    }
+
+    private static void SetWarning617(ReportDraft d, Match m)
+    {
+        d.SetCpu(G(m, "cpu"));
+        d.SetProcess(G(m, "comm"), G(m, "pid"));
+        if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
+            d.HeaderFrame = frame;
     }
 
     /// <summary>`generic_get_mtrr+0x11e/0x140() (Not tainted)`, `f+0x1/0x2 [mod]()`: the frame before `()`.</summary>
@@ -191,6 +200,9 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"pid: (?<pid>\d{1,10}), name: (?<comm>.{1,64})$", Options)]
     private static partial Regex MightSleep();
+
+    [GeneratedRegex(@"^WARNING: (?<loc>\S{1,256}:\d{1,6}) at (?<frame>[^,]{1,512}), CPU#(?<cpu>\d{1,6}): (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
+    private static partial Regex WarningLine617();
 
     [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$", Options)]
     private static partial Regex WarningLine();

@@ -5,6 +5,9 @@ namespace PanicLens.Readiness;
 /// <summary>Builds a <see cref="FleetExposure"/> from many check documents. A bad file is counted, never fatal.</summary>
 public static class FleetExposureReader
 {
+    // A check document is tens of KB; this bound keeps a stray large file from being read whole.
+    private const long MaxDocumentBytes = 64L << 20;
+
     /// <summary>Expands directories to their *.json files (sorted); files are taken as given.</summary>
     public static IReadOnlyList<string> ExpandInputs(IEnumerable<string> inputs)
     {
@@ -29,7 +32,7 @@ public static class FleetExposureReader
     {
         // Parsing dominates and each file is independent: read in parallel, count in input order.
         var documents = new (FleetDocument? Document, string? Problem)[files.Count];
-        Parallel.For(0, files.Count, i => documents[i] = ReadOne(files[i]));
+        Parallel.For(0, files.Count, i => documents[i] = ReadOne(files[i], knownIssue));
         var exposed = new List<FleetHost>();
         var undecided = new List<FleetHost>();
         var unreadable = new List<HostFile>();
@@ -67,12 +70,14 @@ public static class FleetExposureReader
         return new FleetExposure(knownIssue, files.Count, notMitigated, mitigated, mitigationUnknown, notExposed, unknown, notEvaluated, exposed, undecided, unreadable);
     }
 
-    private static (FleetDocument?, string?) ReadOne(string file)
+    private static (FleetDocument?, string?) ReadOne(string file, string knownIssue)
     {
         try
         {
-            using var stream = File.OpenRead(file);
-            return (ReadinessJson.ReadFleet(stream), null);
+            var length = new FileInfo(file).Length;
+            if (length > MaxDocumentBytes)
+                return (null, $"{length} bytes: not a check document (over {MaxDocumentBytes >> 20} MiB)");
+            return (FleetDocumentReader.Read(File.ReadAllBytes(file), knownIssue), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

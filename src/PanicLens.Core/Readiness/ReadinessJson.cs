@@ -31,18 +31,6 @@ public static class ReadinessJson
             throw new JsonException($"schemaVersion {report.SchemaVersion} is not supported (this build reads {ReadinessReport.CurrentSchemaVersion})");
         return report;
     }
-
-    /// <summary>Reads only the host identity and exposure entries of a check document (the fleet view).</summary>
-    internal static FleetDocument ReadFleet(Stream input)
-    {
-        var document = JsonSerializer.Deserialize(input, Context.FleetDocument)
-            ?? throw new JsonException("the document is JSON null");
-        if (document.SchemaVersion != ReadinessReport.CurrentSchemaVersion)
-            throw new JsonException($"schemaVersion {document.SchemaVersion} is not supported (this build reads {ReadinessReport.CurrentSchemaVersion})");
-        if (document.Host is null || document.Exposure is null)
-            throw new JsonException("not a `paniclens check --format json` document: no host or exposure");
-        return document;
-    }
 }
 
 [JsonSourceGenerationOptions(
@@ -50,5 +38,4 @@ public static class ReadinessJson
     WriteIndented = true,
     Converters = [typeof(CamelCaseEnumConverter<CheckStatus>), typeof(CamelCaseEnumConverter<DistroFamily>)])]
 [JsonSerializable(typeof(ReadinessReport))]
-[JsonSerializable(typeof(FleetDocument))]
 internal sealed partial class ReadinessJsonContext : JsonSerializerContext;

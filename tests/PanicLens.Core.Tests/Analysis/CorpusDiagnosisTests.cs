@@ -1,9 +1,6 @@
 using PanicLens.Analysis;
 using PanicLens.Core.Tests.Signatures;
-using PanicLens.Detection;
-using PanicLens.Ingest;
 using PanicLens.Model;
-using PanicLens.Parsing;
 using Xunit.Abstractions;
 
 namespace PanicLens.Core.Tests.Analysis;
@@ -42,7 +39,7 @@ public sealed class CorpusDiagnosisTests(ITestOutputHelper log)
         var dump = Environment.GetEnvironmentVariable("PANICLENS_DIAG_DUMP") is not null;
         foreach (var (name, text) in logs)
         {
-            foreach (var report in Diagnosed(text, name))
+            foreach (var report in DiagnosisPipeline.Reports(text, name))
             {
                 counts.Reports++;
                 if (report.Code is not { FaultIndex: >= 0 } code)
@@ -69,20 +66,6 @@ public sealed class CorpusDiagnosisTests(ITestOutputHelper log)
         var unexpected = misses.Where(m => !AllowedMisses.Contains(m)).ToList();
         Assert.True(unexpected.Count == 0, "no faulting instruction for: " + string.Join(", ", unexpected));
         return counts;
-    }
-
-    private static IEnumerable<CrashReport> Diagnosed(string text, string source)
-    {
-        var diagnoser = new Diagnoser();
-        var earlier = new List<CrashReport>();
-        foreach (var region in new CrashDetector().Detect(LineReader.Read(text)))
-        {
-            var report = new CrashReport { Source = source, StartLine = region.StartLine, EndLine = region.EndLine, Lines = region.Lines };
-            ReportParser.Fill(report);
-            report.Diagnosis = diagnoser.Diagnose(report, earlier);
-            earlier.Add(report);
-            yield return report;
-        }
     }
 
     /// <summary>The independent check: Iced decodes a valid instruction at the marked byte, or an arm64 word is marked.</summary>

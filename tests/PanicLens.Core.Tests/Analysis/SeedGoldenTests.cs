@@ -1,12 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PanicLens.Analysis;
-using PanicLens.Detection;
-using PanicLens.Ingest;
 using PanicLens.Knowledge;
-using PanicLens.Model;
-using PanicLens.Parsing;
 using Xunit.Abstractions;
 
 namespace PanicLens.Core.Tests.Analysis;
@@ -74,17 +69,8 @@ public sealed class SeedGoldenTests(ITestOutputHelper log)
 
     private static string DiagnosisJson(string text)
     {
-        var diagnoser = new Diagnoser(Shipped);
-        var earlier = new List<CrashReport>();
-        Diagnosis? first = null;
-        foreach (var region in new CrashDetector().Detect(LineReader.Read(text)))
-        {
-            var report = new CrashReport { Source = "seed", StartLine = region.StartLine, EndLine = region.EndLine, Lines = region.Lines };
-            ReportParser.Fill(report);
-            first ??= diagnoser.Diagnose(report, earlier);
-            earlier.Add(report);
-        }
-        Assert.NotNull(first);
-        return JsonSerializer.Serialize(first, Json).ReplaceLineEndings("\n") + "\n";
+        var reports = DiagnosisPipeline.Reports(text, "seed", Shipped);
+        Assert.NotEmpty(reports);
+        return JsonSerializer.Serialize(reports[0].Diagnosis, Json).ReplaceLineEndings("\n") + "\n";
     }
 }
