@@ -24,14 +24,26 @@ public sealed class ReportPipeline(KnowledgeBase? knowledge = null)
     public IEnumerable<CrashReport> Analyze(Stream input, string source)
     {
         var earlier = new List<CrashReport>();
-        foreach (var region in detector.Detect(LineReader.Read(input)))
+        var banner = new BootBanner();
+        foreach (var region in detector.Detect(Observed(LineReader.Read(input), banner)))
         {
             var report = Build(region, source);
+            // Reports that print no release of their own (mce, bare panics) ran the kernel that booted last.
+            report.Kernel ??= banner.ReleaseBefore(region.StartLine);
             report.Diagnosis = diagnoser.Diagnose(report, earlier);
             if (earlier.Count == EarlierKept)
                 earlier.RemoveAt(0);
             earlier.Add(report);
             yield return report;
+        }
+    }
+
+    private static IEnumerable<LogLine> Observed(IEnumerable<LogLine> lines, BootBanner banner)
+    {
+        foreach (var line in lines)
+        {
+            banner.Observe(line);
+            yield return line;
         }
     }
 
