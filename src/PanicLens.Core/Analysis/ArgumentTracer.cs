@@ -9,8 +9,6 @@ namespace PanicLens.Analysis;
 /// </summary>
 public static class ArgumentTracer
 {
-    private static readonly InstructionInfoFactory InfoFactory = new();
-
     public static string? Describe(DecodedCode code, byte[] bytes, ArgumentTrace trace)
     {
         var argument = ArgumentRegisters.Find(trace.Arch, trace.Register);
@@ -39,7 +37,7 @@ public static class ArgumentTracer
 
     private static bool Writes(Instruction instruction, string register)
     {
-        foreach (var used in InfoFactory.GetInfo(instruction).GetUsedRegisters())
+        foreach (var used in InstructionInfos.Of(instruction).GetUsedRegisters())
         {
             var written = used.Access is OpAccess.Write or OpAccess.CondWrite or OpAccess.ReadWrite or OpAccess.ReadCondWrite;
             var full = used.Register.GetFullRegister();

@@ -9,8 +9,6 @@ public static class X86InstructionDescriber
 {
     private const int ContextBefore = 5;
     private const int ContextAfter = 4;
-    private static readonly InstructionInfoFactory InfoFactory = new();
-
     public static FaultingInstruction Describe(DecodedCode code, byte[] bytes)
     {
         var formatter = NewFormatter();
@@ -64,7 +62,7 @@ public static class X86InstructionDescriber
                 return "trap";
         }
         bool read = false, write = false;
-        foreach (var memory in InfoFactory.GetInfo(instruction).GetUsedMemory())
+        foreach (var memory in InstructionInfos.Of(instruction).GetUsedMemory())
         {
             read |= memory.Access is OpAccess.Read or OpAccess.CondRead or OpAccess.ReadWrite or OpAccess.ReadCondWrite;
             write |= memory.Access is OpAccess.Write or OpAccess.CondWrite or OpAccess.ReadWrite or OpAccess.ReadCondWrite;

@@ -10,13 +10,11 @@ namespace PanicLens.Analysis;
 /// </summary>
 public static class X86OperandResolver
 {
-    private static readonly InstructionInfoFactory InfoFactory = new();
-
     /// <summary>The resolved operand and the register to blame (base, else index), or null when the instruction touches no memory.</summary>
     public static (OperandFinding Operand, string? BadRegister)? Resolve(Instruction instruction, RegisterFile registers, ulong? fault, bool ipKnown)
     {
         var candidates = new List<Candidate>();
-        foreach (var memory in InfoFactory.GetInfo(instruction).GetUsedMemory())
+        foreach (var memory in InstructionInfos.Of(instruction).GetUsedMemory())
             candidates.Add(Evaluate(memory, instruction, registers, ipKnown));
         if (candidates.Count == 0)
             return null;

@@ -69,7 +69,7 @@ public static class CrashHeaders
         new("SYZFATAL:", "syzfatal") { Why = "syzkaller tool failure" },
         new("panic:", "go-panic") { Exclude = @"_panic:|xlog_status:|ddb\.onpanic:|evtlog_status:", AtStart = true, Why = "Go panic (gVisor)" },
         new("Oops:", "oops", HeaderRole.Inside) { Why = "die() banner; normally under a `BUG: unable to handle` line" },
-        new("hard LOCKUP", "hard-lockup") { Why = "kernel/watchdog_hld.c: `Watchdog detected hard LOCKUP on cpu N`" },
+        new("Watchdog detected hard LOCKUP", "hard-lockup") { Why = "kernel/watchdog_hld.c: `Watchdog detected hard LOCKUP on cpu N`" },
         new("[Hardware Error]", "mce", HeaderRole.Inside) { Why = "arch/x86/kernel/cpu/mce: machine check, a hardware fault" },
         new("Machine Check Exception", "mce", HeaderRole.Inside) { Why = "2.6-era mce.c: `CPU 0: Machine Check Exception: 7` before its bank lines" },
         new("Machine check events logged", "mce", HeaderRole.Inside) { Why = "older mce.c spelling of a corrected machine check" },

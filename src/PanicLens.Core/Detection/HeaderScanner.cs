@@ -7,7 +7,7 @@ namespace PanicLens.Detection;
 /// Finds the crash header on a line. All literals sit in one <see cref="SearchValues{T}"/>, so an ordinary
 /// line costs one vectorised scan and no regex; only a hit runs the row's exclusion pattern.
 /// </summary>
-public static class HeaderScanner
+public static partial class HeaderScanner
 {
     private static readonly SearchValues<string> Literals =
         SearchValues.Create(Array.ConvertAll(CrashHeaders.All, h => h.Literal), StringComparison.Ordinal);
@@ -25,13 +25,15 @@ public static class HeaderScanner
     public static CrashHeader? Match(string text, out int position)
     {
         position = -1;
+        if (text.Length == 0)
+            return null;
         if (text.AsSpan().IndexOfAny(Literals) < 0)
             return null;
         var rows = CrashHeaders.All;
         for (var i = 0; i < rows.Length; i++)
         {
             var at = text.IndexOf(rows[i].Literal, StringComparison.Ordinal);
-            if (at < 0 || !Plausible(text.AsSpan(0, at), rows[i].AtStart))
+            if (at < 0 || !Plausible(text.AsSpan(0, at), rows[i]))
                 continue;
             if (Excludes[i] is { } exclude && exclude.IsMatch(text))
                 continue;
@@ -41,20 +43,46 @@ public static class HeaderScanner
         return null;
     }
 
+    /// <summary>Longest text accepted in front of a header (a few `subsystem: ` tags).</summary>
+    private const int MaxTagsLength = 96;
+
+    /// <summary>Text glued in front of a header without a blank is a previous message that lost its newline.</summary>
+    private const int MinGluedLength = 16;
+
     /// <summary>
-    /// Kernel headers begin the message or follow `subsystem: ` tags (`watchdog: BUG:`, `rcu: INFO:`,
-    /// `kworker/0:1: page allocation failure`). Quotes, pipes, `$` prompts and `grep` mean someone
-    /// typed or quoted the words.
+    /// Kernel headers begin the message, or follow up to three `subsystem: ` tags of one or two words
+    /// (`watchdog: BUG:`, `NMI watchdog: `, `rcu: INFO:`, `kworker/0:1: page allocation failure`), an old
+    /// lockdep banner's `[ `, a collector's date, or a previous message that lost its newline. Quotes, pipes,
+    /// `$` prompts and `grep` mean someone typed or quoted the words; a source location
+    /// (`ALSA pcm_lib.c:181: BUG:`) means a driver's own debug message that merely says BUG.
     /// </summary>
-    private static bool Plausible(ReadOnlySpan<char> before, bool atStart)
+    private static bool Plausible(ReadOnlySpan<char> before, CrashHeader header)
     {
         if (before.IsWhiteSpace())
             return true;
-        if (atStart)
+        if (header.AtStart)
             return false;
+        // APEI GHES numbers its records in front of the tag: `{1}[Hardware Error]: ...`.
+        if (header.Literal[0] == '[' && before.IndexOfAny(' ', '\t') < 0 && before.Length <= 8)
+            return true;
         if (before.IndexOfAny(QuotingChars) >= 0 || before.Contains("grep", StringComparison.Ordinal))
             return false;
-        var trimmed = before.TrimStart();
-        return !(trimmed.Length > 0 && (trimmed[0] == '#' || trimmed[0] == '>'));
+        if (before.Length >= MinGluedLength && !char.IsWhiteSpace(before[^1]))
+            return true;
+        if (before.Length > MaxTagsLength)
+            return false;
+        var trimmed = before.Trim();
+        if (trimmed is "[" || trimmed.IndexOfAnyExcept(DateChars) < 0)
+            return true;
+        return Tags().IsMatch(before) && !SourceLocation().IsMatch(before);
     }
+
+    /// <summary>A collector's date in front of the message: `2018/01/09 14:28:48`.</summary>
+    private static readonly SearchValues<char> DateChars = SearchValues.Create("0123456789/:.- ");
+
+    [GeneratedRegex(@"^[ \t]*(?:[^ \t:#>][^ \t]*(?: [^ \t:][^ \t]*)?: ){1,3}[ \t]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\.[chS]:[0-9]", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLocation();
 }

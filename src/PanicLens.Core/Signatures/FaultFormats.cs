@@ -32,7 +32,7 @@ public static class FaultFormats
         new(@"Unhandled fault:", "Unhandled fault in {frame}") { Alts = [BadAccess], Stack = StackSpec.Rip() },
         new(@"Alignment trap:", "Alignment trap in {frame}") { Stack = StackSpec.Rip() },
         new(@"^Oops: [0-9a-f]+ ", "Oops in {frame}") { Stack = StackSpec.Rip(), Why = "a die() banner whose first line was lost or never printed" },
-        new(@"hard LOCKUP", "hard lockup in {frame}")
+        new(@"Watchdog detected hard LOCKUP", "hard lockup in {frame}")
         {
             Stack = StackSpec.Rip(), Why = "kernel/watchdog_hld.c: the NMI watchdog saw no timer interrupts; RIP is where the CPU spins",
         },

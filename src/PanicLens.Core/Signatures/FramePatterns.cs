@@ -9,12 +9,12 @@ namespace PanicLens.Signatures;
 /// </summary>
 public static class FramePatterns
 {
-    // Empty brackets: addresses stripped when a log went through HTML or Markdown (`[] func+0x1/0x2`).
+    /// <summary>`[&lt;ffffffff81000000&gt;]`, `[ffff]`, or `[]` where a collector stripped the address (the seed log).</summary>
     public const string Pc = @"\[<?(?:0x)?[0-9a-f]*>?\]";
     public const string Func = @"([A-Za-z0-9_]+)(?:\.|\+)";
 
     /// <summary>` [&lt;ffffffff81&gt;] foo+0x1/0x2 [mod]`, ` foo+0x1/0x2 mm/file.c:12`; never a `?` frame.</summary>
-    public const string FrameLine = @"^ *(?:" + Pc + " +){0,2}" + Func;
+    public const string FrameLine = @"^ *(?:" + Pc + " +){0,2}\\.?" + Func;
 
     /// <summary>
     /// arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first. A caller at
@@ -23,7 +23,7 @@ public static class FramePatterns
     public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)\) from " + Pc + @" \((?:([A-Za-z0-9_]+)(?:\.|\+0x0*[1-9a-f]))?";
 
     public const string RipLine =
-        @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9]+:)?(?:" + Pc + " +){0,2}" + Func +
+        @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9a-f]+:)?(?:" + Pc + " +){0,2}\\.?" + Func +
         @"|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?" + Pc + @" +\[< *\(null\)>\] +\(null\)|[0-9]+: +\(null\))";
 
     /// <summary>The RIP line, or powerpc's `--- interrupt: 700 at foo+0x1/0x2`.</summary>

@@ -29,7 +29,7 @@ public static class InfoFormats
         {
             Stack = StackSpec.CallTrace("stack", "lock", "IRQ"),
         },
-        new(@"INFO: task (?:.|\n){1,100} blocked (?:in I/O wait )?for more than [0-9]+ seconds", "INFO: task hung in {frame}")
+        new(@"INFO: task .{1,100} blocked (?:in I/O wait )?for more than [0-9]+ seconds", "INFO: task hung in {frame}")
         {
             Alts = ["hang in {frame}"],
             Stack = StackSpec.CallTrace() with { Extractor = StackExtractor.HungTask },

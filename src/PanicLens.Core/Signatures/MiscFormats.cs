@@ -34,13 +34,9 @@ public static class MiscFormats
         },
         new(@"(?:\[Hardware Error\]: )?CPU [0-9]+: Machine Check(?: Exception)?", "mce: Machine Check Exception")
         {
-            NoStack = true, Why = "fatal machine check: hardware, bucketed apart from software bugs",
+            NoStack = true, Why = "fatal machine check (with or without the 2.6-era missing [Hardware Error] tag): hardware, bucketed apart from software bugs",
         },
-        new(@"^CPU [0-9]+: Machine Check Exception:", "mce: Machine Check Exception")
-        {
-            NoStack = true, Why = "2.6-era fatal machine check banner, without the [Hardware Error] tag",
-        },
-        new(@"Machine check events logged", "mce: Machine check events logged") { NoStack = true, Why = "corrected machine check" },
+        new(@"\[Hardware Error\]: Machine check events logged|Machine check events logged", "mce: Machine check events logged") { NoStack = true, Why = "corrected machine check" },
         new(@"\[Hardware Error\]: (?<rest>.*)", "mce: Hardware Error: {rest}") { NoStack = true, Why = "other MCE/GHES/EDAC hardware lines" },
         new(@"page allocation failure: order:(?<order>[0-9]+)", "page allocation failure: order:{order} in {frame}")
         {

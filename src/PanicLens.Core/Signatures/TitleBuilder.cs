@@ -72,15 +72,15 @@ public static partial class TitleBuilder
     }
 
     /// <summary>
-    /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut by a
-    /// raw newline (a task name holding one) is tried again joined with the next line.
+    /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut in
+    /// two (a task name holding a newline, a mail client wrapping the line) is tried again joined with the next line.
     /// </summary>
     private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header)
     {
         var chosen = SelectFormat(body, header, body.Lines[0]);
         if (chosen.Item1 is null && body.Lines.Count > 1)
         {
-            var joined = SelectFormat(body, header, body.Lines[0] + "\n" + body.Lines[1]);
+            var joined = SelectFormat(body, header, body.Lines[0] + " " + body.Lines[1].TrimStart());
             if (joined.Item1 is not null)
                 return joined;
         }

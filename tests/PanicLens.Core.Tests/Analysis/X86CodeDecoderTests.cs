@@ -83,4 +83,20 @@ public sealed class X86CodeDecoderTests
             Assert.NotNull(diagnosis);
         }
     }
+
+    [Fact]
+    public void Diagnoses_made_in_parallel_equal_the_sequential_one()
+    {
+        var expected = new Diagnoser().Diagnose(TestReports.Seed());
+
+        var results = new Model.CrashReport[64].AsParallel().WithDegreeOfParallelism(8)
+            .Select(_ => new Diagnoser().Diagnose(TestReports.Seed())).ToList();
+
+        Assert.All(results, d =>
+        {
+            Assert.Equal(expected.Instruction!.Context.Count, d.Instruction!.Context.Count);
+            Assert.Equal(expected.Operand!.Explanation, d.Operand!.Explanation);
+            Assert.Equal(expected.Instruction.Class, d.Instruction.Class);
+        });
+    }
 }

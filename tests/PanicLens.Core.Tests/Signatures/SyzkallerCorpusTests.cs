@@ -74,6 +74,7 @@ public sealed class SyzkallerCorpusTests(ITestOutputHelper output)
     public void Corpus_agreement_rates_reach_the_targets()
     {
         int titled = 0, titles = 0, types = 0, corrupted = 0, negatives = 0, negativesOk = 0;
+        var disagreements = new List<string>();
         foreach (var path in SyzkallerCase.Files())
         {
             var c = SyzkallerCase.Load(path);
@@ -82,6 +83,8 @@ public sealed class SyzkallerCorpusTests(ITestOutputHelper output)
             {
                 negatives++;
                 negativesOk += reports.Count == 0 ? 1 : 0;
+                if (reports.Count > 0)
+                    disagreements.Add($"{c.Name}: want no report, got '{reports[0].Title}'");
                 continue;
             }
             titled++;
@@ -89,7 +92,11 @@ public sealed class SyzkallerCorpusTests(ITestOutputHelper output)
             titles += got?.Title == c.Title ? 1 : 0;
             types += (got?.Type ?? "") == c.Type ? 1 : 0;
             corrupted += (got?.Corrupted ?? false) == c.Corrupted ? 1 : 0;
+            if (got is null || !Agrees(c, got))
+                disagreements.Add($"{c.Name}: want '{c.Title}' [{c.Type}] corrupted={c.Corrupted}; got '{got?.Title}' [{got?.Type}] corrupted={got?.Corrupted} {got?.CorruptionReason}");
         }
+        foreach (var line in disagreements)
+            output.WriteLine(line);
         output.WriteLine($"titles {Rate(titles, titled)}, types {Rate(types, titled)}, corrupted {Rate(corrupted, titled)}, no-crash files without a report {negativesOk}/{negatives}");
         Assert.True(titles >= 0.98 * titled, $"titles agree on {Rate(titles, titled)}");
         Assert.True(types >= 0.98 * titled, $"types agree on {Rate(types, titled)}");

@@ -1,0 +1,187 @@
+using PanicLens.Detection;
+using PanicLens.Ingest;
+using PanicLens.Model;
+
+namespace PanicLens.Core.Tests.Detection;
+
+public sealed class CrashDetectorTests
+{
+    private static List<CrashRegion> Detect(string log) => new CrashDetector().Detect(LineReader.Read(log)).ToList();
+
+    private const string Trace = """
+        CPU: 1 PID: 4242 Comm: worker Not tainted 6.1.0 #1
+        Call Trace:
+         <TASK>
+         do_thing+0x12/0x40
+         worker_loop+0x88/0x100
+         kthread+0x10a/0x130
+         ret_from_fork+0x1f/0x30
+         </TASK>
+        """;
+
+    [Theory]
+    [InlineData("BUG: unable to handle kernel paging request at ffff8802ea75bb00", "bug")]
+    [InlineData("BUG: unable to handle kernel NULL pointer dereference at 0000000000000008", "bug")]
+    [InlineData("BUG: kernel NULL pointer dereference, address: 0000000000000008", "bug")]
+    [InlineData("general protection fault: 0000 [#1] SMP", "gpf")]
+    [InlineData("general protection fault, probably for non-canonical address 0xdffffc0000000001: 0000 [#1] PREEMPT SMP KASAN", "gpf")]
+    [InlineData("kernel BUG at fs/ext4/inode.c:1234!", "kernel-bug")]
+    [InlineData("Oops: 0000 [#1] SMP", "oops")]
+    [InlineData("BUG: soft lockup - CPU#3 stuck for 23s! [kworker/3:1:123]", "bug")]
+    [InlineData("watchdog: BUG: soft lockup - CPU#3 stuck for 23s! [swapper/3:0]", "bug")]
+    [InlineData("NMI watchdog: Watchdog detected hard LOCKUP on cpu 5", "hard-lockup")]
+    [InlineData("INFO: task jbd2/sda1-8:345 blocked for more than 120 seconds.", "info")]
+    [InlineData("INFO: rcu_sched detected stalls on CPUs/tasks:", "info")]
+    [InlineData("INFO: rcu_preempt self-detected stall on CPU", "info")]
+    [InlineData("rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:", "info")]
+    [InlineData("WARNING: CPU: 1 PID: 123 at net/core/dev.c:2345 skb_warn_bad_offload+0x1/0x2", "warning")]
+    [InlineData("BUG: scheduling while atomic: swapper/0/0/0x00000002", "bug")]
+    [InlineData("BUG: sleeping function called from invalid context at mm/slab.h:421", "bug")]
+    [InlineData("Kernel panic - not syncing: Fatal exception", "kernel-panic")]
+    [InlineData("BUG: KASAN: use-after-free in tcp_v4_rcv+0x1/0x2", "bug")]
+    [InlineData("mce: [Hardware Error]: CPU 0: Machine Check Exception: 5 Bank 4: b200000000070005", "mce")]
+    [InlineData("mce: [Hardware Error]: Machine check events logged", "mce")]
+    [InlineData("(XEN) Panic on CPU 0:", "xen")]
+    [InlineData("(XEN) Xen BUG at spinlock.c:47", "xen")]
+    [InlineData("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010", "unable-to-handle")]
+    [InlineData("kworker/u4:4: page allocation failure: order:0, mode:0x40a20(GFP_ATOMIC|__GFP_COMP)", "page-alloc-failure")]
+    public void Each_detection_marker_opens_one_report_on_its_line(string header, string family)
+    {
+        var regions = Detect("booting\nnormal line\n" + header + "\n" + Trace + "\nafter\n");
+        var region = Assert.Single(regions);
+        Assert.Equal(3, region.StartLine);
+        Assert.Equal(family, region.Header.Family);
+        Assert.Equal(header, region.Lines[0].Text);
+    }
+
+    [Theory]
+    [InlineData("$ grep 'BUG:' /var/log/messages")]
+    [InlineData("root@host:~# dmesg | grep -i \"Kernel panic - not syncing\"")]
+    [InlineData("echo 'WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2' > /dev/kmsg")]
+    [InlineData("ALSA sound/core/pcm_lib.c:181: BUG: pcmC0D0p:0, pos = 0x4000, buffer size = 0x4000")]
+    [InlineData("Jan 14 01:04:26 host gnome-session[1443]: WARNING: Could not launch application")]
+    [InlineData("INFO: NMI handler (perf_event_nmi_handler) took too long to run: 2.277 msecs")]
+    [InlineData("ODEBUG: Out of memory. ODEBUG disabled")]
+    [InlineData("traps: a.out[123] general protection fault ip:4004d6 sp:7ffd6f9c error:0 in a.out[400000+1000]")]
+    [InlineData("INFO: lockdep is turned off.")]
+    [InlineData("ok 4 - kasan_test: BUG: KASAN: slab-out-of-bounds expected")]
+    [InlineData("Decompressing Linux... Parsing ELF... done. Booting the kernel.")]
+    public void Text_that_only_mentions_crash_words_is_no_report(string line)
+    {
+        Assert.Empty(Detect("normal line\n" + line + "\nanother line\n"));
+    }
+
+    [Fact]
+    public void A_log_without_a_crash_yields_nothing()
+    {
+        Assert.Empty(Detect("Linux version 6.1.0\nCommand line: root=/dev/sda1\nsystemd[1]: Started Journal Service.\n"));
+        Assert.Empty(Detect(""));
+    }
+
+    [Fact]
+    public void A_panic_and_hypervisor_lines_after_an_oops_belong_to_that_oops()
+    {
+        var log = "BUG: unable to handle kernel paging request at ffff8802ea75bb00\n" + Trace +
+            "\n---[ end trace 1b6ab2b2d6f6a1f2 ]---\nKernel panic - not syncing: Fatal exception in interrupt\n" +
+            "(XEN) Domain 0 crashed: rebooting machine in 5 seconds.\n";
+        var region = Assert.Single(Detect(log));
+        Assert.Equal(1, region.StartLine);
+        Assert.EndsWith("(XEN) Domain 0 crashed: rebooting machine in 5 seconds.", region.Lines[^1].Text);
+    }
+
+    [Fact]
+    public void Back_to_back_and_far_apart_reports_are_each_found_with_their_lines()
+    {
+        var quiet = string.Concat(Enumerable.Repeat("eth0: link up\n", 200));
+        var log = "WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2\n" + Trace + "\n---[ end trace 1 ]---\n"
+            + "general protection fault: 0000 [#1] SMP\n" + Trace + "\n" + quiet
+            + "BUG: soft lockup - CPU#0 stuck for 22s! [a:1]\n" + Trace + "\n";
+        var regions = Detect(log);
+        Assert.Equal(new[] { "warning", "gpf", "bug" }, regions.Select(r => r.Header.Family));
+        Assert.Equal(regions[1].StartLine - 1, regions[0].EndLine);
+        Assert.True(regions[1].EndLine < regions[2].StartLine - 150, "the quiet lines after a report are not part of it");
+    }
+
+    [Fact]
+    public void A_replayed_printk_header_is_not_a_report()
+    {
+        Assert.Empty(Detect("BUG: soft lockup - CPU#0 stuck\n** replaying previous printk message **\n"));
+    }
+
+    [Fact]
+    public void With_caller_ids_a_report_keeps_only_its_own_task_lines()
+    {
+        var log = """
+            [   10.000001][ T100] BUG: KASAN: use-after-free in foo+0x1/0x2
+            [   10.000002][ T200] eth0: unrelated
+            [   10.000003][ T100] Call Trace:
+            [   10.000004][ T200] more unrelated output
+            [   10.000005][ T100]  foo+0x1/0x2
+            """;
+        var region = Assert.Single(Detect(log));
+        Assert.Equal("T100", region.Context);
+        Assert.All(region.Lines, l => Assert.Equal("T100", l.Context));
+        Assert.Equal(3, region.Lines.Count);
+    }
+
+    [Fact]
+    public void A_xen_hypervisor_panic_is_one_report_with_its_register_dump_and_trace()
+    {
+        var log = """
+            (XEN) Xen BUG at spinlock.c:47
+            (XEN) ----[ Xen-4.10-unstable  x86_64  debug=y   Tainted:  C   ]----
+            (XEN) CPU:    2
+            (XEN) RIP:    e008:[<ffff82d08023513c>] spinlock.c#check_lock+0x3c/0x40
+            (XEN) Xen call trace:
+            (XEN)    [<ffff82d08023513c>] spinlock.c#check_lock+0x3c/0x40
+            (XEN)    [<ffff82d080235234>] _spin_is_locked+0x11/0x4d
+            (XEN)
+            (XEN) ****************************************
+            (XEN) Panic on CPU 2:
+            (XEN) Xen BUG at spinlock.c:47
+            (XEN) ****************************************
+            """;
+        var region = Assert.Single(Detect(log));
+        Assert.Equal("xen", region.Header.Family);
+        Assert.Equal(12, region.EndLine);
+    }
+
+    [Fact]
+    public void A_machine_check_and_its_panic_are_one_hardware_report()
+    {
+        var log = """
+            mce: [Hardware Error]: CPU 18: Machine Check Exception: 5 Bank 7: be00000000800400
+            mce: [Hardware Error]: RIP !INEXACT! 10:<ffffffff8d8d3e4e> {native_safe_halt+0xe/0x10}
+            mce: [Hardware Error]: TSC 0 ADDR 2e6a1a4000 MISC 200001c020240086
+            mce: [Hardware Error]: Run the above through 'mcelog --ascii'
+            Kernel panic - not syncing: Fatal machine check
+            """;
+        var region = Assert.Single(Detect(log));
+        Assert.Equal("mce", region.Header.Family);
+        Assert.Equal(5, region.EndLine);
+    }
+
+    [Fact]
+    public void A_region_is_bounded_by_the_line_cap()
+    {
+        var log = "BUG: soft lockup - CPU#0 stuck\n" + string.Concat(Enumerable.Repeat(" frame+0x1/0x2\n", 100));
+        var region = Assert.Single(new CrashDetector { MaxLinesPerRegion = 40 }.Detect(LineReader.Read(log)));
+        Assert.Equal(40, region.Lines.Count);
+        Assert.True(region.Truncated);
+    }
+
+    [Fact]
+    public void Regions_stream_out_before_the_log_ends()
+    {
+        static IEnumerable<LogLine> Endless()
+        {
+            var n = 0;
+            foreach (var text in ("WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2\n" + Trace + "\n---[ end trace 1 ]---").Split('\n'))
+                yield return new LogLine(++n, text, null, null);
+            while (true)
+                yield return new LogLine(++n, "eth0: link up", null, null);
+        }
+        var first = new CrashDetector().Detect(Endless()).First();
+        Assert.Equal(1, first.StartLine);
+    }
+}
