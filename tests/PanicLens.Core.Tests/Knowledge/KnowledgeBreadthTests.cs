@@ -24,6 +24,7 @@ public sealed class KnowledgeBreadthTests(ITestOutputHelper output)
         var kb = KnowledgeLoader.Load();
         var counts = kb.Issues.ToDictionary(i => i.Id, _ => 0);
         var reports = 0;
+        var matching = new System.Diagnostics.Stopwatch();
         foreach (var path in SyzkallerCase.Files())
         {
             var lines = LineReader.Read(SyzkallerCase.Load(path).Log).ToList();
@@ -32,10 +33,14 @@ public sealed class KnowledgeBreadthTests(ITestOutputHelper output)
                 var report = ReportParser.Parse(Path.GetFileName(path), region.Lines, region.StartLine, region.EndLine);
                 TitleBuilder.Apply(report);
                 reports++;
-                foreach (var match in kb.Match(report))
+                matching.Start();
+                var matches = kb.Match(report);
+                matching.Stop();
+                foreach (var match in matches)
                     counts[match.Issue.Id]++;
             }
         }
+        output.WriteLine($"matching {reports} reports against {kb.Issues.Count} entries took {matching.Elapsed.TotalMilliseconds:F0} ms ({matching.Elapsed.TotalMicroseconds / Math.Max(1, reports):F0} us per report)");
         foreach (var (id, count) in counts.Where(c => c.Value > 0).OrderByDescending(c => c.Value))
             output.WriteLine($"{id}: {count} of {reports}");
         Assert.True(reports > 100, $"only {reports} reports detected; the corpus did not load");
