@@ -40,13 +40,14 @@ public static class FrameSkips
 
     /// <summary>
     /// The global table plus a format's extra patterns, as one unanchored pattern. It is too large for the
-    /// NonBacktracking automaton limit, so it is compiled for the backtracking engine: every row is an
+    /// NonBacktracking automaton limit, so it runs on the backtracking interpreter (not Compiled: emitting IL for it
+    /// cost a few hundred milliseconds at every start): every row is an
     /// alternation of literals with at most optional single characters, which cannot backtrack beyond
     /// linear time, and it only ever sees one captured identifier (`[A-Za-z0-9_]+`).
     /// </summary>
     public static Regex Build(string[] extra)
     {
         var pattern = extra.Length == 0 ? GlobalPattern : GlobalPattern + "|" + string.Join("|", Array.ConvertAll(extra, p => "(?:" + p + ")"));
-        return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        return new Regex(pattern, RegexOptions.CultureInvariant);
     }
 }
