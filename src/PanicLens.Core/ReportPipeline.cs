@@ -13,25 +13,45 @@ namespace PanicLens;
 /// → <see cref="TitleBuilder"/> → <see cref="Diagnoser"/>. Streams: a report is yielded as soon as its region closes,
 /// so a huge log never sits in memory. The CLI and any server run this same object on the same bytes.
 /// </summary>
-public sealed class ReportPipeline(KnowledgeBase? knowledge = null)
+public sealed class ReportPipeline
 {
     /// <summary>Earlier reports of one log kept for the diagnosis (a `W` taint points at the warning before).</summary>
     private const int EarlierKept = 32;
 
     private readonly CrashDetector detector = new();
-    private readonly Diagnoser diagnoser = new(knowledge);
+    private readonly Lazy<Diagnoser> diagnoser;
+
+    public ReportPipeline(KnowledgeBase? knowledge = null) => diagnoser = new(() => new Diagnoser(knowledge));
+
+    /// <summary>
+    /// Takes the knowledge base only when the first report needs a diagnosis, so a caller can load it (compiling
+    /// its patterns costs most of a second) on another core while this one reads and parses the log.
+    /// </summary>
+    public ReportPipeline(Func<KnowledgeBase?> knowledge) => diagnoser = new(() => new Diagnoser(knowledge()));
 
     public IEnumerable<CrashReport> Analyze(Stream input, string source)
     {
         var earlier = new List<CrashReport>();
-        foreach (var region in detector.Detect(LineReader.Read(input)))
+        var banner = new BootBanner();
+        foreach (var region in detector.Detect(Observed(LineReader.Read(input), banner)))
         {
             var report = Build(region, source);
-            report.Diagnosis = diagnoser.Diagnose(report, earlier);
+            // Reports that print no release of their own (mce, bare panics) ran the kernel that booted last.
+            report.Kernel ??= banner.ReleaseBefore(region.StartLine);
+            report.Diagnosis = diagnoser.Value.Diagnose(report, earlier);
             if (earlier.Count == EarlierKept)
                 earlier.RemoveAt(0);
             earlier.Add(report);
             yield return report;
+        }
+    }
+
+    private static IEnumerable<LogLine> Observed(IEnumerable<LogLine> lines, BootBanner banner)
+    {
+        foreach (var line in lines)
+        {
+            banner.Observe(line);
+            yield return line;
         }
     }
 

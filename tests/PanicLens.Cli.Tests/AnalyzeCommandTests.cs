@@ -117,4 +117,23 @@ public sealed class AnalyzeCommandTests
         Assert.DoesNotContain("<script>", run.Stdout);
         Assert.Contains("&lt;script&gt;", run.Stdout);
     }
+
+    [Fact]
+    public void A_broken_user_knowledge_file_stops_before_any_output_naming_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("paniclens-kb-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "broken.yaml"), "id: broken-entry\ntitle: x\nmatch:\n  title: '(unclosed'\n");
+            var run = CliRun.Invoke("analyze", "--format", "json", "--kb", dir, Seed);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal("", run.Stdout);
+            Assert.Contains("broken.yaml:", run.Stderr);
+            Assert.DoesNotContain("   at ", run.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -29,32 +29,46 @@ public static class AnalyzeCommand
             inputs, format, noColor, KbCommand.KbOption,
         };
         command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, parse.GetValue(format)!,
-            parse.GetValue(noColor), KbCommand.LoadKnowledge(parse)));
+            parse.GetValue(noColor), () => KbCommand.LoadKnowledge(parse)));
         return command;
     }
 
-    private static int Run(CliIo io, string[] inputs, string format, bool noColor, KnowledgeBase knowledge)
+    private static int Run(CliIo io, string[] inputs, string format, bool noColor, Func<KnowledgeBase> loadKnowledge)
     {
         foreach (var path in inputs)
             CheckReadable(path);
-        var pipeline = new ReportPipeline(knowledge);
+        // The knowledge base loads on the second core while this one reads and parses the first report; a mistake
+        // in a --kb file still stops the run before any output, because output starts only once it has loaded.
+        var knowledge = Task.Run(loadKnowledge);
+        var pipeline = new ReportPipeline(() => knowledge.GetAwaiter().GetResult());
         using var text = io.OpenText();
         var renderer = CreateRenderer(format, io, text, noColor);
-        renderer.Begin();
+        var started = false;
         var count = 0;
         foreach (var path in inputs)
         {
             using var stream = path == "-" ? io.Stdin : OpenInput(path);
             foreach (var report in pipeline.Analyze(stream, path))
             {
+                Start(renderer, ref started, knowledge);
                 renderer.Write(report);
                 count++;
             }
         }
+        Start(renderer, ref started, knowledge);
         renderer.End(inputs.Length, count);
         text.Flush();
         (renderer as IDisposable)?.Dispose();
         return CommandBoundary.Ok;
+    }
+
+    private static void Start(IReportRenderer renderer, ref bool started, Task<KnowledgeBase> knowledge)
+    {
+        if (started)
+            return;
+        knowledge.GetAwaiter().GetResult();
+        renderer.Begin();
+        started = true;
     }
 
     private static IReportRenderer CreateRenderer(string format, CliIo io, TextWriter text, bool noColor) => format switch

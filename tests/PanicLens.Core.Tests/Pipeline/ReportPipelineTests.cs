@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace PanicLens.Core.Tests.Pipeline;
+
+public sealed class ReportPipelineTests
+{
+    private static List<Model.CrashReport> Analyze(string log) =>
+        new ReportPipeline().Analyze(new MemoryStream(Encoding.Latin1.GetBytes(log)), "t").ToList();
+
+    [Fact]
+    public void A_report_printing_no_release_takes_the_kernel_of_the_last_boot_banner_before_it()
+    {
+        var log = "[    0.000000] Linux version 3.10.0-49.el7.x86_64 (builder@x) (gcc 4.8.2) #1 SMP\n" +
+                  "[    1.000000] random boot line\n" +
+                  "[   20.000000] mce: [Hardware Error]: Machine check events logged\n" +
+                  "[   30.000000] Linux version 3.10.0-50.el7.x86_64 (builder@x) (gcc 4.8.2) #1 SMP\n";
+        var report = Assert.Single(Analyze(log));
+        Assert.Equal("3.10.0-49.el7.x86_64", report.Kernel);
+    }
+
+    [Fact]
+    public void Every_report_of_a_log_comes_out_in_log_order_with_its_own_lines()
+    {
+        var seed = File.ReadAllText(RepoPaths.Example("xen-dom0-inet-diag.log"));
+        var reports = Analyze(seed + "noise\n" + seed);
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(1, reports[0].StartLine);
+        Assert.Equal(129, reports[1].StartLine);
+        Assert.All(reports, r => Assert.Equal("BUG: unable to handle kernel paging request in ipv6_addr_copy", r.Title));
+        Assert.All(reports, r => Assert.NotNull(r.Diagnosis));
+    }
+}
