@@ -20,11 +20,11 @@ public static partial class CorruptionCheck
             return "title holds a console timestamp: output of several CPUs is interleaved";
         if (noStack)
             return null;
+        var starts = FirstStarts(body);
         var framed = false;
-        var starts = FramePatterns.StackStartRegexes;
         for (var kind = 0; kind < starts.Length; kind++)
         {
-            var at = FirstMatch(body, starts[kind]);
+            var at = starts[kind];
             if (at < 0)
                 continue;
             // The convention counts the pieces of the text split on newlines, and the text ends in one.
@@ -37,12 +37,21 @@ public static partial class CorruptionCheck
         return framed ? null : "no stack trace in report";
     }
 
-    private static int FirstMatch(IReadOnlyList<string> body, Regex pattern)
+    /// <summary>For each kind of stack-start line, the index of its first occurrence, or -1.</summary>
+    private static int[] FirstStarts(IReadOnlyList<string> body)
     {
+        var patterns = FramePatterns.StackStartRegexes;
+        var first = new int[patterns.Length];
+        Array.Fill(first, -1);
         for (var i = 0; i < body.Count; i++)
-            if (pattern.IsMatch(body[i]))
-                return i;
-        return -1;
+        {
+            if (!StackLines.MaybeStackStart(body[i]))
+                continue;
+            for (var kind = 0; kind < patterns.Length; kind++)
+                if (first[kind] < 0 && patterns[kind].IsMatch(body[i]))
+                    first[kind] = i;
+        }
+        return first;
     }
 
     private static bool HasFrameBelow(IReadOnlyList<string> body, int start)
@@ -51,13 +60,10 @@ public static partial class CorruptionCheck
         for (var i = start + 1; i < end; i++)
         {
             var line = body[i];
-            if (FramePatterns.StackStartRegex.IsMatch(line))
+            if (StackLines.IsStackStart(line))
                 return false;
-            if (line.Contains("(stack is not available)", StringComparison.Ordinal))
+            if (line.Contains("(stack is not available)", StringComparison.Ordinal) || StackLines.IsFrame(line))
                 return true;
-            foreach (var frame in FramePatterns.Frames)
-                if (frame.IsMatch(line))
-                    return true;
         }
         return false;
     }

@@ -53,21 +53,23 @@ public static class FrameExtraction
             }
             else
             {
-                (pos, var clean) = FindLine(lines, pos, part.Regex!, spec.SkipRegex, candidates);
+                (pos, var clean) = FindLine(lines, pos, part, spec.SkipRegex, candidates);
                 ok &= clean;
             }
         }
         return new FrameChoice(frames, raw, ok);
     }
 
-    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, Regex pattern, Regex skip, List<string> candidates)
+    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, StackPart part, Regex skip, List<string> candidates)
     {
         while (pos < lines.Count)
         {
             var line = lines[pos++];
-            if (FramePatterns.CorruptedLineRegex.IsMatch(line))
+            if (StackLines.IsCorruptedLine(line))
                 return (pos, false);
-            var match = pattern.Match(line);
+            if (!part.MayMatch(line))
+                continue;
+            var match = part.Regex!.Match(line);
             if (!match.Success)
                 continue;
             AddCaptures(match, skip, candidates);
@@ -79,27 +81,23 @@ public static class FrameExtraction
     private static (int Pos, bool ConsumedNext, bool Clean) ReadTrace(
         IReadOnlyList<string> lines, int pos, StackPart? next, Regex skip, List<string> candidates)
     {
+        var names = new List<string>(2);
         while (pos < lines.Count)
         {
             var line = lines[pos++];
-            if (FramePatterns.CorruptedLineRegex.IsMatch(line))
+            if (StackLines.IsCorruptedLine(line))
                 return (pos, false, false);
-            if (FramePatterns.StackStartRegex.IsMatch(line))
+            if (StackLines.IsStackStart(line))
                 return (pos, false, true);
-            if (next?.Regex is { } nextPattern && nextPattern.Match(line) is { Success: true } nextMatch)
+            if (next?.Regex is { } nextPattern && next.MayMatch(line) && nextPattern.Match(line) is { Success: true } nextMatch)
             {
                 AddCaptures(nextMatch, skip, candidates);
                 return (pos, true, true);
             }
-            foreach (var frame in FramePatterns.Frames)
-            {
-                var match = frame.Match(line);
-                if (match.Success)
-                {
-                    AddCaptures(match, skip, candidates);
-                    break;
-                }
-            }
+            names.Clear();
+            StackLines.ReadFrames(line, names);
+            foreach (var name in names)
+                AddName(name, skip, candidates);
         }
         return (pos, false, true);
     }
@@ -109,12 +107,16 @@ public static class FrameExtraction
         for (var g = 1; g < match.Groups.Count; g++)
         {
             var group = match.Groups[g];
-            if (!group.Success || group.Length == 0 || !int.TryParse(group.Name, out _))
-                continue;
-            var name = Demangler.Demangle(group.Value);
-            if (!skip.IsMatch(name))
-                candidates.Add(name);
+            if (group.Success && group.Length > 0 && int.TryParse(group.Name, out _))
+                AddName(group.Value, skip, candidates);
         }
+    }
+
+    private static void AddName(string raw, Regex skip, List<string> candidates)
+    {
+        var name = Demangler.Demangle(raw);
+        if (!skip.IsMatch(name))
+            candidates.Add(name);
     }
 
     private static (string? Frame, string? Raw) Choose(List<string> candidates, StackExtractor extractor)

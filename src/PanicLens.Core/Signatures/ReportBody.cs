@@ -13,8 +13,13 @@ public sealed class ReportBody
     private const int KmsanConsequenceAfterLines = 16;
 
     public required IReadOnlyList<string> Lines { get; init; }
-    /// <summary>All <see cref="Lines"/> joined by `\n`, for multi-line report patterns.</summary>
-    public required string Text { get; init; }
+    private string? text;
+
+    /// <summary>Report patterns look a few lines below the header; this bounds their work on huge reports.</summary>
+    private const int TextLines = 120;
+
+    /// <summary>The first <see cref="TextLines"/> lines joined by `\n`, for multi-line report patterns (made on first use).</summary>
+    public string Text => text ??= string.Join('\n', Lines.Count <= TextLines ? Lines : Lines.Take(TextLines));
 
     public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
     {
@@ -32,7 +37,7 @@ public sealed class ReportBody
                 continue;
             if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
                 nmiSent = true;
-            if (timed && !text.Contains("<EOI>", StringComparison.Ordinal) && FramePatterns.QuestionableRegex.IsMatch(text))
+            if (timed && !text.Contains("<EOI>", StringComparison.Ordinal) && StackLines.IsQuestionable(text))
                 continue;
             if (text.Contains("Disabling lock debugging due to kernel taint", StringComparison.Ordinal))
                 continue;
@@ -42,7 +47,7 @@ public sealed class ReportBody
                 break;
             body.Add(hypervisor ? StripHypervisor(text) : text);
         }
-        return new ReportBody { Lines = body, Text = string.Join('\n', body) };
+        return new ReportBody { Lines = body };
     }
 
     /// <summary>`T123`/`C1` caller id, `console` for timestamped lines, empty for bare ones.</summary>

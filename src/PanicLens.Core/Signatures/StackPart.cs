@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace PanicLens.Signatures;
@@ -8,6 +9,20 @@ public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
     private Regex? regex;
 
     public Regex? Regex => Pattern is null ? null : regex ??= FramePatterns.Compile(Pattern);
+
+    private SearchValues<string>? needles;
+    private bool needlesKnown;
+
+    /// <summary>False when no leading literal of the pattern's alternatives is on the line, so the regex cannot match.</summary>
+    public bool MayMatch(string line)
+    {
+        if (!needlesKnown)
+        {
+            needles = PatternLiterals.Leading(Pattern) is { } literals ? SearchValues.Create(literals, StringComparison.Ordinal) : null;
+            needlesKnown = true;
+        }
+        return needles is null || line.AsSpan().IndexOfAny(needles) >= 0;
+    }
 
     /// <summary>The `RIP:`/`IP:`/`pc :`/`PC is at` line; its function is the first candidate.</summary>
     public static readonly StackPart Rip = new(StackPartKind.Line, FramePatterns.RipLine);

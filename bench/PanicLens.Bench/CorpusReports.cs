@@ -1,0 +1,31 @@
+using System.Text;
+using PanicLens.Detection;
+using PanicLens.Ingest;
+
+namespace PanicLens.Bench;
+
+/// <summary>The report regions of every ../shared/corpus/syzkaller-linux file, found once before timing.</summary>
+public static class CorpusReports
+{
+    public static List<CrashRegion> Load()
+    {
+        var folder = Path.Combine(FindRoot(), "..", "shared", "corpus", "syzkaller-linux");
+        var regions = new List<CrashRegion>();
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var text = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+            var body = text.IndexOf("\n\n", StringComparison.Ordinal);
+            var log = body < 0 ? "" : text[(body + 2)..];
+            regions.AddRange(new CrashDetector().Detect(LineReader.Read(log)));
+        }
+        return regions;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PanicLens.slnx")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("PanicLens.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// Fast tests for the line shapes of <see cref="FramePatterns"/>: a literal prefilter (or, for plain frame
+/// lines, a hand-written reader with the same meaning as <see cref="FramePatterns.FrameLine"/>) so that most
+/// report lines cost no regex.
+/// </summary>
+public static class StackLines
+{
+    private static readonly SearchValues<string> StartLiterals = SearchValues.Create(
+        ["Call Trace", "Call trace", "Allocated", "Freed", "backtrace", "Backtrace:", "Uninit was stored", "badaddr: "],
+        StringComparison.Ordinal);
+
+    private static readonly Regex ArmFrame = FramePatterns.Frames[1];
+
+    /// <summary>True when the line may open a stack section (a literal of <see cref="FramePatterns.StackStarts"/> is on it).</summary>
+    public static bool MaybeStackStart(string line) => line.AsSpan().IndexOfAny(StartLiterals) >= 0;
+
+    public static bool IsStackStart(string line) => MaybeStackStart(line) && FramePatterns.StackStartRegex.IsMatch(line);
+
+    public static bool IsCorruptedLine(string line) =>
+        line.Contains("should_fail", StringComparison.Ordinal) && FramePatterns.CorruptedLineRegex.IsMatch(line);
+
+    public static bool IsQuestionable(string line) =>
+        line.Contains("? ", StringComparison.Ordinal) && FramePatterns.QuestionableRegex.IsMatch(line);
+
+    public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null;
+
+    /// <summary>The names a frame line offers: one for ` [&lt;pc&gt;] foo+0x1/0x2`, callee and caller for an arm32 line.</summary>
+    public static void ReadFrames(string line, List<string> names)
+    {
+        if (TryReadFrame(line, out var name))
+        {
+            names.Add(name);
+            return;
+        }
+        if (ArmMatch(line) is not { } arm)
+            return;
+        for (var g = 1; g < arm.Groups.Count; g++)
+            if (arm.Groups[g] is { Success: true, Length: > 0 } group)
+                names.Add(group.Value);
+    }
+
+    private static Match? ArmMatch(string line)
+    {
+        if (!line.Contains(") from ", StringComparison.Ordinal))
+            return null;
+        var match = ArmFrame.Match(line);
+        return match.Success ? match : null;
+    }
+
+    /// <summary>
+    /// Same as <see cref="FramePatterns.FrameLine"/>: spaces, at most two `[&lt;hex&gt;]` tokens each followed by
+    /// spaces, an optional `.`, then an identifier that is followed by `.` or `+`.
+    /// </summary>
+    public static bool TryReadFrame(string line, out string name)
+    {
+        name = "";
+        var i = 0;
+        while (i < line.Length && line[i] == ' ')
+            i++;
+        for (var pcs = 0; pcs < 2 && i < line.Length && line[i] == '['; pcs++)
+        {
+            var end = PcEnd(line, i);
+            if (end < 0 || end >= line.Length || line[end] != ' ')
+                break;
+            i = end;
+            while (i < line.Length && line[i] == ' ')
+                i++;
+        }
+        if (i < line.Length && line[i] == '.')
+            i++;
+        var start = i;
+        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] == '_'))
+            i++;
+        if (i == start || i >= line.Length || (line[i] != '.' && line[i] != '+'))
+            return false;
+        name = line[start..i];
+        return true;
+    }
+
+    /// <summary>Index just past `[&lt;?(0x)?hex*&gt;?]` at <paramref name="at"/>, or -1.</summary>
+    private static int PcEnd(string line, int at)
+    {
+        var i = at + 1;
+        if (i < line.Length && line[i] == '<')
+            i++;
+        if (i + 1 < line.Length && line[i] == '0' && line[i + 1] == 'x')
+            i += 2;
+        while (i < line.Length && char.IsAsciiHexDigitLower(line[i]) || (i < line.Length && char.IsAsciiDigit(line[i])))
+            i++;
+        if (i < line.Length && line[i] == '>')
+            i++;
+        return i < line.Length && line[i] == ']' ? i + 1 : -1;
+    }
+}
