@@ -1,3 +1,4 @@
+using System.Buffers;
 using PanicLens.Model;
 
 namespace PanicLens.Ingest;
@@ -15,6 +16,10 @@ public static class LineReader
 
     private const int BufferSize = 1 << 16;
 
+    /// <summary>Bytes that need the slow path: C0 controls but TAB and LF, DEL, and ESC (which starts ANSI sequences).</summary>
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
+
     public static IEnumerable<LogLine> Read(Stream input)
     {
         var bytes = new byte[BufferSize];
@@ -25,24 +30,38 @@ public static class LineReader
         int read;
         while ((read = input.Read(bytes, 0, bytes.Length)) > 0)
         {
-            for (var i = 0; i < read; i++)
+            var position = 0;
+            while (position < read)
             {
-                var b = bytes[i];
-                if (b == (byte)'\n')
-                {
-                    number++;
-                    yield return PrefixStripper.ToLogLine(number, line.AsSpan(0, length));
-                    length = 0;
-                    escape = EscapeState.None;
-                    continue;
-                }
-                if (!Keep(b, ref escape) || length == MaxLineLength)
-                    continue;
-                line[length++] = (char)b;
+                // Vectorised scan to the end of the line; the segment is appended in one widening copy when it holds
+                // no control byte, which is nearly always.
+                var newline = bytes.AsSpan(position, read - position).IndexOf((byte)'\n');
+                var end = newline < 0 ? read : position + newline;
+                Append(bytes.AsSpan(position, end - position), line, ref length, ref escape);
+                if (newline < 0)
+                    break;
+                position = end + 1;
+                number++;
+                yield return PrefixStripper.ToLogLine(number, line.AsSpan(0, length));
+                length = 0;
+                escape = EscapeState.None;
             }
         }
         if (length > 0)
             yield return PrefixStripper.ToLogLine(number + 1, line.AsSpan(0, length));
+    }
+
+    private static void Append(ReadOnlySpan<byte> segment, char[] line, ref int length, ref EscapeState escape)
+    {
+        if (escape == EscapeState.None && segment.IndexOfAny(Controls) < 0)
+        {
+            var take = Math.Min(segment.Length, MaxLineLength - length);
+            length += System.Text.Encoding.Latin1.GetChars(segment[..take], line.AsSpan(length));
+            return;
+        }
+        foreach (var b in segment)
+            if (Keep(b, ref escape) && length < MaxLineLength)
+                line[length++] = (char)b;
     }
 
     /// <summary>Reads text already in memory (tests, pasted logs); each char must be a byte (Latin-1).</summary>

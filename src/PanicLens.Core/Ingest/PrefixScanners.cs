@@ -11,6 +11,7 @@ internal static class PrefixScanners
     private static readonly string[] Facilities =
         ["kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
          "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
+    private const string KernelTag = "kernel";
     private static readonly string[] Levels = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"];
 
     public static int Rfc5424(ReadOnlySpan<char> s, ref Prefix p)
@@ -318,12 +319,12 @@ internal static class PrefixScanners
         var tag = rest[..colon];
         var bracket = tag.IndexOf('[');
         var name = bracket > 0 && tag[^1] == ']' ? tag[..bracket] : tag;
-        var known = name.SequenceEqual("kernel") || bracket > 0;
+        var known = name.SequenceEqual(KernelTag) || bracket > 0;
         if (!anyTag && !known)
             return 0;
         if (s[..hostEnd].IndexOfAny(":[]()") >= 0 && !anyTag)
             return 0;
-        p.Origin = name.ToString();
+        p.Origin = name.SequenceEqual(KernelTag) ? KernelTag : name.ToString();
         return tagStart + colon + 2;
     }
 
