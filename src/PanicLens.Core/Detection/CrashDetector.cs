@@ -140,9 +140,13 @@ public sealed class CrashDetector
             }
     }
 
-    /// <summary>Yields closed regions from the front, so output keeps header order.</summary>
+    private static readonly List<CrashRegion> NoneDone = [];
+
+    /// <summary>Yields closed regions from the front, so output keeps header order; an ordinary line allocates nothing.</summary>
     private static List<CrashRegion> Drain(List<OpenRegion> open)
     {
+        if (open.Count == 0 || !open[0].Closed)
+            return NoneDone;
         var done = new List<CrashRegion>();
         while (open.Count > 0 && open[0].Closed)
         {

@@ -34,8 +34,8 @@ public static class FrameSkips
         new(@"__x86_indirect_thunk|__x86_return_thunk|^__sanitizer_cov", "compiler-inserted thunks and coverage hooks"),
     ];
 
-    private static readonly string[] GlobalPatterns = Array.ConvertAll(All, s => s.Pattern);
+    private static readonly System.Text.RegularExpressions.Regex[] GlobalRows = Array.ConvertAll(All, s => FramePatterns.Compile(s.Pattern));
 
-    /// <summary>The global table plus a format's extra patterns.</summary>
-    public static NameMatcher Build(string[] extra) => new([.. GlobalPatterns, .. extra]);
+    /// <summary>The global table (compiled once, shared) plus a format's extra patterns.</summary>
+    public static NameMatcher Build(string[] extra) => new([.. GlobalRows, .. Array.ConvertAll(extra, FramePatterns.Compile)]);
 }

@@ -16,8 +16,14 @@ public sealed class NameMatcher
     private readonly ConcurrentDictionary<string, bool> cache = new(StringComparer.Ordinal);
 
     public NameMatcher(IEnumerable<string> patterns)
+        : this(patterns.Select(FramePatterns.Compile).ToArray())
     {
-        rows = patterns.Select(FramePatterns.Compile).ToArray();
+    }
+
+    /// <summary>Rows already compiled, so tables shared by many formats compile once.</summary>
+    public NameMatcher(Regex[] rows)
+    {
+        this.rows = rows;
     }
 
     public bool IsMatch(string name)
