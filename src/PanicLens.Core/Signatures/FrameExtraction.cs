@@ -45,7 +45,7 @@ public static class FrameExtraction
             {
                 traces++;
                 var next = partIndex + 1 < parts.Length ? parts[partIndex + 1] : null;
-                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipRegex, candidates);
+                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipMatcher, candidates);
                 pos = newPos;
                 ok &= clean;
                 if (consumedNext)
@@ -53,14 +53,14 @@ public static class FrameExtraction
             }
             else
             {
-                (pos, var clean) = FindLine(lines, pos, part, spec.SkipRegex, candidates);
+                (pos, var clean) = FindLine(lines, pos, part, spec.SkipMatcher, candidates);
                 ok &= clean;
             }
         }
         return new FrameChoice(frames, raw, ok);
     }
 
-    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, StackPart part, Regex skip, List<string> candidates)
+    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, StackPart part, NameMatcher skip, List<string> candidates)
     {
         while (pos < lines.Count)
         {
@@ -79,7 +79,7 @@ public static class FrameExtraction
     }
 
     private static (int Pos, bool ConsumedNext, bool Clean) ReadTrace(
-        IReadOnlyList<string> lines, int pos, StackPart? next, Regex skip, List<string> candidates)
+        IReadOnlyList<string> lines, int pos, StackPart? next, NameMatcher skip, List<string> candidates)
     {
         var names = new List<string>(2);
         while (pos < lines.Count)
@@ -102,7 +102,7 @@ public static class FrameExtraction
         return (pos, false, true);
     }
 
-    private static void AddCaptures(Match match, Regex skip, List<string> candidates)
+    private static void AddCaptures(Match match, NameMatcher skip, List<string> candidates)
     {
         for (var g = 1; g < match.Groups.Count; g++)
         {
@@ -112,7 +112,7 @@ public static class FrameExtraction
         }
     }
 
-    private static void AddName(string raw, Regex skip, List<string> candidates)
+    private static void AddName(string raw, NameMatcher skip, List<string> candidates)
     {
         var name = Demangler.Demangle(raw);
         if (!skip.IsMatch(name))
@@ -140,7 +140,7 @@ public static class FrameExtraction
         for (var i = 0; i < frames.Count; i++)
         {
             var frame = SyscallPrefixes.Strip(frames[i]);
-            if (!StallAnchors.Regex.IsMatch(frames[i]) && !StallAnchors.Regex.IsMatch(frame))
+            if (!StallAnchors.Matcher.IsMatch(frames[i]) && !StallAnchors.Matcher.IsMatch(frame))
                 continue;
             if (frames[i].Contains("smp_call_function", StringComparison.Ordinal))
                 return (frames[i], "smp_call_function");

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PanicLens.Signatures;
 
 /// <summary>
@@ -36,18 +34,8 @@ public static class FrameSkips
         new(@"__x86_indirect_thunk|__x86_return_thunk|^__sanitizer_cov", "compiler-inserted thunks and coverage hooks"),
     ];
 
-    private static readonly string GlobalPattern = string.Join("|", Array.ConvertAll(All, s => "(?:" + s.Pattern + ")"));
+    private static readonly string[] GlobalPatterns = Array.ConvertAll(All, s => s.Pattern);
 
-    /// <summary>
-    /// The global table plus a format's extra patterns, as one unanchored pattern. It is too large for the
-    /// NonBacktracking automaton limit, so it runs on the backtracking interpreter (not Compiled: emitting IL for it
-    /// cost a few hundred milliseconds at every start): every row is an
-    /// alternation of literals with at most optional single characters, which cannot backtrack beyond
-    /// linear time, and it only ever sees one captured identifier (`[A-Za-z0-9_]+`).
-    /// </summary>
-    public static Regex Build(string[] extra)
-    {
-        var pattern = extra.Length == 0 ? GlobalPattern : GlobalPattern + "|" + string.Join("|", Array.ConvertAll(extra, p => "(?:" + p + ")"));
-        return new Regex(pattern, RegexOptions.CultureInvariant);
-    }
+    /// <summary>The global table plus a format's extra patterns.</summary>
+    public static NameMatcher Build(string[] extra) => new([.. GlobalPatterns, .. extra]);
 }

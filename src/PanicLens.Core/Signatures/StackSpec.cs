@@ -13,9 +13,9 @@ public sealed record StackSpec(StackPart[] Parts)
     public string[] Skip { get; init; } = [];
     public StackExtractor Extractor { get; init; } = StackExtractor.First;
 
-    private Regex? skipRegex;
+    private NameMatcher? skipMatcher;
 
-    public Regex SkipRegex => skipRegex ??= FrameSkips.Build(Skip);
+    public NameMatcher SkipMatcher => skipMatcher ??= FrameSkips.Build(Skip);
 
     /// <summary>RIP line, then the call trace: faults where the faulting instruction names the culprit.</summary>
     public static StackSpec Rip(params string[] skip) => new([StackPart.Rip, StackPart.CallTrace, StackPart.Trace]) { Skip = skip };

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PanicLens.Signatures;
 
 /// <summary>
@@ -20,6 +18,5 @@ public static class StallAnchors
         new(@"^__fput|^____fput|^task_work_run|^smp_call_function", "deferred file release, cross-CPU calls"),
     ];
 
-    /// <summary>Backtracking for the same reason as <see cref="FrameSkips.Build"/>: literal alternations over one identifier.</summary>
-    public static readonly Regex Regex = new(string.Join("|", Array.ConvertAll(All, s => "(?:" + s.Pattern + ")")), RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    public static readonly NameMatcher Matcher = new(Array.ConvertAll(All, s => s.Pattern));
 }

@@ -28,7 +28,7 @@ public sealed partial class SignatureTableTests
             }
         if (format.Stack is { } stack)
         {
-            Assert.NotNull(stack.SkipRegex);
+            Assert.NotNull(stack.SkipMatcher);
             Assert.All(stack.Parts, p => Assert.True(p.Kind == StackPartKind.Trace || p.Regex is not null));
         }
         if (format.Needle.Length > 0)
@@ -38,9 +38,9 @@ public sealed partial class SignatureTableTests
     [Fact]
     public void Skip_anchor_and_header_tables_load()
     {
-        Assert.DoesNotMatch(FrameSkips.Build([]), "tcp_v4_rcv");
-        Assert.Matches(FrameSkips.Build([]), "kasan_report");
-        Assert.Matches(StallAnchors.Regex, "process_one_work");
+        Assert.False(FrameSkips.Build([]).IsMatch("tcp_v4_rcv"));
+        Assert.True(FrameSkips.Build([]).IsMatch("kasan_report"));
+        Assert.True(StallAnchors.Matcher.IsMatch("process_one_work"));
         Assert.All(CrashHeaders.All, h => Assert.False(string.IsNullOrWhiteSpace(h.Why), h.Literal + " has no why"));
         Assert.Equal(CrashHeaders.All.Length, CrashHeaders.All.Select(h => h.Literal).Distinct().Count());
         Assert.All(CrashTypes.All, t => Assert.False(string.IsNullOrEmpty(t.Prefix)));
