@@ -15,7 +15,8 @@ public static class TaintDecoder
         {
             if (!char.IsAsciiLetterUpper(letter) || flags.Exists(f => f.Letter[0] == letter))
                 continue;
-            var row = TaintLetters.Find(letter);
+            // A hypervisor report's taint is Xen's own set of letters.
+            var row = report.Kind == "xen" ? XenTaintLetters.Find(letter) : TaintLetters.Find(letter);
             var modules = new List<string>();
             foreach (var module in report.Modules)
             {
