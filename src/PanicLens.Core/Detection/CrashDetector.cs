@@ -48,7 +48,10 @@ public sealed class CrashDetector
         // talking, never kernel output: it neither opens a report nor belongs to one.
         if (line.Origin is { } origin && origin != KernelOrigin)
             return Drain(open);
-        var header = HeaderScanner.Match(line.Text);
+        var header = HeaderScanner.Match(line.Text, out var at);
+        if (header is { Family: "warning" } && line.Uptime is null && line.Context is null
+            && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
+            header = null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;
         if (header is null)

@@ -25,12 +25,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
             "detection: the log opens mid-report with an orphan 'NMI backtrace for cpu 30' (kworker/u146:9) that the detector "
             + "does not count as a report; its first report is the rcu_sched stall whose task line is ksoftirqd/68"),
         ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "pid", "as for comm: the orphan backtrace's pid 67325 vs the stall's 354"),
-        ("logspec-shuboz-nullptr-dmesgx.log", "function",
-            "detection: coreboot's 'WARNING: RO_VPD is uninitialized or empty.' (firmware text before the kernel boots) opens a "
-            + "report ahead of the NULL dereference; fix belongs in the detector's header table"),
-        ("logspec-shuboz-nullptr-dmesgx.log", "comm", "as for function: the first region is coreboot output"),
-        ("logspec-shuboz-nullptr-dmesgx.log", "pid", "as for function: the first region is coreboot output"),
-        ("logspec-shuboz-nullptr-dmesgx.log", "kernel", "as for function: the first region is coreboot output"),
     ];
 
     /// <summary>The field name of the negative case: the log must yield no report.</summary>

@@ -34,4 +34,15 @@ public sealed class SyslogOriginTests
         var region = Assert.Single(new CrashDetector().Detect(LineReader.Read(log)));
         Assert.DoesNotContain(region.Lines, l => l.Text.Contains("ntpd") || l.Text.Contains("synchronized"));
     }
+
+    [Theory]
+    [InlineData("WARNING: RO_VPD is uninitialized or empty.\n", 0)]
+    [InlineData("[   85.501187] WARNING: foo\n", 1)]
+    [InlineData("WARNING: at kernel/x.c:12 f+0x1/0x2()\n", 1)]
+    [InlineData("WARNING: CPU: 1 PID: 2 at kernel/x.c:12 f+0x1/0x2\n", 1)]
+    [InlineData("WARNING: possible circular locking dependency detected\n", 1)]
+    public void Free_text_warnings_count_only_with_printk_time_but_kernel_forms_always(string log, int reports)
+    {
+        Assert.Equal(reports, RegionCount(log));
+    }
 }

@@ -1,0 +1,43 @@
+namespace PanicLens.Detection;
+
+/// <summary>
+/// How the kernel's own `WARNING:` lines continue (kernel/panic.c __warn, kernel/locking/lockdep.c, kernel/rcu).
+/// A `WARNING:` followed by free text is only taken for the kernel's when the console stamped it with printk time:
+/// boot firmware (coreboot: `WARNING: RO_VPD is uninitialized or empty.`) and user space print free-text
+/// warnings on the same serial line, without one.
+/// </summary>
+public static class WarningForms
+{
+    public static readonly string[] KernelStarts =
+    [
+        "CPU:",                 // __warn since 4.x: WARNING: CPU: 1 PID: 2 at file:line func
+        "at ",                  // 2.6/3.x: WARNING: at file:line func()
+        "at",                   // abrt's typo'd `WARNING: atarch/x86/...` survives too
+        "possible ",            // lockdep: circular locking dependency, recursive locking, irq lock inversion
+        "suspicious RCU usage",
+        "inconsistent lock state",
+        "bad unlock balance",
+        "held lock freed",
+        "still has locks held",
+        "lock held when returning",
+        "Nested lock",
+        "nested lock",
+        "kernel stack ",        // unwinder: kernel stack regs / frame pointer has bad value
+        "ODEBUG",
+        "refcount",
+        "SOFTIRQ-",
+        "HARDIRQ-",
+        "SOFTIRQ-safe",
+        "HARDIRQ-safe",
+    ];
+
+    /// <summary>True when the text after `WARNING: ` is one of the kernel's own continuations.</summary>
+    public static bool IsKernelForm(ReadOnlySpan<char> afterHeader)
+    {
+        var rest = afterHeader.TrimStart(' ');
+        foreach (var start in KernelStarts)
+            if (rest.StartsWith(start, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+}
