@@ -12,9 +12,18 @@ public static partial class HeaderScanner
     private static readonly SearchValues<string> Literals =
         SearchValues.Create(Array.ConvertAll(CrashHeaders.All, h => h.Literal), StringComparison.Ordinal);
 
-    private static readonly Regex?[] Excludes = Array.ConvertAll(CrashHeaders.All, h => h.Exclude is null
-        ? null
-        : new Regex(h.Exclude, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant));
+    /// <summary>
+    /// Each row's exclusion pattern, built the first time its literal is seen: a NonBacktracking automaton costs
+    /// milliseconds to build, and most logs only ever meet a few rows. A race builds one twice, harmlessly.
+    /// </summary>
+    private static readonly Regex?[] Excludes = new Regex?[CrashHeaders.All.Length];
+
+    private static Regex? Exclude(int row)
+    {
+        if (Excludes[row] is not null || CrashHeaders.All[row].Exclude is not { } pattern)
+            return Excludes[row];
+        return Excludes[row] = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    }
 
     /// <summary>Text before a header that shows the line is a shell command or a quotation, not kernel output.</summary>
     private static readonly SearchValues<char> QuotingChars = SearchValues.Create("'\"`|$");
@@ -35,7 +44,7 @@ public static partial class HeaderScanner
             var at = text.IndexOf(rows[i].Literal, StringComparison.Ordinal);
             if (at < 0 || !Plausible(text.AsSpan(0, at), rows[i]))
                 continue;
-            if (Excludes[i] is { } exclude && exclude.IsMatch(text))
+            if (Exclude(i) is { } exclude && exclude.IsMatch(text))
                 continue;
             position = at;
             return rows[i];

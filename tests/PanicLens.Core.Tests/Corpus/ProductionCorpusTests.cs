@@ -30,7 +30,8 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
     /// <summary>The field name of the negative case: the log must yield no report.</summary>
     private const string NoReport = "no-report";
 
-    private const double RequiredRate = 0.85;
+    // Issue 3: at least 95% of the hand-read fields (issue 2 asked 85%).
+    private const double RequiredRate = 0.95;
 
     public static TheoryData<string> Files()
     {
@@ -60,7 +61,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void At_least_85_percent_of_hand_read_fields_agree()
+    public void At_least_95_percent_of_hand_read_fields_agree()
     {
         int right = 0, total = 0;
         foreach (var row in ProductionIndex.Load())
