@@ -55,8 +55,13 @@ internal static class FaultRules
         new("BUG: spinlock", FaultRule.Frames, "spinlock debug"),
     ];
 
+    private static readonly System.Buffers.SearchValues<string> Literals =
+        System.Buffers.SearchValues.Create(Rows.Select(row => row.Literal).ToArray(), StringComparison.Ordinal);
+
     public static FaultRule? Find(string text)
     {
+        if (text.AsSpan().IndexOfAny(Literals) < 0)
+            return null;
         foreach (var row in Rows)
             if (text.Contains(row.Literal, StringComparison.Ordinal))
                 return row.Rule;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PanicLens.Model;
 
@@ -59,6 +60,12 @@ internal static partial class FieldPatterns
         new("Linux version ", LinuxBanner(), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
         new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
+
+    private static readonly SearchValues<string> Literals =
+        SearchValues.Create(Rows.Select(row => row.Literal).Distinct().ToArray(), StringComparison.Ordinal);
+
+    /// <summary>False when no row's literal is on the line (most report lines): one vectorised scan instead of one per row.</summary>
+    public static bool MayMatch(string text) => text.AsSpan().IndexOfAny(Literals) >= 0;
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

@@ -87,17 +87,20 @@ public static class ReportParser
         if (text.StartsWith("Code:", StringComparison.Ordinal) && report.Code is null && CodeLine.TryRead(text[5..], out var code))
             report.Code = code;
         // The old page-fault header `IP:` names the function; the `RIP: e030:` line after it adds the segment.
-        if ((report.Ip is null || report.CodeSegment is null) && IpLine.TryRead(AfterHardwareError(text), out var ip, out var segment))
+        var unTagged = AfterHardwareError(text);
+        if ((report.Ip is null || report.CodeSegment is null) && IpLine.TryRead(unTagged, out var ip, out var segment))
         {
             report.Ip ??= ip;
             report.CodeSegment ??= segment;
         }
         string? arch = draft.Arch;
         RegisterLine.TryRead(text, report, ref arch);
-        draft.Arch = arch ?? ArchHints.FromLine(AfterHardwareError(text));
+        draft.Arch = arch ?? ArchHints.FromLine(unTagged);
+        if (!FieldPatterns.MayMatch(text))
+            return;
         foreach (var row in FieldPatterns.Rows)
         {
-            if (row.Literal.Length > 0 && !text.Contains(row.Literal, StringComparison.Ordinal))
+            if (!text.Contains(row.Literal, StringComparison.Ordinal))
                 continue;
             var match = row.Pattern.Match(text);
             if (match.Success)
@@ -109,7 +112,7 @@ public static class ReportParser
     private static string AfterHardwareError(string text)
     {
         const string tag = "[Hardware Error]: ";
-        int at = text.IndexOf(tag, StringComparison.Ordinal);
+        int at = text.Contains('[') ? text.IndexOf(tag, StringComparison.Ordinal) : -1;
         return at < 0 ? text : text[(at + tag.Length)..];
     }
 

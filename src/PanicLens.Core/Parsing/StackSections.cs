@@ -47,8 +47,13 @@ internal static class StackSections
         new("</TASK>", StackKind.Task, "end of task stack"),
     ];
 
+    private static readonly System.Buffers.SearchValues<char> HeaderFirstChars =
+        System.Buffers.SearchValues.Create(string.Concat(Headers.Select(header => header.Literal[0]).Distinct()));
+
     public static Header? FindHeader(string text)
     {
+        if (text.Length == 0 || !HeaderFirstChars.Contains(text[0]))
+            return null;
         foreach (var header in Headers)
             if (text.StartsWith(header.Literal, StringComparison.Ordinal))
                 return header;
@@ -57,6 +62,8 @@ internal static class StackSections
 
     public static Header? FindMarker(ReadOnlySpan<char> token)
     {
+        if (token.Length < 5 || token[0] != '<')
+            return null;
         foreach (var marker in Markers)
             if (token.SequenceEqual(marker.Literal))
                 return marker;

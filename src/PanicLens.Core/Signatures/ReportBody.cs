@@ -21,6 +21,12 @@ public sealed class ReportBody
     /// <summary>The first <see cref="TextLines"/> lines joined by `\n`, for multi-line report patterns (made on first use).</summary>
     public string Text => text ??= string.Join('\n', Lines.Count <= TextLines ? Lines : Lines.Take(TextLines));
 
+    /// <summary>The literals the loop below looks for; a line holding none of them is simply kept.</summary>
+    private static readonly System.Buffers.SearchValues<string> Notable = System.Buffers.SearchValues.Create(
+        ["Sending NMI from CPU", "Disabling lock debugging due to kernel taint", "Kernel panic - not syncing",
+         "WARNING: possible circular locking dependency detected"],
+        StringComparison.Ordinal);
+
     public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
     {
         var header = lines[0];
@@ -35,10 +41,15 @@ public sealed class ReportBody
             var text = line.Text;
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
                 continue;
+            if (timed && StackLines.IsQuestionable(text) && !text.Contains("<EOI>", StringComparison.Ordinal))
+                continue;
+            if (text.AsSpan().IndexOfAny(Notable) < 0)
+            {
+                body.Add(hypervisor ? StripHypervisor(text) : text);
+                continue;
+            }
             if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
                 nmiSent = true;
-            if (timed && !text.Contains("<EOI>", StringComparison.Ordinal) && StackLines.IsQuestionable(text))
-                continue;
             if (text.Contains("Disabling lock debugging due to kernel taint", StringComparison.Ordinal))
                 continue;
             if (body.Count > limit

@@ -95,7 +95,7 @@ public static partial class TitleBuilder
         var reportFailed = false;
         foreach (var format in TitleFormats.For(header.Family))
         {
-            if (format.Needle.Length > 0 && !line.Contains(format.Needle, StringComparison.Ordinal))
+            if (!format.MayMatch(line))
                 continue;
             var match = format.TitleRegex.Match(line);
             if (!match.Success || (bestMatch is not null && match.Index >= bestMatch.Index))

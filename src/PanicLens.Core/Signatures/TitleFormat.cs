@@ -21,9 +21,19 @@ public sealed record TitleFormat(string Title, string Template)
     private Regex? reportRegex;
 
     private string? needle;
+    private string[]? required;
 
     /// <summary>Plain text every title match contains (the pattern's leading literal), or "" when none: a cheap prefilter.</summary>
     public string Needle => needle ??= LeadingLiteral(Title);
+
+    /// <summary>False when a literal every title match holds is missing from <paramref name="line"/>, so the regex need not run.</summary>
+    public bool MayMatch(string line)
+    {
+        foreach (var literal in required ??= PatternLiterals.Required(Title))
+            if (!line.Contains(literal, StringComparison.Ordinal))
+                return false;
+        return true;
+    }
 
     public Regex TitleRegex => titleRegex ??= FramePatterns.Compile(Title);
     public Regex? ReportRegex => Report is null ? null : reportRegex ??= FramePatterns.Compile(Report);

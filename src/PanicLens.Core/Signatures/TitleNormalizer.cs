@@ -12,23 +12,35 @@ public static partial class TitleNormalizer
 {
     private const int MaxLength = 120;
 
-    private static readonly (Regex Pattern, string Replacement, string Why)[] Rules =
+    /// <summary>Text every match of a rule holds: a literal, <see cref="Digit"/>, or "" (no prefilter).</summary>
+    private const string Digit = "0-9";
+
+    private static readonly (Regex Pattern, string Replacement, string Needs, string Why)[] Rules =
     [
-        (SyzExecutor(), "syz-executor", "fuzzer process names carry an instance number"),
-        (Syzkaller(), "syzkaller", "fuzzer device and file names carry a number"),
-        (Address(), "${pre}ADDR", "kernel addresses differ per boot"),
-        (Ipv4(), "IP", "addresses of test networks"),
-        (SourceLine(), "${ext}:LINE", "line numbers move between builds"),
-        (FunctionOffset(), "${name}", "offsets move between builds"),
-        (CpuNumber(), "CPU", "which CPU is chance"),
-        (Number(), "${pre}NUM${post}", "counts, ids and sizes"),
-        (LongDigits(), "NUM", "any long digit run left"),
+        (SyzExecutor(), "syz-executor", "syz-executor", "fuzzer process names carry an instance number"),
+        (Syzkaller(), "syzkaller", "syzkaller", "fuzzer device and file names carry a number"),
+        (Address(), "${pre}ADDR", "", "kernel addresses differ per boot"),
+        (Ipv4(), "IP", Digit, "addresses of test networks"),
+        (SourceLine(), "${ext}:LINE", Digit, "line numbers move between builds"),
+        (FunctionOffset(), "${name}", "+0x", "offsets move between builds"),
+        (CpuNumber(), "CPU", "CPU#", "which CPU is chance"),
+        (Number(), "${pre}NUM${post}", Digit, "counts, ids and sizes"),
+        (LongDigits(), "NUM", Digit, "any long digit run left"),
     ];
+
+    private static bool MayApply(string title, string needs) => needs switch
+    {
+        "" => true,
+        Digit => title.AsSpan().IndexOfAnyInRange('0', '9') >= 0,
+        _ => title.Contains(needs, StringComparison.Ordinal),
+    };
 
     public static string Normalize(string title)
     {
-        foreach (var (pattern, replacement, _) in Rules)
+        foreach (var (pattern, replacement, needs, _) in Rules)
         {
+            if (!MayApply(title, needs))
+                continue;
             for (var round = 0; round < 16; round++)
             {
                 var next = pattern.Replace(title, replacement);
