@@ -6,7 +6,7 @@ using PanicLens.Signatures;
 
 // `--median`: time each corpus report on its own (best of 20 runs) and print the median and the slowest;
 // anything else goes to BenchmarkDotNet (e.g. `--filter *`).
-if (args is ["--median"])
+if (args is ["--median"] or ["--median", "hot"])
 {
     var regions = CorpusReports.Load();
     // Warm up: let tiered compilation reach its optimised code before anything is timed.
@@ -23,20 +23,35 @@ if (args is ["--median"])
     Array.Fill(best, double.MaxValue);
     Array.Fill(bestParse, double.MaxValue);
     Array.Fill(bestTitle, double.MaxValue);
-    for (var round = 0; round < rounds; round++)
-        for (var i = 0; i < regions.Count; i++)
+    // Cold: one report after another, as in a log (caches hold other reports' data). Hot: each report again and again.
+    var hot = args.Length == 2;
+    for (var outer = 0; outer < (hot ? 1 : rounds); outer++)
+        for (var i = 0; i < regions.Count * (hot ? rounds : 1); i++)
         {
+            var at = hot ? i / rounds : i;
             var start = Stopwatch.GetTimestamp();
-            var report = ReportParser.Parse("bench", regions[i].Lines, regions[i].StartLine, regions[i].EndLine);
+            var report = ReportParser.Parse("bench", regions[at].Lines, regions[at].StartLine, regions[at].EndLine);
             var parsed = Stopwatch.GetTimestamp();
             TitleBuilder.Apply(report);
-            best[i] = Math.Min(best[i], Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            bestParse[i] = Math.Min(bestParse[i], Stopwatch.GetElapsedTime(start, parsed).TotalMicroseconds);
-            bestTitle[i] = Math.Min(bestTitle[i], Stopwatch.GetElapsedTime(parsed).TotalMicroseconds);
+            best[at] = Math.Min(best[at], Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            bestParse[at] = Math.Min(bestParse[at], Stopwatch.GetElapsedTime(start, parsed).TotalMicroseconds);
+            bestTitle[at] = Math.Min(bestTitle[at], Stopwatch.GetElapsedTime(parsed).TotalMicroseconds);
         }
     var times = best.Select((micros, index) => (Micros: micros, Index: index)).ToList();
     var parse = bestParse.ToList();
     var title = bestTitle.ToList();
+    // Least-squares fit of time against lines: the fixed cost per report and the cost per line.
+    var xs = regions.Select(r => (double)r.Lines.Count).ToArray();
+    foreach (var (name, ys) in new[] { ("parse+title", best), ("parse", bestParse), ("title", bestTitle) })
+    {
+        double meanX = xs.Average(), meanY = ys.Average();
+        var slope = xs.Zip(ys, (x, y) => (x - meanX) * (y - meanY)).Sum() / xs.Sum(x => (x - meanX) * (x - meanX));
+        Console.WriteLine($"fit {name}: {meanY - slope * meanX:F1} µs per report + {slope:F2} µs per line");
+    }
+    var small = Enumerable.Range(0, regions.Count).Where(i => regions[i].Lines.Count <= 8).ToList();
+    foreach (var i in small.OrderByDescending(i => bestTitle[i]).Take(12))
+        Console.WriteLine($"  {bestTitle[i],7:F1} µs  {regions[i].Lines.Count} lines  {regions[i].Lines[0].Text[..Math.Min(100, regions[i].Lines[0].Text.Length)]}");
+    Console.WriteLine($"reports of at most 8 lines: {small.Count}, mean parse {small.Average(i => bestParse[i]):F1} µs, title {small.Average(i => bestTitle[i]):F1} µs");
     times.Sort();
     parse.Sort();
     title.Sort();
@@ -57,7 +72,11 @@ if (args is ["--loop", var secondsText])
     while (Stopwatch.GetTimestamp() < until)
     {
         foreach (var region in regions)
-            TitleBuilder.Apply(ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine));
+        {
+            var report = ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine);
+            if (Environment.GetEnvironmentVariable("BENCH_PARSE_ONLY") is null)
+                TitleBuilder.Apply(report);
+        }
         passes++;
     }
     Console.WriteLine($"{passes} passes over {regions.Count} reports");

@@ -1,4 +1,4 @@
-using System.Buffers;
+using PanicLens.Ingest;
 using System.Text.RegularExpressions;
 using PanicLens.Model;
 
@@ -61,11 +61,26 @@ internal static partial class FieldPatterns
         new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
 
-    private static readonly SearchValues<string> Literals =
-        SearchValues.Create(Rows.Select(row => row.Literal).Distinct().ToArray(), StringComparison.Ordinal);
+    private static readonly LiteralSet Literals = new(Rows.Select(row => row.Literal).Distinct().ToArray());
 
-    /// <summary>False when no row's literal is on the line (most report lines): one vectorised scan instead of one per row.</summary>
-    public static bool MayMatch(string text) => text.AsSpan().IndexOfAny(Literals) >= 0;
+    /// <summary>For each literal of <see cref="Literals"/>, the rows (as bits in table order) that need it.</summary>
+    private static readonly ulong[] RowsByLiteral = Array.ConvertAll([.. Literals.Literals], literal =>
+    {
+        ulong rows = 0;
+        for (var i = 0; i < Rows.Length; i++)
+            if (Rows[i].Literal == literal)
+                rows |= 1UL << i;
+        return rows;
+    });
+
+    /// <summary>The rows whose literal is on the line, as bits in table order (the table holds at most 64 rows).</summary>
+    public static ulong RowsOn(string text)
+    {
+        ulong rows = 0;
+        for (var found = Literals.Find(text); found != 0; found &= found - 1)
+            rows |= RowsByLiteral[System.Numerics.BitOperations.TrailingZeroCount(found)];
+        return rows;
+    }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

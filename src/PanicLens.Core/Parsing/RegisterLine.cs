@@ -12,7 +12,7 @@ internal static class RegisterLine
     public static bool TryRead(string text, CrashReport report, ref string? arch)
     {
         int i = 0;
-        if (!TryName(text, ref i, out var first) || !RegisterNames.IsRegister(first))
+        if (!TryNameRange(text, ref i, out var start, out var end) || !RegisterNames.IsRegister(text.AsSpan(start, end - start)))
             return false;
         i = 0;
         while (TryName(text, ref i, out var name))
@@ -36,12 +36,21 @@ internal static class RegisterLine
     private static bool TryName(string text, ref int i, out string name)
     {
         name = "";
+        if (!TryNameRange(text, ref i, out var start, out var end))
+            return false;
+        name = text[start..end];
+        return true;
+    }
+
+    private static bool TryNameRange(string text, ref int i, out int start, out int end)
+    {
+        end = 0;
         while (i < text.Length && text[i] == ' ')
             i++;
-        int start = i;
+        start = i;
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
             i++;
-        int end = i;
+        end = i;
         if (end == start)
             return false;
         int j = i;
@@ -49,7 +58,6 @@ internal static class RegisterLine
             j++;
         if (j >= text.Length || text[j] != ':')
             return false;
-        name = text[start..end];
         i = j + 1;
         return true;
     }

@@ -22,6 +22,8 @@ internal static class RegisterNames
     ];
 
     private static readonly Dictionary<string, string> ArchByName = Build();
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ArchBySpan =
+        ArchByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static Dictionary<string, string> Build()
     {
@@ -33,6 +35,9 @@ internal static class RegisterNames
     }
 
     public static bool IsRegister(string name) => ArchByName.ContainsKey(name);
+
+    /// <summary>Looks the name up without making a string of it: most lines asked about are no register line.</summary>
+    public static bool IsRegister(ReadOnlySpan<char> name) => ArchBySpan.ContainsKey(name);
 
     /// <summary>The architecture a register name reveals, or null when it is shared.</summary>
     public static string? ArchOf(string name) =>

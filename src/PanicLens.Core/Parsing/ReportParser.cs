@@ -96,12 +96,9 @@ public static class ReportParser
         string? arch = draft.Arch;
         RegisterLine.TryRead(text, report, ref arch);
         draft.Arch = arch ?? ArchHints.FromLine(unTagged);
-        if (!FieldPatterns.MayMatch(text))
-            return;
-        foreach (var row in FieldPatterns.Rows)
+        for (var rows = FieldPatterns.RowsOn(text); rows != 0; rows &= rows - 1)
         {
-            if (!text.Contains(row.Literal, StringComparison.Ordinal))
-                continue;
+            var row = FieldPatterns.Rows[System.Numerics.BitOperations.TrailingZeroCount(rows)];
             var match = row.Pattern.Match(text);
             if (match.Success)
                 row.Apply(draft, match);

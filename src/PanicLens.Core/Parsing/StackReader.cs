@@ -95,7 +95,7 @@ internal sealed class StackReader(CrashReport report)
         if (colon is < 1 or > 16)
             return false;
         var name = text.AsSpan(0, colon).TrimEnd();
-        if (RegisterNames.IsRegister(name.ToString()))
+        if (RegisterNames.IsRegister(name))
             return true;
         // arm32 `r10:c41bfc0c` and exception-stack dump rows `ffa0: 00000000 ...`.
         bool hex = true;
