@@ -7,16 +7,21 @@ namespace PanicLens.Bench;
 /// <summary>The report regions of every ../shared/corpus/syzkaller-linux file, found once before timing.</summary>
 public static class CorpusReports
 {
-    public static List<CrashRegion> Load()
+    public static List<CrashRegion> Load() => LoadNamed().Select(named => named.Region).ToList();
+
+    /// <summary>Every report with a name: its file and, when the file holds several, its place (`123#2`).</summary>
+    public static List<(string Name, CrashRegion Region)> LoadNamed()
     {
         var folder = Path.Combine(FindRoot(), "..", "shared", "corpus", "syzkaller-linux");
-        var regions = new List<CrashRegion>();
+        var regions = new List<(string, CrashRegion)>();
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
             var text = Encoding.Latin1.GetString(File.ReadAllBytes(path));
             var body = text.IndexOf("\n\n", StringComparison.Ordinal);
             var log = body < 0 ? "" : text[(body + 2)..];
-            regions.AddRange(new CrashDetector().Detect(LineReader.Read(log)));
+            var found = new CrashDetector().Detect(LineReader.Read(log)).ToList();
+            for (var i = 0; i < found.Count; i++)
+                regions.Add((Path.GetFileName(path) + (i > 0 ? "#" + (i + 1) : ""), found[i]));
         }
         return regions;
     }

@@ -63,13 +63,16 @@ if (args is ["--loop", var secondsText])
 {
     // For a profiler: parse and title the whole corpus again and again for the given seconds.
     var regions = CorpusReports.Load();
+    if (Environment.GetEnvironmentVariable("BENCH_REPORT") is { } only)
+        regions = CorpusReports.LoadNamed().Where(named => named.Name == only).Select(named => named.Region).ToList();
     if (Environment.GetEnvironmentVariable("BENCH_MAX_LINES") is { } maxLines)
         regions = regions.Where(r => r.Lines.Count <= int.Parse(maxLines)).ToList();
     var sizes = regions.Select(r => r.Lines.Count).Order().ToList();
     Console.WriteLine($"lines per report: median {sizes[sizes.Count / 2]}, p90 {sizes[sizes.Count * 9 / 10]}");
     var until = Stopwatch.GetTimestamp() + (long)(double.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture) * Stopwatch.Frequency);
     var passes = 0;
-    while (Stopwatch.GetTimestamp() < until)
+    var passLimit = Environment.GetEnvironmentVariable("BENCH_PASSES") is { } passText ? int.Parse(passText) : int.MaxValue;
+    while (Stopwatch.GetTimestamp() < until && passes < passLimit)
     {
         foreach (var region in regions)
         {
@@ -80,6 +83,24 @@ if (args is ["--loop", var secondsText])
         passes++;
     }
     Console.WriteLine($"{passes} passes over {regions.Count} reports");
+    return;
+}
+if (args is ["--per-report"])
+{
+    // BenchmarkDotNet times each sampled report; the median of their medians is the figure issue 3 asks for.
+    var summary = BenchmarkRunner.Run<PerReportBenchmark>();
+    var perReport = summary.Reports
+        .Where(r => r.ResultStatistics is not null)
+        .Select(r => r.ResultStatistics!.Median / 1000.0)
+        .Order()
+        .ToList();
+    if (perReport.Count == 0)
+    {
+        Console.Error.WriteLine("bench: no benchmark case produced a result");
+        return;
+    }
+    Console.WriteLine($"per-report parse+title over {perReport.Count} sampled reports: median {perReport[perReport.Count / 2]:F1} µs, " +
+        $"p90 {perReport[perReport.Count * 9 / 10]:F1} µs, max {perReport[^1]:F1} µs");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ParseAndTitleBenchmark).Assembly).Run(args);

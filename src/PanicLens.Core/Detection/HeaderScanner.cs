@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Detection;
 
@@ -13,16 +14,16 @@ public static partial class HeaderScanner
         SearchValues.Create(Array.ConvertAll(CrashHeaders.All, h => h.Literal), StringComparison.Ordinal);
 
     /// <summary>
-    /// Each row's exclusion pattern, built the first time its literal is seen: a NonBacktracking automaton costs
-    /// milliseconds to build, and most logs only ever meet a few rows. A race builds one twice, harmlessly.
+    /// Each row's exclusion pattern, built the first time its literal is seen (most logs only ever meet a few rows).
+    /// A race builds one twice, harmlessly.
     /// </summary>
-    private static readonly Regex?[] Excludes = new Regex?[CrashHeaders.All.Length];
+    private static readonly ShortTextRegex?[] Excludes = new ShortTextRegex?[CrashHeaders.All.Length];
 
-    private static Regex? Exclude(int row)
+    private static ShortTextRegex? Exclude(int row)
     {
         if (Excludes[row] is not null || CrashHeaders.All[row].Exclude is not { } pattern)
             return Excludes[row];
-        return Excludes[row] = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        return Excludes[row] = new ShortTextRegex(pattern);
     }
 
     /// <summary>Text before a header that shows the line is a shell command or a quotation, not kernel output.</summary>

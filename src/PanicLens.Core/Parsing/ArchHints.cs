@@ -62,12 +62,26 @@ internal static class ArchHints
         return null;
     }
 
+    /// <summary>Characters of a function name looked up in <see cref="FramesByStart"/>; every hint is at least this long.</summary>
+    private const int StartLength = 4;
+
+    /// <summary>The frame hints by their first <see cref="StartLength"/> characters: one lookup per frame instead of a scan of the table.</summary>
+    private static readonly Dictionary<string, FrameHint[]>.AlternateLookup<ReadOnlySpan<char>> FramesByStart = Frames
+        .GroupBy(hint => hint.Function[..StartLength], StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string? FromFrames(IEnumerable<Model.Frame> frames)
     {
         foreach (var frame in frames)
-            foreach (var hint in Frames)
-                if (frame.Function.TrimStart('.').StartsWith(hint.Function, StringComparison.Ordinal))
+        {
+            var function = frame.Function.AsSpan().TrimStart('.');
+            if (function.Length < StartLength || !FramesByStart.TryGetValue(function[..StartLength], out var hints))
+                continue;
+            foreach (var hint in hints)
+                if (function.StartsWith(hint.Function, StringComparison.Ordinal))
                     return hint.Arch.Length > 0 ? hint.Arch : null;
+        }
         return null;
     }
 

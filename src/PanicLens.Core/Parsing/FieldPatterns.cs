@@ -1,4 +1,4 @@
-using PanicLens.Ingest;
+using PanicLens.Text;
 using System.Text.RegularExpressions;
 using PanicLens.Model;
 

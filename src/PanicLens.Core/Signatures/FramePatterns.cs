@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Signatures;
 
@@ -49,12 +50,14 @@ public static class FramePatterns
     /// <summary>An unreliable `? foo+0x1/0x2` frame.</summary>
     public const string Questionable = @"(?:\[<[0-9a-f]+>\])? \? +[A-Za-z0-9_.]+\+0x[0-9a-f]+/(?:0x)?[0-9a-f]+";
 
-    public static readonly Regex[] Frames = [Compile(FrameLine), Compile(ArmFrameLine)];
-    public static readonly Regex StackStartRegex = Compile(string.Join("|", StackStarts));
-    public static readonly Regex[] StackStartRegexes = Array.ConvertAll(StackStarts, Compile);
-    public static readonly Regex CorruptedLineRegex = Compile(CorruptedLine);
-    public static readonly Regex QuestionableRegex = Compile(Questionable);
+    // Applied to one console line at a time: the fast interpreter, with the linear engine behind it.
+    public static readonly ShortTextRegex ArmFrameRegex = new(ArmFrameLine);
+    public static readonly ShortTextRegex StackStartRegex = new(string.Join("|", StackStarts));
+    public static readonly ShortTextRegex[] StackStartRegexes = Array.ConvertAll(StackStarts, pattern => new ShortTextRegex(pattern));
+    public static readonly ShortTextRegex CorruptedLineRegex = new(CorruptedLine);
+    public static readonly ShortTextRegex QuestionableRegex = new(Questionable);
 
+    /// <summary>The linear-time engine, for text of any length (and behind every <see cref="ShortTextRegex"/>).</summary>
     public static Regex Compile(string pattern) =>
         new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 }

@@ -1,3 +1,5 @@
+using PanicLens.Text;
+
 namespace PanicLens.Signatures;
 
 /// <summary>
@@ -34,8 +36,8 @@ public static class FrameSkips
         new(@"__x86_indirect_thunk|__x86_return_thunk|^__sanitizer_cov", "compiler-inserted thunks and coverage hooks"),
     ];
 
-    private static readonly System.Text.RegularExpressions.Regex[] GlobalRows = Array.ConvertAll(All, s => FramePatterns.Compile(s.Pattern));
+    private static readonly ShortTextRegex[] GlobalRows = Array.ConvertAll(All, s => new ShortTextRegex(s.Pattern));
 
-    /// <summary>The global table (compiled once, shared) plus a format's extra patterns.</summary>
-    public static NameMatcher Build(string[] extra) => new([.. GlobalRows, .. Array.ConvertAll(extra, FramePatterns.Compile)]);
+    /// <summary>The global table (built once, shared) plus a format's extra patterns.</summary>
+    public static NameMatcher Build(string[] extra) => new([.. GlobalRows, .. Array.ConvertAll(extra, pattern => new ShortTextRegex(pattern))]);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Signatures;
 
@@ -14,7 +15,7 @@ public static class StackLines
         ["Call Trace", "Call trace", "Allocated", "Freed", "backtrace", "Backtrace:", "Uninit was stored", "badaddr: "],
         StringComparison.Ordinal);
 
-    private static readonly Regex ArmFrame = FramePatterns.Frames[1];
+    private static readonly ShortTextRegex ArmFrame = FramePatterns.ArmFrameRegex;
 
     /// <summary>True when the line may open a stack section (a literal of <see cref="FramePatterns.StackStarts"/> is on it).</summary>
     public static bool MaybeStackStart(string line) => line.AsSpan().IndexOfAny(StartLiterals) >= 0;

@@ -1,14 +1,15 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Signatures;
 
 /// <summary>One step of a <see cref="StackSpec"/>: a line to find, or a run of frames to read.</summary>
 public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
 {
-    private Regex? regex;
+    private ShortTextRegex? regex;
 
-    public Regex? Regex => Pattern is null ? null : regex ??= FramePatterns.Compile(Pattern);
+    /// <summary>Matched on one console line at a time.</summary>
+    public ShortTextRegex? Regex => Pattern is null ? null : regex ??= new ShortTextRegex(Pattern);
 
     private SearchValues<string>? needles;
     private bool needlesKnown;

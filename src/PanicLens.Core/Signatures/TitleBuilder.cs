@@ -55,9 +55,9 @@ public static partial class TitleBuilder
             return new Titled(fallback, [], reportFailed ? "title matched but the rest of the report did not" : null);
         }
         var captures = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddNamed(format.TitleRegex, match!, captures);
+        AddNamed(format.TitleRegex.GetGroupNames(), match!, captures);
         if (reportMatch is not null)
-            AddNamed(format.ReportRegex!, reportMatch, captures);
+            AddNamed(format.ReportRegex!.GetGroupNames(), reportMatch, captures);
         var choice = format.Stack is null ? null : FrameExtraction.Extract(body.Lines, format.Stack);
         var raw = Fill(format.Template, captures, choice?.Frames);
         var alts = Alternatives(format, captures, choice, raw);
@@ -87,8 +87,13 @@ public static partial class TitleBuilder
         return chosen;
     }
 
+    /// <summary>printk prints at most 1024 bytes a line; title patterns look no further (it bounds their work on hostile text).</summary>
+    private const int MaxHeaderLine = 1024;
+
     private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header, string line)
     {
+        if (line.Length > MaxHeaderLine)
+            line = line[..MaxHeaderLine];
         TitleFormat? best = null;
         Match? bestMatch = null;
         Match? bestReport = null;
@@ -111,6 +116,9 @@ public static partial class TitleBuilder
                 }
             }
             (best, bestMatch, bestReport) = (format, match, report);
+            // Nothing can match earlier than the line's start: later formats cannot win.
+            if (match.Index == 0)
+                break;
         }
         return (best, bestMatch, bestReport, reportFailed && best is null);
     }
@@ -155,9 +163,9 @@ public static partial class TitleBuilder
         }
     }
 
-    private static void AddNamed(Regex regex, Match match, Dictionary<string, string> captures)
+    private static void AddNamed(string[] groupNames, Match match, Dictionary<string, string> captures)
     {
-        foreach (var name in regex.GetGroupNames())
+        foreach (var name in groupNames)
             if (!int.TryParse(name, out _) && match.Groups[name] is { Success: true } group)
                 captures[name] = group.Value;
     }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Signatures;
 
@@ -17,8 +17,8 @@ public sealed record TitleFormat(string Title, string Template)
     public bool Corrupted { get; init; }
     public string Why { get; init; } = "";
 
-    private Regex? titleRegex;
-    private Regex? reportRegex;
+    private ShortTextRegex? titleRegex;
+    private ShortTextRegex? reportRegex;
 
     private string? needle;
     private string[]? required;
@@ -35,8 +35,10 @@ public sealed record TitleFormat(string Title, string Template)
         return true;
     }
 
-    public Regex TitleRegex => titleRegex ??= FramePatterns.Compile(Title);
-    public Regex? ReportRegex => Report is null ? null : reportRegex ??= FramePatterns.Compile(Report);
+    /// <summary>Matched on the header line only, so it runs on the fast interpreter (<see cref="ShortTextRegex"/>).</summary>
+    public ShortTextRegex TitleRegex => titleRegex ??= new ShortTextRegex(Title);
+    /// <summary>Matched on the report's first lines (<see cref="ReportBody.Text"/>, bounded).</summary>
+    public ShortTextRegex? ReportRegex => Report is null ? null : reportRegex ??= new ShortTextRegex(Report);
 
     private static string LeadingLiteral(string pattern)
     {

@@ -1,4 +1,4 @@
-namespace PanicLens.Ingest;
+namespace PanicLens.Text;
 
 /// <summary>
 /// Finds which of up to 64 literals occur in a short line. One pass over the line looks each pair of adjacent

@@ -1,7 +1,7 @@
 using PanicLens.Detection;
-using PanicLens.Ingest;
+using PanicLens.Text;
 
-namespace PanicLens.Core.Tests.Ingest;
+namespace PanicLens.Core.Tests.Text;
 
 public sealed class LiteralSetTests
 {

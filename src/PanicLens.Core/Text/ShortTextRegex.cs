@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace PanicLens.Text;
+
+/// <summary>
+/// A table pattern applied to short text: a function name, a console line, the first lines of a report. It runs on
+/// the backtracking interpreter, which builds in microseconds and matches a short line with captures several times
+/// faster than the NonBacktracking engine. The table patterns are simple, but a hostile line could still make one
+/// backtrack heavily: after <see cref="Budget"/> the match is run again on a NonBacktracking copy (built then),
+/// whose time is linear in the text and whose answer is the same; after <see cref="MaxTimeouts"/> such runs the
+/// pattern stays on the linear engine. So each pattern costs at most a few budgets in a whole run, and the answer
+/// never depends on the engine.
+/// </summary>
+public sealed class ShortTextRegex
+{
+    /// <summary>Time the interpreter may spend on one match before the linear engine takes over.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Interpreter time-outs after which a pattern only runs on the linear engine.</summary>
+    public const int MaxTimeouts = 3;
+
+    private readonly Regex _fast;
+    private Regex? _linear;
+    private int _timeouts;
+
+    public ShortTextRegex(string pattern)
+    {
+        Pattern = pattern;
+        _fast = new Regex(pattern, RegexOptions.CultureInvariant, Budget);
+    }
+
+    public string Pattern { get; }
+
+    /// <summary>The NonBacktracking copy, also what answers once the interpreter ran out of time.</summary>
+    public Regex Linear => _linear ??= new Regex(Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    public string[] GetGroupNames() => _fast.GetGroupNames();
+
+    /// <summary>True once the interpreter ran out of time <see cref="MaxTimeouts"/> times on this pattern.</summary>
+    public bool LinearOnly => Volatile.Read(ref _timeouts) >= MaxTimeouts;
+
+    public Match Match(string text)
+    {
+        if (LinearOnly)
+            return Linear.Match(text);
+        try
+        {
+            return _fast.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            Interlocked.Increment(ref _timeouts);
+            return Linear.Match(text);
+        }
+    }
+
+    public bool IsMatch(string text)
+    {
+        if (LinearOnly)
+            return Linear.IsMatch(text);
+        try
+        {
+            return _fast.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            Interlocked.Increment(ref _timeouts);
+            return Linear.IsMatch(text);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using PanicLens.Text;
+
+namespace PanicLens.Core.Tests.Text;
+
+public sealed class ShortTextRegexTests
+{
+    [Theory]
+    [InlineData(@"BUG: KASAN: (?<kind>[a-z\-]+) in ([A-Za-z0-9_]+)(?:\.|\+)", "BUG: KASAN: use-after-free in tcp_v4_rcv+0x1/0x2")]
+    [InlineData(@"^ *(?:\[<?(?:0x)?[0-9a-f]*>?\] +){0,2}\.?([A-Za-z0-9_]+)(?:\.|\+)", " [<ffffffff81000000>] ? foo.isra.0+0x1/0x2")]
+    [InlineData(@"WARNING: .*(?:[A-Za-z0-9_\-]+/)*[A-Za-z0-9_\-]+\.(?:c|h|rs|S):[0-9]+", "WARNING: CPU: 0 PID: 1 at net/core/dev.c:123 f+0x1/0x2")]
+    [InlineData(@"^(?:__)?kmalloc|kfree\z", "kmalloc_node")]
+    [InlineData(@"^(?:__)?kmalloc|kfree\z", "tcp_v4_rcv")]
+    public void Answers_as_the_linear_engine_does(string pattern, string text)
+    {
+        var regex = new ShortTextRegex(pattern);
+        var fast = regex.Match(text);
+        var linear = regex.Linear.Match(text);
+        Assert.Equal(linear.Success, fast.Success);
+        Assert.Equal(linear.Value, fast.Value);
+        foreach (var name in regex.GetGroupNames())
+            Assert.Equal(linear.Groups[name].Value, fast.Groups[name].Value);
+    }
+
+    [Fact]
+    public void A_pattern_that_backtracks_too_long_gets_the_linear_answer_and_then_stays_linear()
+    {
+        // Nested quantifiers on a run of `a` with no `b`: exponential for a backtracking engine.
+        var regex = new ShortTextRegex("(a+)+b");
+        var hostile = new string('a', 64);
+        for (var i = 0; i < ShortTextRegex.MaxTimeouts; i++)
+        {
+            Assert.False(regex.LinearOnly);
+            Assert.False(regex.IsMatch(hostile));
+        }
+        Assert.True(regex.LinearOnly);
+        Assert.False(regex.Match(hostile).Success);
+        Assert.True(regex.Match(hostile + "b").Success);
+    }
+}
