@@ -25,11 +25,13 @@ public class PerReportBenchmark
     {
         public Settings()
         {
+            // In-process and short (59 cases): a few seconds a case instead of a process and half a minute each.
             AddJob(Job.Default
                 .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithWarmupCount(5)
-                .WithIterationCount(10)
-                .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)));
+                .WithWarmupCount(4)
+                .WithIterationCount(8)
+                .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(60))
+                .WithEvaluateOverhead(false));
             WithOptions(ConfigOptions.DisableLogFile);
         }
     }

@@ -59,6 +59,26 @@ if (args is ["--median"] or ["--median", "hot"])
     Console.WriteLine($"reports {times.Count}, median {times[times.Count / 2].Micros:F1} µs, p90 {times[times.Count * 9 / 10].Micros:F1} µs, max {times[^1].Micros:F1} µs ({regions[times[^1].Index].Lines.Count} lines)");
     return;
 }
+if (args is ["--alloc"])
+{
+    var regions = CorpusReports.Load();
+    foreach (var region in regions) TitleBuilder.Apply(ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine));
+    long parseBytes = 0, titleBytes = 0, lines = 0;
+    var perReport = new List<(long Parse, long Title, int Lines)>();
+    foreach (var region in regions)
+    {
+        var a0 = GC.GetAllocatedBytesForCurrentThread();
+        var report = ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine);
+        var a1 = GC.GetAllocatedBytesForCurrentThread();
+        TitleBuilder.Apply(report);
+        var a2 = GC.GetAllocatedBytesForCurrentThread();
+        parseBytes += a1 - a0; titleBytes += a2 - a1; lines += region.Lines.Count;
+        perReport.Add((a1 - a0, a2 - a1, region.Lines.Count));
+    }
+    var med = perReport.OrderBy(r => r.Parse + r.Title).ElementAt(perReport.Count / 2);
+    Console.WriteLine($"bytes per line: parse {parseBytes / (double)lines:F0}, title {titleBytes / (double)lines:F0}; median report: parse {med.Parse}, title {med.Title} ({med.Lines} lines)");
+    return;
+}
 if (args is ["--loop", var secondsText])
 {
     // For a profiler: parse and title the whole corpus again and again for the given seconds.

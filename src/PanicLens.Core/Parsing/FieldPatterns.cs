@@ -1,4 +1,4 @@
-using PanicLens.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PanicLens.Model;
 
@@ -13,7 +13,14 @@ namespace PanicLens.Parsing;
 /// </summary>
 internal static partial class FieldPatterns
 {
-    internal sealed record FieldPattern(string Literal, Regex Pattern, Action<ReportDraft, Match> Apply, string Why);
+    /// <summary>
+    /// <see cref="AtStart"/>: every match begins with <see cref="Literal"/> at the start of the line (the pattern is
+    /// anchored there), so the row is tried only on lines that start with it.
+    /// </summary>
+    internal sealed record FieldPattern(string Literal, Regex Pattern, Action<ReportDraft, Match> Apply, string Why)
+    {
+        public bool AtStart { get; init; }
+    }
 
     private static string G(Match m, string name) => m.Groups[name].Value;
 
@@ -29,56 +36,89 @@ internal static partial class FieldPatterns
             (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "KASAN print_report access line"),
         new("[#", OopsCount(), SetOops, "die(): `Oops: 0000 [#1] SMP`, `general protection fault: 0000 [#1]`, arm64 `Internal error: Oops: 96000005 [#1]`"),
         new("#PF: error_code", PfErrorCode(),
-            (d, m) => { d.Report.ErrorCode ??= G(m, "code"); d.Report.ErrorText ??= NullIfEmpty(G(m, "text")); }, "x86 show_fault_oops since 5.1"),
+            (d, m) => { d.Report.ErrorCode ??= G(m, "code"); d.Report.ErrorText ??= NullIfEmpty(G(m, "text")); }, "x86 show_fault_oops since 5.1") { AtStart = true },
         new("#PF: ", PfAccess(),
-            (d, m) => d.Report.FaultAccess ??= G(m, "access"), "x86 show_fault_oops since 5.1"),
-        new("PGD ", PageWalkX86(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "x86 dump_pagetable"),
-        new("*pd", PageWalkI386(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "i386 dump_pagetable"),
+            (d, m) => d.Report.FaultAccess ??= G(m, "access"), "x86 show_fault_oops since 5.1") { AtStart = true },
+        new("PGD ", PageWalkX86(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "x86 dump_pagetable") { AtStart = true },
+        new("*pd", PageWalkI386(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "i386 dump_pagetable") { AtStart = true },
         new("pgd=", PageWalkArm(), (d, m) => d.Report.PageTableWalk ??= m.Value.TrimEnd(), "arm/arm64 show_pte"),
         new("Kernel panic - not syncing", PanicReason(),
             (d, m) => d.Report.Panic ??= G(m, "reason").Trim(), "kernel/panic.c panic()"),
-        new("CPU: ", TaskLine(), SetTaskLine, "dump_stack_print_info since 3.12"),
-        new("Pid: ", OldTaskLine(), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack"),
-        new("Process ", ProcessLine(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86"),
+        new("CPU: ", TaskLine(), SetTaskLine, "dump_stack_print_info since 3.12") { AtStart = true },
+        new("Pid: ", OldTaskLine(), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack") { AtStart = true },
+        new("Process ", ProcessLine(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86") { AtStart = true },
         new("INFO: task ", HungTask(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/hung_task.c"),
         new("soft lockup", SoftLockup(),
             (d, m) => { d.SetCpu(G(m, "cpu")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "kernel/watchdog.c"),
         new("scheduling while atomic", AtomicSchedule(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
         new("in_atomic()", MightSleep(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
-        new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn"),
-        new(", CPU#", WarningLine617(), SetWarning617, "kernel/panic.c __warn since 6.17: `WARNING: file:line at f+0x1/0x2, CPU#1: comm/pid`"),
+        new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn") { AtStart = true },
+        new("WARNING: ", WarningLine617(), SetWarning617, "kernel/panic.c __warn since 6.17: `WARNING: file:line at f+0x1/0x2, CPU#1: comm/pid`") { AtStart = true },
         new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
-        new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced"),
-        new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info"),
+        new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
+        new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info") { AtStart = true },
         new("ainted", TaintOnly(), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
-        new("CPU ", OldCpuLine(), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules"),
+        new("CPU ", OldCpuLine(), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules") { AtStart = true },
         new("CPU: ", EipCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "i386 EIP line; Xen `(XEN) CPU:    2`"),
-        new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c"),
+        new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c") { AtStart = true },
         new("Machine Check Exception", MceCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "mce_panic / old mce"),
-        new("Xen-", XenBanner(), SetXenBanner, "Xen show_registers banner"),
+        new("----[ Xen-", XenBanner(), SetXenBanner, "Xen show_registers banner") { AtStart = true },
         new("Linux version ", LinuxBanner(), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
         new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
 
-    private static readonly LiteralSet Literals = new(Rows.Select(row => row.Literal).Distinct().ToArray());
+    /// <summary>The <see cref="FieldPattern.AtStart"/> rows by the first character of their literal (its low byte), as bits.</summary>
+    private static readonly ulong[] AtStartByFirst = BuildAtStartByFirst();
 
-    /// <summary>For each literal of <see cref="Literals"/>, the rows (as bits in table order) that need it.</summary>
-    private static readonly ulong[] RowsByLiteral = Array.ConvertAll([.. Literals.Literals], literal =>
+    /// <summary>The rows whose literal may stand anywhere on the line, as bits, and their literals.</summary>
+    private static readonly ulong Anywhere = Bits(row => !row.AtStart);
+    private static readonly SearchValues<string> AnywhereLiterals = SearchValues.Create(
+        Rows.Where(row => !row.AtStart).Select(row => row.Literal).Distinct().ToArray(), StringComparison.Ordinal);
+
+    private static ulong[] BuildAtStartByFirst()
     {
-        ulong rows = 0;
+        if (Rows.Length > 64)
+            throw new InvalidOperationException($"FieldPatterns holds {Rows.Length} rows; RowsOn keeps at most 64");
+        var byFirst = new ulong[256];
         for (var i = 0; i < Rows.Length; i++)
-            if (Rows[i].Literal == literal)
-                rows |= 1UL << i;
-        return rows;
-    });
+            if (Rows[i].AtStart)
+                byFirst[Rows[i].Literal[0] & 0xFF] |= 1UL << i;
+        return byFirst;
+    }
 
-    /// <summary>The rows whose literal is on the line, as bits in table order (the table holds at most 64 rows).</summary>
+    private static ulong Bits(Func<FieldPattern, bool> which)
+    {
+        ulong bits = 0;
+        for (var i = 0; i < Rows.Length; i++)
+            if (which(Rows[i]))
+                bits |= 1UL << i;
+        return bits;
+    }
+
+    /// <summary>
+    /// The rows whose literal is on the line, as bits in table order: rows anchored at the line start are looked up
+    /// by its first character, the others by one vectorised search; most report lines hold none.
+    /// </summary>
     public static ulong RowsOn(string text)
     {
+        if (text.Length == 0)
+            return 0;
         ulong rows = 0;
-        for (var found = Literals.Find(text); found != 0; found &= found - 1)
-            rows |= RowsByLiteral[System.Numerics.BitOperations.TrailingZeroCount(found)];
+        for (var candidates = AtStartByFirst[text[0] & 0xFF]; candidates != 0; candidates &= candidates - 1)
+        {
+            var i = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            if (text.StartsWith(Rows[i].Literal, StringComparison.Ordinal))
+                rows |= 1UL << i;
+        }
+        if (text.AsSpan().IndexOfAny(AnywhereLiterals) < 0)
+            return rows;
+        for (var candidates = Anywhere; candidates != 0; candidates &= candidates - 1)
+        {
+            var i = System.Numerics.BitOperations.TrailingZeroCount(candidates);
+            if (text.Contains(Rows[i].Literal, StringComparison.Ordinal))
+                rows |= 1UL << i;
+        }
         return rows;
     }
 
