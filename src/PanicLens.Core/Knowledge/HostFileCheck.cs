@@ -1,3 +1,4 @@
+using PanicLens.Text;
 using System.Text.RegularExpressions;
 
 namespace PanicLens.Knowledge;
@@ -6,4 +7,4 @@ namespace PanicLens.Knowledge;
 /// A file (or a glob of files, `/etc/modprobe.d/*.conf`) of which at least one has a line matching
 /// <see cref="Contains"/> (NonBacktracking).
 /// </summary>
-public sealed record HostFileCheck(string Path, Regex Contains);
+public sealed record HostFileCheck(string Path, ShortTextRegex Contains);

@@ -1,20 +1,21 @@
 using System.Text.RegularExpressions;
+using PanicLens.Text;
 
 namespace PanicLens.Knowledge;
 
 /// <summary>
 /// What a crash report must show for a known issue to apply. Every condition that is set must hold;
 /// lists hold alternatives except <see cref="Frames"/>, where every frame must appear in the call trace.
-/// Patterns are compiled with <see cref="RegexOptions.NonBacktracking"/>: they run on hostile log text.
+/// Patterns are <see cref="ShortTextRegex"/>es: fast on short lines, and linear-time when hostile log text makes them backtrack.
 /// </summary>
 public sealed record IssueConditions
 {
     /// <summary>Against the report's title and alternative titles.</summary>
-    public Regex? Title { get; init; }
+    public ShortTextRegex? Title { get; init; }
     /// <summary>Against every line of the report (for messages that are not titles, e.g. `nf_conntrack: table full`).</summary>
-    public Regex? Text { get; init; }
+    public ShortTextRegex? Text { get; init; }
     /// <summary>Against the `Kernel panic - not syncing:` reason.</summary>
-    public Regex? Panic { get; init; }
+    public ShortTextRegex? Panic { get; init; }
     /// <summary>Crash type or detector kind (`paging-request`, `NULL-POINTER-DEREFERENCE`), case-insensitive.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
     /// <summary>The guilty function (faulting IP or guilty frame); compiler suffixes like `.isra.0` are ignored.</summary>

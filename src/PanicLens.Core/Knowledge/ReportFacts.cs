@@ -1,3 +1,4 @@
+using PanicLens.Text;
 using System.Text.RegularExpressions;
 using PanicLens.Model;
 
@@ -62,9 +63,9 @@ internal sealed class ReportFacts
         return dot > 0 ? trimmed[..dot] : trimmed;
     }
 
-    public string? FirstTitle(Regex pattern) => titles.FirstOrDefault(pattern.IsMatch);
+    public string? FirstTitle(ShortTextRegex pattern) => titles.FirstOrDefault(pattern.IsMatch);
 
-    public string? FirstLine(Regex pattern) => lines.FirstOrDefault(pattern.IsMatch);
+    public string? FirstLine(ShortTextRegex pattern) => lines.FirstOrDefault(pattern.IsMatch);
 
     public string? GuiltyFunction(IReadOnlyList<string> wanted) => wanted.FirstOrDefault(w => guiltyFunctions.Contains(NormalizeFunction(w)));
 

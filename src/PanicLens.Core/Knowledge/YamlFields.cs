@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PanicLens.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace PanicLens.Knowledge;
@@ -9,10 +10,9 @@ namespace PanicLens.Knowledge;
 /// pattern or range, key nobody asked for) with file, line and field path, instead of stopping at the first.
 /// Callers read the keys they know, then call <see cref="RejectUnknownKeys"/>.
 /// </summary>
-internal sealed class YamlFields
+internal sealed partial class YamlFields
 {
     // Patterns from data run on log text: linear time, and no culture surprises.
-    private const RegexOptions PatternOptions = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     private readonly YamlMappingNode node;
     private readonly string file;
@@ -84,25 +84,43 @@ internal sealed class YamlFields
         return null;
     }
 
-    public Regex? Pattern(string key)
+    public ShortTextRegex? Pattern(string key)
     {
         var text = String(key);
         return text is null ? null : Compile(text, LineOf(key), FieldPath(key));
     }
 
-    public Regex? Compile(string text, int line, string field)
+    /// <summary>
+    /// A pattern for log text: it must stay within what the linear NonBacktracking engine supports (no
+    /// backreferences, lookarounds, atomic groups or conditionals), which <see cref="ShortTextRegex"/> falls back
+    /// to; it matches on the fast interpreter first. Building it costs microseconds, so loading the knowledge base
+    /// builds no automaton.
+    /// </summary>
+    public ShortTextRegex? Compile(string text, int line, string field)
     {
+        if (LinearUnsupported().Match(text) is { Success: true } construct)
+        {
+            errors.Add(new KnowledgeError(file, line, field,
+                $"pattern '{text}' does not compile: '{construct.Value}' (backreference, lookaround, atomic group or conditional) is not allowed in log patterns"));
+            return null;
+        }
         try
         {
-            return new Regex(text, PatternOptions);
+            return new ShortTextRegex(text);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (ArgumentException e)
         {
-            // NonBacktracking rejects backreferences and lookarounds with NotSupportedException.
             errors.Add(new KnowledgeError(file, line, field, $"pattern '{text}' does not compile: {e.Message}"));
             return null;
         }
     }
+
+    /// <summary>
+    /// Constructs NonBacktracking refuses: lookarounds `(?=` `(?!` `(?&lt;=` `(?&lt;!`, atomic `(?&gt;`, conditional `(?(`,
+    /// backreferences `\1`..`\9` `\k&lt;`, balancing groups `(?&lt;a-b&gt;`, and `\G`.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\\)(?:\(\?(?:=|!|<=|<!|>|\(|<[A-Za-z0-9_]*-|'[A-Za-z0-9_]*-)|\\[1-9]|\\k[<']|\\G)", RegexOptions.CultureInvariant)]
+    private static partial Regex LinearUnsupported();
 
     public List<string> Strings(string key)
     {

@@ -36,6 +36,8 @@ public sealed class ShortTextRegex
 
     public string[] GetGroupNames() => _fast.GetGroupNames();
 
+    public override string ToString() => Pattern;
+
     /// <summary>True once the interpreter ran out of time <see cref="MaxTimeouts"/> times on this pattern.</summary>
     public bool LinearOnly => Volatile.Read(ref _timeouts) >= MaxTimeouts;
 

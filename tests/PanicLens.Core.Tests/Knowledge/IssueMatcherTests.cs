@@ -90,9 +90,13 @@ public sealed class IssueMatcherTests
     [Fact]
     public void Patterns_from_data_run_in_linear_time_on_hostile_lines()
     {
+        // Nested quantifiers: exponential on a backtracking engine. The interpreter gives up within its budget and
+        // the linear engine answers; after a few such lines the pattern only runs on the linear engine.
         var issue = Entry("text: '(a+)+$'");
-        Assert.Equal(System.Text.RegularExpressions.RegexOptions.NonBacktracking, issue.Match.Text!.Options & System.Text.RegularExpressions.RegexOptions.NonBacktracking);
         var hostile = new string('a', 50_000) + "!";
-        Assert.Null(IssueMatcher.Match(issue, Report(lines: hostile)));
+        for (var i = 0; i < PanicLens.Text.ShortTextRegex.MaxTimeouts; i++)
+            Assert.Null(IssueMatcher.Match(issue, Report(lines: hostile)));
+        Assert.True(issue.Match.Text!.LinearOnly);
+        Assert.NotNull(IssueMatcher.Match(issue, Report(lines: new string('a', 50_000))));
     }
 }

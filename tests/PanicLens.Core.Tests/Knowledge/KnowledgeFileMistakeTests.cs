@@ -67,6 +67,32 @@ public sealed class KnowledgeFileMistakeTests : IDisposable
         Assert.Contains(found, f => f.Field == "tests.nearMisses");
     }
 
+    [Theory]
+    [InlineData(@"foo(?=bar)", "(?=")]
+    [InlineData(@"(?<!x)foo", "(?<!")]
+    [InlineData(@"(a)\1", @"\1")]
+    [InlineData(@"(?>a+)b", "(?>")]
+    [InlineData(@"\Gfoo", @"\G")]
+    public void A_pattern_the_linear_engine_cannot_run_is_a_mistake(string pattern, string construct)
+    {
+        var path = Write("lookaround.yaml", $"""
+            id: lookaround
+            title: t
+            summary: s
+            match:
+              text: '{pattern}'
+            references:
+              - url: https://example.org/
+            tests:
+              matches: [{"{"}lines: [foobar]{"}"}]
+              nearMisses: [{"{"}lines: [x], why: w{"}"}]
+            """);
+        var check = KnowledgeLoader.Check([directory], includeShipped: false);
+        var error = Assert.Single(check.Errors, e => e.Field == "match.text");
+        Assert.Equal((path, 5), (error.File, error.Line));
+        Assert.Contains($"'{construct}'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_id_and_title_are_reported_and_the_other_files_are_still_checked()
     {

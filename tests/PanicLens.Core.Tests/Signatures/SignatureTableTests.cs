@@ -26,9 +26,14 @@ public sealed partial class SignatureTableTests
                 else
                     Assert.True(names.Contains(name), $"{title}: '{template}' names {{{name}}}, which no pattern captures");
             }
+        // The linear engine stands behind every pattern (ShortTextRegex), so each must build there too.
+        Assert.NotNull(format.TitleRegex.Linear);
+        Assert.NotNull(format.ReportRegex?.Linear ?? format.TitleRegex.Linear);
         if (format.Stack is { } stack)
         {
             Assert.NotNull(stack.SkipMatcher);
+            Assert.All(stack.Parts.Concat(stack.AltParts ?? []), p => Assert.True(p.Regex is null || p.Regex.Linear is not null));
+            Assert.All(stack.Skip, pattern => Assert.NotNull(new PanicLens.Text.ShortTextRegex(pattern).Linear));
             Assert.All(stack.Parts, p => Assert.True(p.Kind == StackPartKind.Trace || p.Regex is not null));
         }
         if (format.Needle.Length > 0)
