@@ -23,7 +23,7 @@ public static partial class HeaderScanner
     {
         if (Excludes[row] is not null || CrashHeaders.All[row].Exclude is not { } pattern)
             return Excludes[row];
-        return Excludes[row] = new ShortTextRegex(pattern);
+        return Excludes[row] = new ShortTextRegex(pattern, linearTests: true);
     }
 
     /// <summary>Text before a header that shows the line is a shell command or a quotation, not kernel output.</summary>

@@ -52,10 +52,10 @@ public static class FramePatterns
 
     // Applied to one console line at a time: the fast interpreter, with the linear engine behind it.
     public static readonly ShortTextRegex ArmFrameRegex = new(ArmFrameLine);
-    public static readonly ShortTextRegex StackStartRegex = new(string.Join("|", StackStarts));
-    public static readonly ShortTextRegex[] StackStartRegexes = Array.ConvertAll(StackStarts, pattern => new ShortTextRegex(pattern));
-    public static readonly ShortTextRegex CorruptedLineRegex = new(CorruptedLine);
-    public static readonly ShortTextRegex QuestionableRegex = new(Questionable);
+    public static readonly ShortTextRegex StackStartRegex = new(string.Join("|", StackStarts), linearTests: true);
+    public static readonly ShortTextRegex[] StackStartRegexes = Array.ConvertAll(StackStarts, pattern => new ShortTextRegex(pattern, linearTests: true));
+    public static readonly ShortTextRegex CorruptedLineRegex = new(CorruptedLine, linearTests: true);
+    public static readonly ShortTextRegex QuestionableRegex = new(Questionable, linearTests: true);
 
     /// <summary>The linear-time engine, for text of any length (and behind every <see cref="ShortTextRegex"/>).</summary>
     public static Regex Compile(string pattern) =>

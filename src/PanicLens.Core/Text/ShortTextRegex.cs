@@ -23,11 +23,19 @@ public sealed class ShortTextRegex
     private Regex? _linear;
     private int _timeouts;
 
-    public ShortTextRegex(string pattern)
+    /// <param name="linearTests">
+    /// Answer <see cref="IsMatch"/> on the linear engine (built on first use): for line tests run on many lines,
+    /// where its automaton, once built, beats the interpreter trying each start position. Captures still come
+    /// from the interpreter.
+    /// </param>
+    public ShortTextRegex(string pattern, bool linearTests = false)
     {
         Pattern = pattern;
+        LinearTests = linearTests;
         _fast = new Regex(pattern, RegexOptions.CultureInvariant, Budget);
     }
+
+    public bool LinearTests { get; }
 
     public string Pattern { get; }
 
@@ -58,7 +66,7 @@ public sealed class ShortTextRegex
 
     public bool IsMatch(string text)
     {
-        if (LinearOnly)
+        if (LinearOnly || LinearTests)
             return Linear.IsMatch(text);
         try
         {
