@@ -122,6 +122,17 @@ internal ref struct FrameCursor(string text)
     public bool TrySymbol(out string symbol)
     {
         symbol = "";
+        if (!TrySymbolRange(out var start, out var length))
+            return false;
+        symbol = _text.Substring(start, length);
+        return true;
+    }
+
+    /// <summary>As <see cref="TrySymbol"/>, without making the string: most lines offered turn out to be no frame.</summary>
+    public bool TrySymbolRange(out int start, out int length)
+    {
+        start = _pos;
+        length = 0;
         int i = _pos;
         if (i >= _text.Length)
             return false;
@@ -132,9 +143,9 @@ internal ref struct FrameCursor(string text)
             i++;
         if (i < _text.Length && IsSymbolChar(_text[i]))
             return false;
-        symbol = _text[_pos..i];
-        if (symbol.Length == 1 && symbol[0] == '.')
+        if (i - _pos == 1 && c == '.')
             return false;
+        length = i - _pos;
         _pos = i;
         return true;
     }

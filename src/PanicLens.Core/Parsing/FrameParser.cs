@@ -55,16 +55,21 @@ public static class FrameParser
 
         bool reliable = !cursor.TryLiteral("? ");
         cursor.SkipSpaces();
-        if (!cursor.TrySymbol(out var symbol))
+        if (!cursor.TrySymbolRange(out var symbolStart, out var symbolLength))
+            return false;
+        bool isAddress = text.AsSpan(symbolStart, symbolLength).StartsWith("0x");
+        // A bare word with nothing after it but a colon or more words ("RAX: ...", "Hardware name: ...") is no
+        // frame: say so before any string is made.
+        if (address is null && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
             return false;
         cursor.TryOffsetAndSize(out var offset, out var size);
         if (!cursor.TryTail(parenthesised, out var tail))
             return false;
-        bool isAddress = symbol.StartsWith("0x", StringComparison.Ordinal);
         // A bare word with nothing around it ("Stack:", "Trace") is not a frame; an address, an offset, a source
         // location, an inline mark or a bracketed address before it makes it one.
         if (offset is null && address is null && tail.Source is null && !tail.Inline && !isAddress)
             return false;
+        var symbol = text.Substring(symbolStart, symbolLength);
         frame = new Frame(symbol, offset, size, tail.Module, reliable && tail.Reliable)
         {
             Address = NullIfEmpty(address),
