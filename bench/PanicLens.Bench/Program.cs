@@ -4,7 +4,11 @@ using PanicLens.Bench;
 using PanicLens.Parsing;
 using PanicLens.Signatures;
 
-// `--median`: time each corpus report on its own (best of 20 runs) and print the median and the slowest;
+// Parse + title over ../shared/corpus/syzkaller-linux (README "Speed of parse and title"):
+//   --per-report    BenchmarkDotNet, one case per sampled report; prints the median over the cases (issue 3)
+//   --median [hot]  every report in turn (or each repeated), best of 30 rounds; median, p90, fit against length
+//   --alloc         bytes allocated per line by parse and by title
+//   --loop SECONDS  parse and title the corpus for a profiler (BENCH_REPORT, BENCH_MAX_LINES, BENCH_PARSE_ONLY)
 // anything else goes to BenchmarkDotNet (e.g. `--filter *`).
 if (args is ["--median"] or ["--median", "hot"])
 {
