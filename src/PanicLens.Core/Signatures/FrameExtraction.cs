@@ -45,7 +45,7 @@ public static class FrameExtraction
             {
                 traces++;
                 var next = partIndex + 1 < parts.Length ? parts[partIndex + 1] : null;
-                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipMatcher, candidates);
+                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipMatcher, candidates, spec.Extractor == StackExtractor.First);
                 pos = newPos;
                 ok &= clean;
                 if (consumedNext)
@@ -78,8 +78,12 @@ public static class FrameExtraction
         return (pos, true);
     }
 
+    /// <summary>
+    /// Reads a trace section up to its end. With <paramref name="firstOnly"/> (the extractor takes the first
+    /// candidate) frames after a candidate are no longer read: only the section's end and fault-injection lines matter.
+    /// </summary>
     private static (int Pos, bool ConsumedNext, bool Clean) ReadTrace(
-        IReadOnlyList<string> lines, int pos, StackPart? next, NameMatcher skip, List<string> candidates)
+        IReadOnlyList<string> lines, int pos, StackPart? next, NameMatcher skip, List<string> candidates, bool firstOnly)
     {
         var names = new List<string>(2);
         while (pos < lines.Count)
@@ -94,6 +98,8 @@ public static class FrameExtraction
                 AddCaptures(nextMatch, skip, candidates);
                 return (pos, true, true);
             }
+            if (firstOnly && candidates.Count > 0)
+                continue;
             names.Clear();
             StackLines.ReadFrames(line, names);
             foreach (var name in names)
