@@ -69,11 +69,7 @@ public class PerReportBenchmark
         if (warmedUp)
             return;
         warmedUp = true;
-        var regions = CorpusReports.Load();
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + 10 * System.Diagnostics.Stopwatch.Frequency;
-        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
-            foreach (var region in regions)
-                TitleBuilder.Apply(ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine));
+        CorpusReports.WarmUp(CorpusReports.Load(), seconds: 10);
     }
 
     /// <summary>

@@ -13,11 +13,7 @@ using PanicLens.Signatures;
 if (args is ["--median"] or ["--median", "hot"])
 {
     var regions = CorpusReports.Load();
-    // Warm up: let tiered compilation reach its optimised code before anything is timed.
-    var warmUntil = Stopwatch.GetTimestamp() + 5 * Stopwatch.Frequency;
-    while (Stopwatch.GetTimestamp() < warmUntil)
-        foreach (var region in regions)
-            TitleBuilder.Apply(ReportParser.Parse("bench", region.Lines, region.StartLine, region.EndLine));
+    CorpusReports.WarmUp(regions, seconds: 5);
     // Rounds over the whole corpus, keeping each report's best time: a burst of machine noise hits one round of a
     // report, not all of them.
     const int rounds = 30;

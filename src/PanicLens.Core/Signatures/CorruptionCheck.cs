@@ -48,29 +48,14 @@ public static partial class CorruptionCheck
             if (!StackLines.MaybeStackStart(body[i]))
                 continue;
             for (var kind = 0; kind < patterns.Length; kind++)
-                if (first[kind] < 0 && StartLeads[kind].May(body[i]) && patterns[kind].IsMatch(body[i]))
+                if (first[kind] < 0 && StartLeads[kind].MayMatch(body[i]) && patterns[kind].IsMatch(body[i]))
                     first[kind] = i;
         }
         return first;
     }
 
     /// <summary>Each stack-start pattern's leading literals (or none), checked before its regex runs.</summary>
-    private static readonly LeadingLiterals[] StartLeads = Array.ConvertAll(FramePatterns.StackStarts, pattern => new LeadingLiterals(pattern));
-
-    private sealed class LeadingLiterals(string pattern)
-    {
-        private readonly string[]? _literals = PatternLiterals.Leading(pattern);
-
-        public bool May(string line)
-        {
-            if (_literals is null)
-                return true;
-            foreach (var literal in _literals)
-                if (line.Contains(literal, StringComparison.Ordinal))
-                    return true;
-            return false;
-        }
-    }
+    private static readonly LeadingFilter[] StartLeads = Array.ConvertAll(FramePatterns.StackStarts, pattern => new LeadingFilter(pattern));
 
     private static bool HasFrameBelow(IReadOnlyList<string> body, int start)
     {

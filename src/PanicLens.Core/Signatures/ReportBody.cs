@@ -21,11 +21,14 @@ public sealed class ReportBody
     /// <summary>The first <see cref="TextLines"/> lines joined by `\n`, for multi-line report patterns (made on first use).</summary>
     public string Text => text ??= string.Join('\n', Lines.Count <= TextLines ? Lines : Lines.Take(TextLines));
 
+    private const string NmiSent = "Sending NMI from CPU";
+    private const string LockDebugOff = "Disabling lock debugging due to kernel taint";
+    private const string Panic = "Kernel panic - not syncing";
+    private const string CircularLocking = "WARNING: possible circular locking dependency detected";
+
     /// <summary>The literals the loop below looks for; a line holding none of them is simply kept.</summary>
-    private static readonly System.Buffers.SearchValues<string> Notable = System.Buffers.SearchValues.Create(
-        ["Sending NMI from CPU", "Disabling lock debugging due to kernel taint", "Kernel panic - not syncing",
-         "WARNING: possible circular locking dependency detected"],
-        StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<string> Notable =
+        System.Buffers.SearchValues.Create([NmiSent, LockDebugOff, Panic, CircularLocking], StringComparison.Ordinal);
 
     public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
     {
@@ -43,19 +46,15 @@ public sealed class ReportBody
                 continue;
             if (timed && StackLines.IsQuestionable(text) && !text.Contains("<EOI>", StringComparison.Ordinal))
                 continue;
-            if (text.AsSpan().IndexOfAny(Notable) < 0)
+            if (text.AsSpan().IndexOfAny(Notable) >= 0)
             {
-                body.Add(hypervisor ? StripHypervisor(text) : text);
-                continue;
+                nmiSent |= text.Contains(NmiSent, StringComparison.Ordinal);
+                if (text.Contains(LockDebugOff, StringComparison.Ordinal))
+                    continue;
+                if (body.Count > limit
+                    && (text.Contains(Panic, StringComparison.Ordinal) || text.Contains(CircularLocking, StringComparison.Ordinal)))
+                    break;
             }
-            if (text.Contains("Sending NMI from CPU", StringComparison.Ordinal))
-                nmiSent = true;
-            if (text.Contains("Disabling lock debugging due to kernel taint", StringComparison.Ordinal))
-                continue;
-            if (body.Count > limit
-                && (text.Contains("Kernel panic - not syncing", StringComparison.Ordinal)
-                    || text.Contains("WARNING: possible circular locking dependency detected", StringComparison.Ordinal)))
-                break;
             body.Add(hypervisor ? StripHypervisor(text) : text);
         }
         return new ReportBody { Lines = body };

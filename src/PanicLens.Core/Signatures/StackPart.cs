@@ -1,4 +1,3 @@
-using System.Buffers;
 using PanicLens.Text;
 
 namespace PanicLens.Signatures;
@@ -11,19 +10,10 @@ public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
     /// <summary>Matched on one console line at a time.</summary>
     public ShortTextRegex? Regex => Pattern is null ? null : regex ??= new ShortTextRegex(Pattern);
 
-    private SearchValues<string>? needles;
-    private bool needlesKnown;
+    private LeadingFilter? filter;
 
     /// <summary>False when no leading literal of the pattern's alternatives is on the line, so the regex cannot match.</summary>
-    public bool MayMatch(string line)
-    {
-        if (!needlesKnown)
-        {
-            needles = PatternLiterals.Leading(Pattern) is { } literals ? SearchValues.Create(literals, StringComparison.Ordinal) : null;
-            needlesKnown = true;
-        }
-        return needles is null || line.AsSpan().IndexOfAny(needles) >= 0;
-    }
+    public bool MayMatch(string line) => (filter ??= new LeadingFilter(Pattern)).MayMatch(line);
 
     /// <summary>The `RIP:`/`IP:`/`pc :`/`PC is at` line; its function is the first candidate.</summary>
     public static readonly StackPart Rip = new(StackPartKind.Line, FramePatterns.RipLine);

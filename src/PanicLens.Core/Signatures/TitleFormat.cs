@@ -23,8 +23,8 @@ public sealed record TitleFormat(string Title, string Template)
     private string? needle;
     private string[]? required;
 
-    /// <summary>Plain text every title match contains (the pattern's leading literal), or "" when none: a cheap prefilter.</summary>
-    public string Needle => needle ??= LeadingLiteral(Title);
+    /// <summary>The pattern's leading literal, or "" when it has none or several alternatives.</summary>
+    public string Needle => needle ??= PatternLiterals.Leading(Title) is [var only] ? only : "";
 
     /// <summary>False when a literal every title match holds is missing from <paramref name="line"/>, so the regex need not run.</summary>
     public bool MayMatch(string line)
@@ -39,21 +39,4 @@ public sealed record TitleFormat(string Title, string Template)
     public ShortTextRegex TitleRegex => titleRegex ??= new ShortTextRegex(Title);
     /// <summary>Matched on the report's first lines (<see cref="ReportBody.Text"/>, bounded).</summary>
     public ShortTextRegex? ReportRegex => Report is null ? null : reportRegex ??= new ShortTextRegex(Report);
-
-    private static string LeadingLiteral(string pattern)
-    {
-        var depth = 0;
-        foreach (var c in pattern)
-        {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (c == '|' && depth == 0)
-                return "";
-        }
-        var end = 0;
-        while (end < pattern.Length && !"\\.[](){}*+?|^$".Contains(pattern[end]))
-            end++;
-        if (end < pattern.Length && pattern[end] is '?' or '*' or '{')
-            end--;
-        return end <= 0 ? "" : pattern[..end];
-    }
 }

@@ -49,33 +49,24 @@ public sealed class ShortTextRegex
     /// <summary>True once the interpreter ran out of time <see cref="MaxTimeouts"/> times on this pattern.</summary>
     public bool LinearOnly => Volatile.Read(ref _timeouts) >= MaxTimeouts;
 
-    public Match Match(string text)
-    {
-        if (LinearOnly)
-            return Linear.Match(text);
-        try
-        {
-            return _fast.Match(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            Interlocked.Increment(ref _timeouts);
-            return Linear.Match(text);
-        }
-    }
+    public Match Match(string text) => Run(text, useLinear: false, static (regex, t) => regex.Match(t));
 
-    public bool IsMatch(string text)
+    public bool IsMatch(string text) => Run(text, useLinear: LinearTests, static (regex, t) => regex.IsMatch(t));
+
+    /// <summary>Runs <paramref name="query"/> on the interpreter, or on the linear engine when asked, after
+    /// <see cref="MaxTimeouts"/>, or when the interpreter runs out of its budget on this text.</summary>
+    private T Run<T>(string text, bool useLinear, Func<Regex, string, T> query)
     {
-        if (LinearOnly || LinearTests)
-            return Linear.IsMatch(text);
+        if (useLinear || LinearOnly)
+            return query(Linear, text);
         try
         {
-            return _fast.IsMatch(text);
+            return query(_fast, text);
         }
         catch (RegexMatchTimeoutException)
         {
             Interlocked.Increment(ref _timeouts);
-            return Linear.IsMatch(text);
+            return query(Linear, text);
         }
     }
 }

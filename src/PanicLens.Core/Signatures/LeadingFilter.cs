@@ -1,0 +1,24 @@
+using System.Buffers;
+
+namespace PanicLens.Signatures;
+
+/// <summary>
+/// A prefilter in front of a pattern: false when none of the leading literals of its alternatives
+/// (<see cref="PatternLiterals.Leading"/>) is on the line, so the pattern cannot match there. A pattern without
+/// such literals lets every line through. Built on first use.
+/// </summary>
+public sealed class LeadingFilter(string? pattern)
+{
+    private SearchValues<string>? _literals;
+    private bool _known;
+
+    public bool MayMatch(string line)
+    {
+        if (!_known)
+        {
+            _literals = PatternLiterals.Leading(pattern) is { } literals ? SearchValues.Create(literals, StringComparison.Ordinal) : null;
+            _known = true;
+        }
+        return _literals is null || line.AsSpan().IndexOfAny(_literals) >= 0;
+    }
+}
