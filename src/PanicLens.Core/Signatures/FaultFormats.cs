@@ -14,7 +14,7 @@ public static class FaultFormats
         {
             Alts = [BadAccess], Stack = StackSpec.Rip(), Why = "arm/arm64 __do_kernel_fault",
         },
-        new(@"general protection fault.*:", "general protection fault in {frame}")
+        new(@"general protection fault.*?:", "general protection fault in {frame}")
         {
             Alts = [BadAccess], Stack = StackSpec.Rip(), Why = "x86 #GP, typically a non-canonical (poisoned) pointer",
         },

@@ -29,13 +29,13 @@ public static class InfoFormats
         {
             Stack = StackSpec.CallTrace("stack", "lock", "IRQ"),
         },
-        new(@"INFO: task .{1,100} blocked (?:in I/O wait )?for more than [0-9]+ seconds", "INFO: task hung in {frame}")
+        new(@"INFO: task .{1,100}? blocked (?:in I/O wait )?for more than [0-9]+ seconds", "INFO: task hung in {frame}")
         {
             Alts = ["hang in {frame}"],
             Stack = StackSpec.CallTrace() with { Extractor = StackExtractor.HungTask },
             Why = "kernel/hung_task.c: a D-state task did not run for the timeout",
         },
-        new(@"INFO: task .{1,100} can't die for more than ", "INFO: task can't die in {frame}")
+        new(@"INFO: task .{1,100}? can't die for more than ", "INFO: task can't die in {frame}")
         {
             Alts = ["hang in {frame}"], Stack = StackSpec.CallTrace("schedule"),
         },

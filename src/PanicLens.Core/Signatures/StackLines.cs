@@ -25,8 +25,39 @@ public static class StackLines
     public static bool IsCorruptedLine(string line) =>
         line.Contains("should_fail", StringComparison.Ordinal) && FramePatterns.CorruptedLineRegex.IsMatch(line);
 
-    public static bool IsQuestionable(string line) =>
-        line.Contains("? ", StringComparison.Ordinal) && FramePatterns.QuestionableRegex.IsMatch(line);
+    /// <summary>
+    /// Same as <see cref="FramePatterns.Questionable"/> matching somewhere on the line: ` ?`, spaces, a name of
+    /// `[A-Za-z0-9_.]`, `+0x` and a hex digit, more hex digits, `/` and a hex digit (the optional bracketed address
+    /// before it and the `0x` after `/` change nothing about whether a line matches).
+    /// </summary>
+    public static bool IsQuestionable(string line)
+    {
+        for (var at = line.IndexOf(" ?", StringComparison.Ordinal); at >= 0; at = line.IndexOf(" ?", at + 1, StringComparison.Ordinal))
+            if (IsQuestionableAt(line, at + 2))
+                return true;
+        return false;
+    }
+
+    private static bool IsQuestionableAt(string line, int i)
+    {
+        var spaces = i;
+        while (i < line.Length && line[i] == ' ')
+            i++;
+        if (i == spaces)
+            return false;
+        var name = i;
+        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] is '_' or '.'))
+            i++;
+        if (i == name || !line.AsSpan(i).StartsWith("+0x", StringComparison.Ordinal))
+            return false;
+        i += 3;
+        var hex = i;
+        while (i < line.Length && IsLowerHex(line[i]))
+            i++;
+        return i > hex && i + 1 < line.Length && line[i] == '/' && IsLowerHex(line[i + 1]);
+    }
+
+    private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
 
     public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null;
 

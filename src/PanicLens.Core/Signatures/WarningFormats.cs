@@ -81,7 +81,7 @@ public static class WarningFormats
         {
             Stack = new([StackPart.Find(Pc + " " + Func + "|at: " + Func), StackPart.CallTrace, StackPart.Trace]),
         },
-        new(@"WARNING: .*(?:[A-Za-z0-9_\-]+/)*[A-Za-z0-9_\-]+\.(?:c|h|rs|S):[0-9]+", "WARNING in {frame}")
+        new(@"WARNING: .*?[A-Za-z0-9_\-]\.(?:c|h|rs|S):[0-9]", "WARNING in {frame}")
         {
             Stack = StackSpec.Warning(),
             Why = "WARN()/WARN_ON() in any era: `at FILE:LINE FUNC`, `FILE:LINE at FUNC, CPU#N`",
