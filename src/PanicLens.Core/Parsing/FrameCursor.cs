@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PanicLens.Parsing;
 
 /// <summary>
@@ -7,6 +9,17 @@ namespace PanicLens.Parsing;
 internal ref struct FrameCursor(string text)
 {
     private const int MaxSymbolLength = 512;
+
+    // Character classes, scanned with vectorised searches: most frame lines are a long name and a long path.
+    private static readonly SearchValues<char> SymbolChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$#");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> ModuleChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+    private static readonly SearchValues<char> PathChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-/+.");
+    private static readonly SearchValues<char> LineNumberChars = SearchValues.Create("0123456789:");
+
     private readonly string _text = text;
     private int _pos;
 
@@ -26,7 +39,7 @@ internal ref struct FrameCursor(string text)
         SkipSpaces();
         if (TryLiteral("(XEN)"))
             SkipSpaces();
-        if (_text.AsSpan(_pos).StartsWith("** "))
+        if (Peek() == '*' && _text.AsSpan(_pos).StartsWith("** "))
         {
             int end = _text.IndexOf(" **", _pos + 3, StringComparison.Ordinal);
             if (end > 0)
@@ -68,7 +81,8 @@ internal ref struct FrameCursor(string text)
 
     public bool TryLiteral(string literal)
     {
-        if (!_text.AsSpan(_pos).StartsWith(literal, StringComparison.Ordinal))
+        // The first character decides for nearly every line; the span comparison only runs when it agrees.
+        if (_pos >= _text.Length || _text[_pos] != literal[0] || !_text.AsSpan(_pos).StartsWith(literal, StringComparison.Ordinal))
             return false;
         _pos += literal.Length;
         return true;
@@ -85,8 +99,7 @@ internal ref struct FrameCursor(string text)
         if (angled)
             i++;
         int start = i;
-        while (i < _text.Length && char.IsAsciiHexDigit(_text[i]))
-            i++;
+        i = RunEnd(i, HexDigits, int.MaxValue);
         int end = i;
         if (angled)
         {
@@ -139,8 +152,7 @@ internal ref struct FrameCursor(string text)
         char c = _text[i];
         if (!(char.IsAsciiLetter(c) || c == '_' || c == '.' || c == '$' || IsHexPrefix(i)))
             return false;
-        while (i < _text.Length && i - _pos < MaxSymbolLength && IsSymbolChar(_text[i]))
-            i++;
+        i = RunEnd(i, SymbolChars, MaxSymbolLength);
         if (i < _text.Length && IsSymbolChar(_text[i]))
             return false;
         if (i - _pos == 1 && c == '.')
@@ -187,8 +199,7 @@ internal ref struct FrameCursor(string text)
         if (j + 1 < _text.Length && _text[j] == '0' && (_text[j + 1] == 'x' || _text[j + 1] == 'X'))
             j += 2;
         int start = j;
-        while (j < _text.Length && j - start < 32 && char.IsAsciiHexDigit(_text[j]))
-            j++;
+        j = RunEnd(j, HexDigits, 32);
         if (j == start)
             return false;
         hex = _text[start..j];
@@ -203,9 +214,7 @@ internal ref struct FrameCursor(string text)
         if (Peek() != '[')
             return false;
         int start = _pos + 1;
-        int i = start;
-        while (i < _text.Length && i - start < 128 && IsModuleChar(_text[i]))
-            i++;
+        int i = RunEnd(start, ModuleChars, 128);
         if (i == start || i >= _text.Length || _text[i] != ']')
             return false;
         word = _text[start..i];
@@ -216,9 +225,7 @@ internal ref struct FrameCursor(string text)
     public bool TryModuleName(out string name)
     {
         name = "";
-        int i = _pos;
-        while (i < _text.Length && i - _pos < 128 && IsModuleChar(_text[i]))
-            i++;
+        int i = RunEnd(_pos, ModuleChars, 128);
         if (i == _pos)
             return false;
         name = _text[_pos..i];
@@ -278,25 +285,28 @@ internal ref struct FrameCursor(string text)
     private bool TrySource(out string source)
     {
         source = "";
-        int i = _pos;
-        int colon = -1;
-        bool dot = false;
-        while (i < _text.Length && _text[i] != ' ' && i - _pos < 1024)
-        {
-            char c = _text[i];
-            if (c == ':')
-                colon = colon < 0 ? i : colon;
-            else if (colon < 0 && c == '.')
-                dot = true;
-            else if (colon >= 0 ? !char.IsAsciiDigit(c) : !(IsModuleChar(c) || c == '/' || c == '+'))
-                return false;
-            i++;
-        }
-        if (colon < 0 || !dot || colon + 1 >= i || !char.IsAsciiDigit(_text[colon + 1]))
+        var rest = _text.AsSpan(_pos, Math.Min(_text.Length - _pos, 1024));
+        var space = rest.IndexOf(' ');
+        var word = space < 0 ? rest : rest[..space];
+        int colon = word.IndexOf(':');
+        if (colon < 0 || colon + 1 >= word.Length || !char.IsAsciiDigit(word[colon + 1]))
             return false;
-        source = _text[_pos..i];
-        _pos = i;
+        var path = word[..colon];
+        if (!path.Contains('.') || path.IndexOfAnyExcept(PathChars) >= 0 || word[(colon + 1)..].IndexOfAnyExcept(LineNumberChars) >= 0)
+            return false;
+        source = word.ToString();
+        _pos += word.Length;
         return true;
+    }
+
+    /// <summary>Index of the first character from <paramref name="start"/> not in <paramref name="chars"/>, looking at most <paramref name="max"/> characters.</summary>
+    private readonly int RunEnd(int start, SearchValues<char> chars, int max)
+    {
+        if (start >= _text.Length)
+            return start;
+        var span = _text.AsSpan(start, Math.Min(_text.Length - start, max));
+        int end = span.IndexOfAnyExcept(chars);
+        return start + (end < 0 ? span.Length : end);
     }
 }
 
