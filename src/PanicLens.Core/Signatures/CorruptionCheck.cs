@@ -14,7 +14,7 @@ public static partial class CorruptionCheck
     private const int RiscvStart = 6;
 
     /// <summary>The reason the report is corrupted, or null.</summary>
-    public static string? Check(string rawTitle, IReadOnlyList<string> body, bool noStack)
+    public static string? Check(string rawTitle, ReportBody body, bool noStack)
     {
         if (Timestamp().IsMatch(rawTitle))
             return "title holds a console timestamp: output of several CPUs is interleaved";
@@ -28,7 +28,7 @@ public static partial class CorruptionCheck
             if (at < 0)
                 continue;
             // The convention counts the pieces of the text split on newlines, and the text ends in one.
-            if (body.Count - at < 3)
+            if (body.Lines.Count - at < 3)
                 return "call trace is cut short";
             if (kind != RiscvStart && !HasFrameBelow(body, at))
                 return "no frames in a stack trace";
@@ -38,17 +38,18 @@ public static partial class CorruptionCheck
     }
 
     /// <summary>For each kind of stack-start line, the index of its first occurrence, or -1.</summary>
-    private static int[] FirstStarts(IReadOnlyList<string> body)
+    private static int[] FirstStarts(ReportBody body)
     {
         var patterns = FramePatterns.StackStartRegexes;
         var first = new int[patterns.Length];
         Array.Fill(first, -1);
-        for (var i = 0; i < body.Count; i++)
+        for (var i = 0; i < body.Lines.Count; i++)
         {
-            if (!StackLines.MaybeStackStart(body[i]))
+            if ((body.Marks[i] & StackLineMarks.StackStart) == 0)
                 continue;
+            var line = body.Lines[i];
             for (var kind = 0; kind < patterns.Length; kind++)
-                if (first[kind] < 0 && StartLeads[kind].MayMatch(body[i]) && patterns[kind].IsMatch(body[i]))
+                if (first[kind] < 0 && StartLeads[kind].MayMatch(line) && patterns[kind].IsMatch(line))
                     first[kind] = i;
         }
         return first;
@@ -57,13 +58,13 @@ public static partial class CorruptionCheck
     /// <summary>Each stack-start pattern's leading literals (or none), checked before its regex runs.</summary>
     private static readonly LeadingFilter[] StartLeads = Array.ConvertAll(FramePatterns.StackStarts, pattern => new LeadingFilter(pattern));
 
-    private static bool HasFrameBelow(IReadOnlyList<string> body, int start)
+    private static bool HasFrameBelow(ReportBody body, int start)
     {
-        var end = Math.Min(body.Count, start + 1 + FrameWindow);
+        var end = Math.Min(body.Lines.Count, start + 1 + FrameWindow);
         for (var i = start + 1; i < end; i++)
         {
-            var line = body[i];
-            if (StackLines.IsStackStart(line))
+            var line = body.Lines[i];
+            if (body.IsStackStart(i))
                 return false;
             if (line.Contains("(stack is not available)", StringComparison.Ordinal) || StackLines.IsFrame(line))
                 return true;

@@ -11,15 +11,15 @@ public static class FrameExtraction
 {
     public const string CorruptedFrame = "corrupted";
 
-    public static FrameChoice Extract(IReadOnlyList<string> lines, StackSpec spec)
+    public static FrameChoice Extract(ReportBody body, StackSpec spec)
     {
-        var choice = Run(lines, spec.Parts, spec);
+        var choice = Run(body, spec.Parts, spec);
         if (choice.Ok || spec.AltParts is null)
             return choice;
-        return Run(lines, spec.AltParts, spec);
+        return Run(body, spec.AltParts, spec);
     }
 
-    private static FrameChoice Run(IReadOnlyList<string> lines, StackPart[] parts, StackSpec spec)
+    private static FrameChoice Run(ReportBody body, StackPart[] parts, StackSpec spec)
     {
         var frames = new List<string>();
         var raw = new List<string?>();
@@ -45,7 +45,7 @@ public static class FrameExtraction
             {
                 traces++;
                 var next = partIndex + 1 < parts.Length ? parts[partIndex + 1] : null;
-                var (newPos, consumedNext, clean) = ReadTrace(lines, pos, next, spec.SkipMatcher, candidates, spec.Extractor == StackExtractor.First);
+                var (newPos, consumedNext, clean) = ReadTrace(body, pos, next, spec.SkipMatcher, candidates, spec.Extractor == StackExtractor.First);
                 pos = newPos;
                 ok &= clean;
                 if (consumedNext)
@@ -53,19 +53,20 @@ public static class FrameExtraction
             }
             else
             {
-                (pos, var clean) = FindLine(lines, pos, part, spec.SkipMatcher, candidates);
+                (pos, var clean) = FindLine(body, pos, part, spec.SkipMatcher, candidates);
                 ok &= clean;
             }
         }
         return new FrameChoice(frames, raw, ok);
     }
 
-    private static (int Pos, bool Clean) FindLine(IReadOnlyList<string> lines, int pos, StackPart part, NameMatcher skip, List<string> candidates)
+    private static (int Pos, bool Clean) FindLine(ReportBody body, int pos, StackPart part, NameMatcher skip, List<string> candidates)
     {
+        var lines = body.Lines;
         while (pos < lines.Count)
         {
             var line = lines[pos++];
-            if (StackLines.IsCorruptedLine(line))
+            if (body.IsCorruptedLine(pos - 1))
                 return (pos, false);
             if (!part.MayMatch(line))
                 continue;
@@ -83,15 +84,16 @@ public static class FrameExtraction
     /// candidate) frames after a candidate are no longer read: only the section's end and fault-injection lines matter.
     /// </summary>
     private static (int Pos, bool ConsumedNext, bool Clean) ReadTrace(
-        IReadOnlyList<string> lines, int pos, StackPart? next, NameMatcher skip, List<string> candidates, bool firstOnly)
+        ReportBody body, int pos, StackPart? next, NameMatcher skip, List<string> candidates, bool firstOnly)
     {
+        var lines = body.Lines;
         var names = new List<string>(2);
         while (pos < lines.Count)
         {
             var line = lines[pos++];
-            if (StackLines.IsCorruptedLine(line))
+            if (body.IsCorruptedLine(pos - 1))
                 return (pos, false, false);
-            if (StackLines.IsStackStart(line))
+            if (body.IsStackStart(pos - 1))
                 return (pos, false, true);
             if (next?.Regex is { } nextPattern && next.MayMatch(line) && nextPattern.Match(line) is { Success: true } nextMatch)
             {

@@ -13,6 +13,16 @@ public sealed class ReportBody
     private const int KmsanConsequenceAfterLines = 16;
 
     public required IReadOnlyList<string> Lines { get; init; }
+
+    /// <summary>For each line, which stack-line literals it holds (see <see cref="StackLines.MarksOf"/>).</summary>
+    public required IReadOnlyList<StackLineMarks> Marks { get; init; }
+
+    /// <summary>True when line <paramref name="i"/> opens a stack section (<see cref="FramePatterns.StackStarts"/>), which ends the one before.</summary>
+    public bool IsStackStart(int i) => (Marks[i] & StackLineMarks.StackStart) != 0 && FramePatterns.StackStartRegex.IsMatch(Lines[i]);
+
+    /// <summary>True when line <paramref name="i"/> is a fault-injection frame (<see cref="FramePatterns.CorruptedLine"/>): the frames around it cannot be trusted.</summary>
+    public bool IsCorruptedLine(int i) => (Marks[i] & StackLineMarks.FaultInjection) != 0 && FramePatterns.CorruptedLineRegex.IsMatch(Lines[i]);
+
     private string? text;
 
     /// <summary>Report patterns look a few lines below the header; this bounds their work on huge reports.</summary>
@@ -30,6 +40,10 @@ public sealed class ReportBody
     private static readonly System.Buffers.SearchValues<string> Notable =
         System.Buffers.SearchValues.Create([NmiSent, LockDebugOff, Panic, CircularLocking], StringComparison.Ordinal);
 
+    /// <summary>Those and the stack-line literals: one scan tells that most lines hold none of either.</summary>
+    private static readonly System.Buffers.SearchValues<string> AnyLiteral =
+        System.Buffers.SearchValues.Create([NmiSent, LockDebugOff, Panic, CircularLocking, .. StackLines.MarkLiterals], StringComparison.Ordinal);
+
     public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
     {
         var header = lines[0];
@@ -37,6 +51,7 @@ public sealed class ReportBody
         var timed = context.Length > 0;
         var limit = header.Text.Contains("BUG: KMSAN:", StringComparison.Ordinal) ? KmsanConsequenceAfterLines : ConsequenceAfterLines;
         var body = new List<string> { header.Text };
+        var marks = new List<StackLineMarks> { StackLines.MarksOf(header.Text) };
         var nmiSent = false;
         for (var i = 1; i < lines.Count; i++)
         {
@@ -46,7 +61,8 @@ public sealed class ReportBody
                 continue;
             if (timed && StackLines.IsQuestionable(text) && !text.Contains("<EOI>", StringComparison.Ordinal))
                 continue;
-            if (text.AsSpan().IndexOfAny(Notable) >= 0)
+            var any = text.AsSpan().IndexOfAny(AnyLiteral) >= 0;
+            if (any && text.AsSpan().IndexOfAny(Notable) >= 0)
             {
                 nmiSent |= text.Contains(NmiSent, StringComparison.Ordinal);
                 if (text.Contains(LockDebugOff, StringComparison.Ordinal))
@@ -55,9 +71,11 @@ public sealed class ReportBody
                     && (text.Contains(Panic, StringComparison.Ordinal) || text.Contains(CircularLocking, StringComparison.Ordinal)))
                     break;
             }
-            body.Add(hypervisor ? StripHypervisor(text) : text);
+            var kept = hypervisor ? StripHypervisor(text) : text;
+            body.Add(kept);
+            marks.Add(any || hypervisor ? StackLines.MarksOf(kept) : StackLineMarks.None);
         }
-        return new ReportBody { Lines = body };
+        return new ReportBody { Lines = body, Marks = marks };
     }
 
     /// <summary>`T123`/`C1` caller id, `console` for timestamped lines, empty for bare ones.</summary>

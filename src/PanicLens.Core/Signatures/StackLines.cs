@@ -11,19 +11,28 @@ namespace PanicLens.Signatures;
 /// </summary>
 public static class StackLines
 {
-    private static readonly SearchValues<string> StartLiterals = SearchValues.Create(
-        ["Call Trace", "Call trace", "Allocated", "Freed", "backtrace", "Backtrace:", "Uninit was stored", "badaddr: "],
-        StringComparison.Ordinal);
+    /// <summary>The literal of <see cref="FramePatterns.CorruptedLine"/>.</summary>
+    private const string FaultInjection = "should_fail";
+
+    /// <summary>
+    /// Every literal <see cref="MarksOf"/> looks for (the stack starts', then the fault-injection one): a line holding
+    /// none of them has no marks. Declared before the search built from it, since statics start in text order.
+    /// </summary>
+    public static readonly string[] MarkLiterals =
+        ["Call Trace", "Call trace", "Allocated", "Freed", "backtrace", "Backtrace:", "Uninit was stored", "badaddr: ", FaultInjection];
+
+    private static readonly SearchValues<string> StartLiterals = SearchValues.Create(MarkLiterals[..^1], StringComparison.Ordinal);
 
     private static readonly ShortTextRegex ArmFrame = FramePatterns.ArmFrameRegex;
 
-    /// <summary>True when the line may open a stack section (a literal of <see cref="FramePatterns.StackStarts"/> is on it).</summary>
-    public static bool MaybeStackStart(string line) => line.AsSpan().IndexOfAny(StartLiterals) >= 0;
-
-    public static bool IsStackStart(string line) => MaybeStackStart(line) && FramePatterns.StackStartRegex.IsMatch(line);
-
-    public static bool IsCorruptedLine(string line) =>
-        line.Contains("should_fail", StringComparison.Ordinal) && FramePatterns.CorruptedLineRegex.IsMatch(line);
+    /// <summary>
+    /// Which of the stack-line tests may hold for the line, by their literals: a literal of
+    /// <see cref="FramePatterns.StackStarts"/> (the line may open a stack section), `should_fail`
+    /// (it may be a fault-injection frame, <see cref="FramePatterns.CorruptedLine"/>).
+    /// </summary>
+    public static StackLineMarks MarksOf(string line) =>
+        (line.AsSpan().IndexOfAny(StartLiterals) >= 0 ? StackLineMarks.StackStart : 0)
+        | (line.Contains(FaultInjection, StringComparison.Ordinal) ? StackLineMarks.FaultInjection : 0);
 
     /// <summary>
     /// Same as <see cref="FramePatterns.Questionable"/> matching somewhere on the line: ` ?`, spaces, a name of
@@ -128,4 +137,15 @@ public static class StackLines
             i++;
         return i < line.Length && line[i] == ']' ? i + 1 : -1;
     }
+}
+
+/// <summary>The literals of stack-line tests that a line holds, found in one scan when the report body is made.</summary>
+[Flags]
+public enum StackLineMarks : byte
+{
+    None = 0,
+    /// <summary>A literal of <see cref="FramePatterns.StackStarts"/>.</summary>
+    StackStart = 1,
+    /// <summary>The literal of <see cref="FramePatterns.CorruptedLine"/>.</summary>
+    FaultInjection = 2,
 }

@@ -58,7 +58,7 @@ public static partial class TitleBuilder
         AddNamed(format.TitleRegex.GetGroupNames(), match!, captures);
         if (reportMatch is not null)
             AddNamed(format.ReportRegex!.GetGroupNames(), reportMatch, captures);
-        var choice = format.Stack is null ? null : FrameExtraction.Extract(body.Lines, format.Stack);
+        var choice = format.Stack is null ? null : FrameExtraction.Extract(body, format.Stack);
         var raw = Fill(format.Template, captures, choice?.Frames);
         var alts = Alternatives(format, captures, choice, raw);
         string? corruption = null;
@@ -67,7 +67,7 @@ public static partial class TitleBuilder
         else if (format.Corrupted)
             corruption = "the report's own header was lost";
         else
-            corruption = CorruptionCheck.Check(raw, body.Lines, format.NoStack);
+            corruption = CorruptionCheck.Check(raw, body, format.NoStack);
         return new Titled(raw, alts, corruption);
     }
 

@@ -1,0 +1,304 @@
+namespace PanicLens.Parsing;
+
+/// <summary>
+/// A forward-only position in one line, with the small readers <see cref="FrameParser"/> is built from.
+/// Every reader either consumes what it recognised and returns true, or leaves the position alone and returns false.
+/// </summary>
+internal ref struct FrameCursorOld(string text)
+{
+    private const int MaxSymbolLength = 512;
+    private readonly string _text = text;
+    private int _pos;
+
+    public readonly bool AtEnd => _pos >= _text.Length;
+
+    public readonly char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
+
+    public void SkipSpaces()
+    {
+        while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t'))
+            _pos++;
+    }
+
+    /// <summary>Skips what consoles put before a frame: blanks, `(XEN)`, a `&lt;4&gt;` level, a dropped-messages note, a stray uptime.</summary>
+    public void SkipNoise()
+    {
+        SkipSpaces();
+        if (TryLiteral("(XEN)"))
+            SkipSpaces();
+        if (_text.AsSpan(_pos).StartsWith("** "))
+        {
+            int end = _text.IndexOf(" **", _pos + 3, StringComparison.Ordinal);
+            if (end > 0)
+                _pos = end + 3;
+            SkipSpaces();
+        }
+        if (_pos + 2 < _text.Length && _text[_pos] == '<' && char.IsAsciiDigit(_text[_pos + 1]) && _text[_pos + 2] == '>')
+        {
+            _pos += 3;
+            SkipSpaces();
+        }
+        SkipUptime();
+    }
+
+    private void SkipUptime()
+    {
+        if (Peek() != '[')
+            return;
+        int i = _pos + 1;
+        while (i < _text.Length && _text[i] == ' ')
+            i++;
+        int digits = i;
+        while (i < _text.Length && (char.IsAsciiDigit(_text[i]) || _text[i] == '.'))
+            i++;
+        if (i > digits && i < _text.Length && _text[i] == ']' && _text.AsSpan(digits, i - digits).Contains('.'))
+        {
+            _pos = i + 1;
+            SkipSpaces();
+        }
+    }
+
+    public bool TryChar(char c)
+    {
+        if (Peek() != c || AtEnd)
+            return false;
+        _pos++;
+        return true;
+    }
+
+    public bool TryLiteral(string literal)
+    {
+        if (!_text.AsSpan(_pos).StartsWith(literal, StringComparison.Ordinal))
+            return false;
+        _pos += literal.Length;
+        return true;
+    }
+
+    /// <summary>`[&lt;hex&gt;]`, `[&lt;&gt;]`, `[]` (addresses removed) or ppc64 `[hex]`; the hex (maybe empty) comes back.</summary>
+    public bool TryAddress(out string address)
+    {
+        address = "";
+        if (Peek() != '[')
+            return false;
+        int i = _pos + 1;
+        bool angled = i < _text.Length && _text[i] == '<';
+        if (angled)
+            i++;
+        int start = i;
+        while (i < _text.Length && char.IsAsciiHexDigit(_text[i]))
+            i++;
+        int end = i;
+        if (angled)
+        {
+            if (i >= _text.Length || _text[i] != '>')
+                return false;
+            i++;
+        }
+        if (i >= _text.Length || _text[i] != ']')
+            return false;
+        address = _text[start..end];
+        _pos = i + 1;
+        return true;
+    }
+
+    /// <summary>x86_64 2.6.9 `&lt;ffffffff8010f2c4&gt;{`: the address, only when a brace follows.</summary>
+    public bool TryOldStyleAddress(out string address)
+    {
+        address = "";
+        if (Peek() != '<')
+            return false;
+        int i = _pos + 1;
+        int start = i;
+        while (i < _text.Length && char.IsAsciiHexDigit(_text[i]))
+            i++;
+        if (i == start || i + 1 >= _text.Length || _text[i] != '>' || _text[i + 1] != '{')
+            return false;
+        address = _text[start..i];
+        _pos = i + 1;
+        return true;
+    }
+
+    /// <summary>A kernel symbol (`__schedule`, `.eeh_handle_event`, `spinlock.c#check_lock`, `f.isra.0`) or a raw `0x` address.</summary>
+    public bool TrySymbol(out string symbol)
+    {
+        symbol = "";
+        if (!TrySymbolRange(out var start, out var length))
+            return false;
+        symbol = _text.Substring(start, length);
+        return true;
+    }
+
+    /// <summary>As <see cref="TrySymbol"/>, without making the string: most lines offered turn out to be no frame.</summary>
+    public bool TrySymbolRange(out int start, out int length)
+    {
+        start = _pos;
+        length = 0;
+        int i = _pos;
+        if (i >= _text.Length)
+            return false;
+        char c = _text[i];
+        if (!(char.IsAsciiLetter(c) || c == '_' || c == '.' || c == '$' || IsHexPrefix(i)))
+            return false;
+        while (i < _text.Length && i - _pos < MaxSymbolLength && IsSymbolChar(_text[i]))
+            i++;
+        if (i < _text.Length && IsSymbolChar(_text[i]))
+            return false;
+        if (i - _pos == 1 && c == '.')
+            return false;
+        length = i - _pos;
+        _pos = i;
+        return true;
+    }
+
+    private readonly bool IsHexPrefix(int i) =>
+        _text[i] == '0' && i + 2 < _text.Length && _text[i + 1] == 'x' && char.IsAsciiHexDigit(_text[i + 2]);
+
+    private static bool IsSymbolChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '$' || c == '#';
+
+    /// <summary>`+0x1/0x2`, `+0x1c4` (no size), Xen `+0/0x30`; hex comes back without `0x`.</summary>
+    public bool TryOffsetAndSize(out string? offset, out string? size)
+    {
+        offset = null;
+        size = null;
+        if (Peek() != '+')
+            return false;
+        int i = _pos + 1;
+        if (!TryHexAt(ref i, out var off))
+            return false;
+        if (i < _text.Length && _text[i] == '/')
+        {
+            int j = i + 1;
+            if (TryHexAt(ref j, out var sz))
+            {
+                size = sz;
+                i = j;
+            }
+        }
+        offset = off;
+        _pos = i;
+        return true;
+    }
+
+    private readonly bool TryHexAt(ref int i, out string hex)
+    {
+        hex = "";
+        int j = i;
+        if (j + 1 < _text.Length && _text[j] == '0' && (_text[j + 1] == 'x' || _text[j + 1] == 'X'))
+            j += 2;
+        int start = j;
+        while (j < _text.Length && j - start < 32 && char.IsAsciiHexDigit(_text[j]))
+            j++;
+        if (j == start)
+            return false;
+        hex = _text[start..j];
+        i = j;
+        return true;
+    }
+
+    /// <summary>`[word]` with a module-name word; the word comes back.</summary>
+    public bool TryBracketWord(out string word)
+    {
+        word = "";
+        if (Peek() != '[')
+            return false;
+        int start = _pos + 1;
+        int i = start;
+        while (i < _text.Length && i - start < 128 && IsModuleChar(_text[i]))
+            i++;
+        if (i == start || i >= _text.Length || _text[i] != ']')
+            return false;
+        word = _text[start..i];
+        _pos = i + 1;
+        return true;
+    }
+
+    public bool TryModuleName(out string name)
+    {
+        name = "";
+        int i = _pos;
+        while (i < _text.Length && i - _pos < 128 && IsModuleChar(_text[i]))
+            i++;
+        if (i == _pos)
+            return false;
+        name = _text[_pos..i];
+        _pos = i;
+        return true;
+    }
+
+    private static bool IsModuleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-';
+
+    /// <summary>
+    /// What may follow a frame's symbol: `[mod]`, `[inline]`/`(inline)`, a `file.c:12` source, arm64 `(P)`/`(L)`/`(T)`,
+    /// ppc `(unreliable)`, and the closing `)` of an s390 parenthesised frame. Anything else means the line is no frame.
+    /// </summary>
+    public bool TryTail(bool parenthesised, out FrameTailOld tail)
+    {
+        tail = new FrameTailOld(null, null, false, true);
+        while (true)
+        {
+            SkipSpaces();
+            if (AtEnd)
+                return true;
+            if (TryBracketWord(out var word))
+            {
+                if (word == "inline")
+                    tail = tail with { Inline = true };
+                else if (tail.Module is null)
+                    tail = tail with { Module = word };
+                else
+                    return false;
+            }
+            else if (TryLiteral("(inline)"))
+                tail = tail with { Inline = true };
+            else if (TryLiteral("(unreliable)"))
+                tail = tail with { Reliable = false };
+            else if (TryArm64Mark())
+                continue;
+            else if (parenthesised && TryChar(')'))
+                parenthesised = false;
+            else if (tail.Source is null && TrySource(out var source))
+                tail = tail with { Source = source };
+            else
+                return false;
+        }
+    }
+
+    private bool TryArm64Mark()
+    {
+        if (_pos + 2 < _text.Length && _text[_pos] == '(' && char.IsAsciiLetterUpper(_text[_pos + 1]) && _text[_pos + 2] == ')')
+        {
+            _pos += 3;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>`path/file.c:123` (optionally `:col`): path characters, a dot before the first colon, digits after it.</summary>
+    private bool TrySource(out string source)
+    {
+        source = "";
+        int i = _pos;
+        int colon = -1;
+        bool dot = false;
+        while (i < _text.Length && _text[i] != ' ' && i - _pos < 1024)
+        {
+            char c = _text[i];
+            if (c == ':')
+                colon = colon < 0 ? i : colon;
+            else if (colon < 0 && c == '.')
+                dot = true;
+            else if (colon >= 0 ? !char.IsAsciiDigit(c) : !(IsModuleChar(c) || c == '/' || c == '+'))
+                return false;
+            i++;
+        }
+        if (colon < 0 || !dot || colon + 1 >= i || !char.IsAsciiDigit(_text[colon + 1]))
+            return false;
+        source = _text[_pos..i];
+        _pos = i;
+        return true;
+    }
+}
+
+/// <summary>What <see cref="FrameCursor.TryTail"/> found after a frame's symbol.</summary>
+internal readonly record struct FrameTailOld(string? Module, string? Source, bool Inline, bool Reliable);

@@ -1,0 +1,140 @@
+using PanicLens.Model;
+
+namespace PanicLens.Parsing;
+
+/// <summary>
+/// Reads one call-trace line of any era and architecture into a <see cref="Frame"/>. A hand-written scanner:
+/// every character is looked at a bounded number of times, so hostile text costs linear time and nothing throws.
+/// Shapes read (leading blanks, `(XEN)`, `&lt;N&gt;` levels and `** N printk messages dropped **` are skipped first):
+/// <code>
+///   [&lt;ffffffff81234567&gt;] ? func+0x1/0x2 [mod]     x86 and i386 to 4.x, s390, mips; `[]` when addresses were removed
+///   ? func+0x1/0x2 [mod]                         x86 since 4.15 (addresses hashed away)
+///   func+0x1/0x2 mm/file.c:12 / func mm/file.c:12 [inline]   symbolised (syzkaller) traces
+///   func+0x1/0x2 (P)                             arm64 since 6.13: (P) pc, (L) lr, (T) task switch
+///   [&lt;c0123&gt;] (func+0x1/0x2 [mod]) from [&lt;c0456&gt;] (caller+0x3/0x4)   arm32; the frame is the first function
+///   Function entered at [&lt;c0123&gt;] from [&lt;c0456&gt;]   arm32 without kallsyms: function is the address
+///   [c0000000fe2c3b30] [d000000001234567] .func+0x1/0x2 [mod]   ppc64: stack pointer, then address
+///   ([&lt;000003ff8086d036&gt;] func+0x36/0x1000 [mod])   s390: the interrupted frame in parentheses
+///   &lt;ffffffff8010f2c4&gt;{do_page_fault+0x1c4} / {:mod:func+0x2f}   x86_64 2.6.9
+/// </code>
+/// A frame without a symbol (`0xc000000049a875a0 (unreliable)`, s390 `0x3fffd4a1d92`) gets the address as
+/// its function, `0x` included, so callers can tell it apart from a name. `?` and `(unreliable)` mark a frame unreliable.
+/// </summary>
+public static class FrameParserOld
+{
+    /// <summary>Longest line looked at; console lines are at most 1024 bytes, longer text is not a frame.</summary>
+    private const int MaxLength = 4096;
+
+    public static bool TryParseFrame(string? text, out Frame frame)
+    {
+        frame = null!;
+        if (text is null || text.Length == 0 || text.Length > MaxLength)
+            return false;
+        var cursor = new FrameCursorOld(text);
+        cursor.SkipNoise();
+        if (cursor.TryLiteral("Function entered at "))
+            return TryParseEnteredAt(ref cursor, out frame);
+        bool parenthesised = cursor.TryChar('(');
+        string? address = null;
+        if (cursor.TryAddress(out var first))
+        {
+            address = first;
+            cursor.SkipSpaces();
+            // ppc64 prints the stack pointer first and the return address second.
+            if (cursor.TryAddress(out var second))
+            {
+                address = second;
+                cursor.SkipSpaces();
+            }
+        }
+        else if (cursor.TryOldStyleAddress(out var old))
+            return TryParseOldStyle(ref cursor, old, out frame);
+
+        if (address is not null && cursor.Peek() == '(')
+            return TryParseArm32(ref cursor, address, out frame);
+
+        bool reliable = !cursor.TryLiteral("? ");
+        cursor.SkipSpaces();
+        if (!cursor.TrySymbolRange(out var symbolStart, out var symbolLength))
+            return false;
+        bool isAddress = text.AsSpan(symbolStart, symbolLength).StartsWith("0x");
+        // A bare word with nothing after it but a colon or more words ("RAX: ...", "Hardware name: ...") is no
+        // frame: say so before any string is made.
+        if (address is null && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
+            return false;
+        cursor.TryOffsetAndSize(out var offset, out var size);
+        if (!cursor.TryTail(parenthesised, out var tail))
+            return false;
+        // A bare word with nothing around it ("Stack:", "Trace") is not a frame; an address, an offset, a source
+        // location, an inline mark or a bracketed address before it makes it one.
+        if (offset is null && address is null && tail.Source is null && !tail.Inline && !isAddress)
+            return false;
+        var symbol = text.Substring(symbolStart, symbolLength);
+        frame = new Frame(symbol, offset, size, tail.Module, reliable && tail.Reliable)
+        {
+            Address = NullIfEmpty(address),
+            Source = tail.Source,
+            Inline = tail.Inline,
+        };
+        return true;
+    }
+
+    private static bool TryParseEnteredAt(ref FrameCursorOld cursor, out Frame frame)
+    {
+        frame = null!;
+        if (!cursor.TryAddress(out var address) || string.IsNullOrEmpty(address))
+            return false;
+        cursor.SkipSpaces();
+        if (!cursor.TryLiteral("from ") || !cursor.TryAddress(out _))
+            return false;
+        cursor.SkipSpaces();
+        if (!cursor.AtEnd)
+            return false;
+        frame = new Frame("0x" + address, null, null, null, true) { Address = address };
+        return true;
+    }
+
+    private static bool TryParseArm32(ref FrameCursorOld cursor, string address, out Frame frame)
+    {
+        frame = null!;
+        cursor.TryChar('(');
+        if (!cursor.TrySymbol(out var symbol))
+            return false;
+        cursor.TryOffsetAndSize(out var offset, out var size);
+        string? module = null;
+        cursor.SkipSpaces();
+        if (cursor.TryBracketWord(out var word))
+            module = word;
+        if (!cursor.TryChar(')'))
+            return false;
+        cursor.SkipSpaces();
+        // The rest is ` from [<lr>] (caller+0x3/0x4)`; only its presence is checked.
+        if (!cursor.AtEnd && !cursor.TryLiteral("from "))
+            return false;
+        frame = new Frame(symbol, offset, size, module, true) { Address = NullIfEmpty(address) };
+        return true;
+    }
+
+    private static bool TryParseOldStyle(ref FrameCursorOld cursor, string address, out Frame frame)
+    {
+        frame = null!;
+        if (!cursor.TryChar('{'))
+            return false;
+        string? module = null;
+        if (cursor.TryChar(':'))
+        {
+            if (!cursor.TryModuleName(out var name) || !cursor.TryChar(':'))
+                return false;
+            module = name;
+        }
+        if (!cursor.TrySymbol(out var symbol))
+            return false;
+        cursor.TryOffsetAndSize(out var offset, out var size);
+        if (!cursor.TryChar('}'))
+            return false;
+        frame = new Frame(symbol, offset, size, module, true) { Address = address };
+        return true;
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
