@@ -54,10 +54,11 @@ public static class StackLines
             i++;
         if (i == spaces)
             return false;
-        var name = i;
-        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] is '_' or '.'))
-            i++;
-        if (i == name || !line.AsSpan(i).StartsWith("+0x", StringComparison.Ordinal))
+        var run = line.AsSpan(i).IndexOfAnyExcept(QuestionableNameChars);
+        if (run <= 0)
+            return false;
+        i += run;
+        if (!line.AsSpan(i).StartsWith("+0x", StringComparison.Ordinal))
             return false;
         i += 3;
         var hex = i;
@@ -65,6 +66,12 @@ public static class StackLines
             i++;
         return i > hex && i + 1 < line.Length && line[i] == '/' && IsLowerHex(line[i + 1]);
     }
+
+    private static readonly SearchValues<char> IdentifierChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    private static readonly SearchValues<char> QuestionableNameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
 
     private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
 
@@ -115,9 +122,11 @@ public static class StackLines
         if (i < line.Length && line[i] == '.')
             i++;
         var start = i;
-        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] == '_'))
-            i++;
-        if (i == start || i >= line.Length || (line[i] != '.' && line[i] != '+'))
+        var run = line.AsSpan(i).IndexOfAnyExcept(IdentifierChars);
+        if (run <= 0)
+            return false;
+        i += run;
+        if (line[i] != '.' && line[i] != '+')
             return false;
         name = line[start..i];
         return true;
