@@ -75,7 +75,7 @@ internal static class ArchHints
     {
         foreach (var frame in frames)
         {
-            var function = frame.Function.AsSpan().TrimStart('.');
+            var function = frame.FunctionSpan.TrimStart('.');
             if (function.Length < StartLength || !FramesByStart.TryGetValue(function[..StartLength], out var hints))
                 continue;
             foreach (var hint in hints)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using PanicLens.Model;
 
 namespace PanicLens.Parsing;
 
@@ -91,7 +92,15 @@ internal ref struct FrameCursor(string text)
     /// <summary>`[&lt;hex&gt;]`, `[&lt;&gt;]`, `[]` (addresses removed) or ppc64 `[hex]`; the hex (maybe empty) comes back.</summary>
     public bool TryAddress(out string address)
     {
-        address = "";
+        var found = TryAddressRange(out var range);
+        address = found ? _text.Substring(range.Start, range.Length) : "";
+        return found;
+    }
+
+    /// <summary>As <see cref="TryAddress"/>, giving where the hex stands.</summary>
+    public bool TryAddressRange(out TextRange address)
+    {
+        address = TextRange.None;
         if (Peek() != '[')
             return false;
         int i = _pos + 1;
@@ -109,7 +118,7 @@ internal ref struct FrameCursor(string text)
         }
         if (i >= _text.Length || _text[i] != ']')
             return false;
-        address = _text[start..end];
+        address = new TextRange(start, end - start);
         _pos = i + 1;
         return true;
     }
@@ -171,8 +180,17 @@ internal ref struct FrameCursor(string text)
     /// <summary>`+0x1/0x2`, `+0x1c4` (no size), Xen `+0/0x30`; hex comes back without `0x`.</summary>
     public bool TryOffsetAndSize(out string? offset, out string? size)
     {
-        offset = null;
-        size = null;
+        var found = TryOffsetAndSizeRanges(out var offsetRange, out var sizeRange);
+        offset = Cut(offsetRange);
+        size = Cut(sizeRange);
+        return found;
+    }
+
+    /// <summary>As <see cref="TryOffsetAndSize"/>, giving where the hex digits stand.</summary>
+    public bool TryOffsetAndSizeRanges(out TextRange offset, out TextRange size)
+    {
+        offset = TextRange.None;
+        size = TextRange.None;
         if (Peek() != '+')
             return false;
         int i = _pos + 1;
@@ -192,9 +210,11 @@ internal ref struct FrameCursor(string text)
         return true;
     }
 
-    private readonly bool TryHexAt(ref int i, out string hex)
+    private readonly string? Cut(TextRange range) => range.IsNone ? null : _text.Substring(range.Start, range.Length);
+
+    private readonly bool TryHexAt(ref int i, out TextRange hex)
     {
-        hex = "";
+        hex = TextRange.None;
         int j = i;
         if (j + 1 < _text.Length && _text[j] == '0' && (_text[j + 1] == 'x' || _text[j + 1] == 'X'))
             j += 2;
@@ -202,7 +222,7 @@ internal ref struct FrameCursor(string text)
         j = RunEnd(j, HexDigits, 32);
         if (j == start)
             return false;
-        hex = _text[start..j];
+        hex = new TextRange(start, j - start);
         i = j;
         return true;
     }
@@ -210,14 +230,21 @@ internal ref struct FrameCursor(string text)
     /// <summary>`[word]` with a module-name word; the word comes back.</summary>
     public bool TryBracketWord(out string word)
     {
-        word = "";
+        var found = TryBracketWordRange(out var range);
+        word = found ? _text.Substring(range.Start, range.Length) : "";
+        return found;
+    }
+
+    private bool TryBracketWordRange(out TextRange word)
+    {
+        word = TextRange.None;
         if (Peek() != '[')
             return false;
         int start = _pos + 1;
         int i = RunEnd(start, ModuleChars, 128);
         if (i == start || i >= _text.Length || _text[i] != ']')
             return false;
-        word = _text[start..i];
+        word = new TextRange(start, i - start);
         _pos = i + 1;
         return true;
     }
@@ -241,18 +268,18 @@ internal ref struct FrameCursor(string text)
     /// </summary>
     public bool TryTail(bool parenthesised, out FrameTail tail)
     {
-        tail = new FrameTail(null, null, false, true);
+        tail = new FrameTail(null, TextRange.None, false, true);
         while (true)
         {
             SkipSpaces();
             if (AtEnd)
                 return true;
-            if (TryBracketWord(out var word))
+            if (TryBracketWordRange(out var word))
             {
-                if (word == "inline")
+                if (_text.AsSpan(word.Start, word.Length).SequenceEqual("inline"))
                     tail = tail with { Inline = true };
                 else if (tail.Module is null)
-                    tail = tail with { Module = word };
+                    tail = tail with { Module = _text.Substring(word.Start, word.Length) };
                 else
                     return false;
             }
@@ -264,7 +291,7 @@ internal ref struct FrameCursor(string text)
                 continue;
             else if (parenthesised && TryChar(')'))
                 parenthesised = false;
-            else if (tail.Source is null && TrySource(out var source))
+            else if (tail.Source.IsNone && TrySource(out var source))
                 tail = tail with { Source = source };
             else
                 return false;
@@ -282,9 +309,9 @@ internal ref struct FrameCursor(string text)
     }
 
     /// <summary>`path/file.c:123` (optionally `:col`): path characters, a dot before the first colon, digits after it.</summary>
-    private bool TrySource(out string source)
+    private bool TrySource(out TextRange source)
     {
-        source = "";
+        source = TextRange.None;
         var rest = _text.AsSpan(_pos, Math.Min(_text.Length - _pos, 1024));
         var space = rest.IndexOf(' ');
         var word = space < 0 ? rest : rest[..space];
@@ -294,7 +321,7 @@ internal ref struct FrameCursor(string text)
         var path = word[..colon];
         if (!path.Contains('.') || path.IndexOfAnyExcept(PathChars) >= 0 || word[(colon + 1)..].IndexOfAnyExcept(LineNumberChars) >= 0)
             return false;
-        source = word.ToString();
+        source = new TextRange(_pos, word.Length);
         _pos += word.Length;
         return true;
     }
@@ -311,4 +338,4 @@ internal ref struct FrameCursor(string text)
 }
 
 /// <summary>What <see cref="FrameCursor.TryTail"/> found after a frame's symbol.</summary>
-internal readonly record struct FrameTail(string? Module, string? Source, bool Inline, bool Reliable);
+internal readonly record struct FrameTail(string? Module, TextRange Source, bool Inline, bool Reliable);

@@ -35,13 +35,13 @@ public static class FrameParser
         if (cursor.TryLiteral("Function entered at "))
             return TryParseEnteredAt(ref cursor, out frame);
         bool parenthesised = cursor.TryChar('(');
-        string? address = null;
-        if (cursor.TryAddress(out var first))
+        var address = TextRange.None;
+        if (cursor.TryAddressRange(out var first))
         {
             address = first;
             cursor.SkipSpaces();
             // ppc64 prints the stack pointer first and the return address second.
-            if (cursor.TryAddress(out var second))
+            if (cursor.TryAddressRange(out var second))
             {
                 address = second;
                 cursor.SkipSpaces();
@@ -50,8 +50,8 @@ public static class FrameParser
         else if (cursor.TryOldStyleAddress(out var old))
             return TryParseOldStyle(ref cursor, old, out frame);
 
-        if (address is not null && cursor.Peek() == '(')
-            return TryParseArm32(ref cursor, address, out frame);
+        if (!address.IsNone && cursor.Peek() == '(')
+            return TryParseArm32(ref cursor, text.Substring(address.Start, address.Length), out frame);
 
         bool reliable = !cursor.TryLiteral("? ");
         cursor.SkipSpaces();
@@ -60,22 +60,18 @@ public static class FrameParser
         bool isAddress = text.AsSpan(symbolStart, symbolLength).StartsWith("0x");
         // A bare word with nothing after it but a colon or more words ("RAX: ...", "Hardware name: ...") is no
         // frame: say so before any string is made.
-        if (address is null && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
+        if (address.IsNone && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
             return false;
-        cursor.TryOffsetAndSize(out var offset, out var size);
+        cursor.TryOffsetAndSizeRanges(out var offset, out var size);
         if (!cursor.TryTail(parenthesised, out var tail))
             return false;
         // A bare word with nothing around it ("Stack:", "Trace") is not a frame; an address, an offset, a source
         // location, an inline mark or a bracketed address before it makes it one.
-        if (offset is null && address is null && tail.Source is null && !tail.Inline && !isAddress)
+        if (offset.IsNone && address.IsNone && tail.Source.IsNone && !tail.Inline && !isAddress)
             return false;
-        var symbol = text.Substring(symbolStart, symbolLength);
-        frame = new Frame(symbol, offset, size, tail.Module, reliable && tail.Reliable)
-        {
-            Address = NullIfEmpty(address),
-            Source = tail.Source,
-            Inline = tail.Inline,
-        };
+        // The parts are cut from the line when asked for (Frame).
+        frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, tail.Source,
+            tail.Module, reliable && tail.Reliable, tail.Inline);
         return true;
     }
 

@@ -43,7 +43,7 @@ internal sealed class StackReader(CrashReport report)
         }
         if (FrameParser.TryParseFrame(text, out var frame))
         {
-            if (!_inTrace && (_sinceEnd <= Grace || frame.Address is not null || !frame.Reliable))
+            if (!_inTrace && (_sinceEnd <= Grace || frame.HasAddress || !frame.Reliable))
                 Resume(line.Number);
             if (_inTrace)
             {
