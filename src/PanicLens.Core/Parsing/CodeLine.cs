@@ -1,4 +1,3 @@
-using System.Globalization;
 using PanicLens.Model;
 
 namespace PanicLens.Parsing;
@@ -15,7 +14,7 @@ internal static class CodeLine
     public static bool TryRead(string text, out CodeBytes code)
     {
         code = null!;
-        var bytes = new List<byte>();
+        var bytes = new List<byte>(Math.Min(text.Length / 3 + 1, MaxBytes));
         int faultIndex = -1;
         int wordSize = 0;
         int i = 0;
@@ -33,7 +32,7 @@ internal static class CodeLine
             if (marked)
                 token = token[1..^1];
             if (token.Length is not (2 or 4 or 8) || (wordSize != 0 && token.Length != wordSize * 2)
-                || !uint.TryParse(token, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+                || !TryHex(token, out var value))
                 break;
             wordSize = token.Length / 2;
             if (marked && faultIndex < 0)
@@ -46,4 +45,26 @@ internal static class CodeLine
         code = new CodeBytes([.. bytes], faultIndex, wordSize, text);
         return true;
     }
+
+    /// <summary>Hex digits (at most 8) as a number; false on any other character.</summary>
+    private static bool TryHex(ReadOnlySpan<char> token, out uint value)
+    {
+        value = 0;
+        foreach (var c in token)
+        {
+            var digit = HexDigit(c);
+            if (digit < 0)
+                return false;
+            value = value << 4 | (uint)digit;
+        }
+        return true;
+    }
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }

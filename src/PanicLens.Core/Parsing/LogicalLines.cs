@@ -13,7 +13,7 @@ internal static class LogicalLines
 
     public static List<ReportLine> Build(IReadOnlyList<LogLine> lines, int startLine, int endLine)
     {
-        var result = new List<ReportLine>();
+        var result = new List<ReportLine>(lines.Count);
         bool stampedLog = IsStamped(lines, startLine, endLine);
         bool previousStamped = false;
         foreach (var line in lines)

@@ -15,7 +15,7 @@ internal static class RegisterLine
         if (!TryNameRange(text, ref i, out var start, out var end) || !RegisterNames.IsRegister(text.AsSpan(start, end - start)))
             return false;
         i = 0;
-        while (TryName(text, ref i, out var name))
+        while (TryName(text, ref i, out var name, out var nameArch))
         {
             int count = name.StartsWith("GPR", StringComparison.Ordinal) ? 4 : 1;
             int number = count == 4 && int.TryParse(name.AsSpan(3), out var n) ? n : 0;
@@ -27,18 +27,27 @@ internal static class RegisterLine
                 var key = count == 4 ? "GPR" + (number + k).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : name;
                 report.Registers.TryAdd(key, value);
             }
-            arch ??= RegisterNames.ArchOf(name);
+            if (nameArch.Length > 0)
+                arch ??= nameArch;
         }
         return true;
     }
 
-    /// <summary>A `NAME:` or `NAME :` token, possibly glued to its value (`r7:00000001`, `GS:ffff..`).</summary>
-    private static bool TryName(string text, ref int i, out string name)
+    /// <summary>
+    /// A `NAME:` or `NAME :` token, possibly glued to its value (`r7:00000001`, `GS:ffff..`). A known register name
+    /// comes back as the table's string with its architecture ("" when shared); another name as itself, with "".
+    /// </summary>
+    private static bool TryName(string text, ref int i, out string name, out string nameArch)
     {
         name = "";
+        nameArch = "";
         if (!TryNameRange(text, ref i, out var start, out var end))
             return false;
-        name = text[start..end];
+        if (!RegisterNames.TryFind(text.AsSpan(start, end - start), out name, out nameArch))
+        {
+            name = text[start..end];
+            nameArch = "";
+        }
         return true;
     }
 

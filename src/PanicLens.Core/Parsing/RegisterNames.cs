@@ -34,12 +34,13 @@ internal static class RegisterNames
         return map;
     }
 
-    public static bool IsRegister(string name) => ArchByName.ContainsKey(name);
-
     /// <summary>Looks the name up without making a string of it: most lines asked about are no register line.</summary>
     public static bool IsRegister(ReadOnlySpan<char> name) => ArchBySpan.ContainsKey(name);
 
-    /// <summary>The architecture a register name reveals, or null when it is shared.</summary>
-    public static string? ArchOf(string name) =>
-        ArchByName.TryGetValue(name, out var arch) && arch.Length > 0 ? arch : null;
+    /// <summary>
+    /// The table's own string for a register name standing in <paramref name="name"/> (no string is made), and the
+    /// architecture it reveals ("" when shared); false when it is no register name.
+    /// </summary>
+    public static bool TryFind(ReadOnlySpan<char> name, out string register, out string arch) =>
+        ArchBySpan.TryGetValue(name, out register!, out arch!);
 }

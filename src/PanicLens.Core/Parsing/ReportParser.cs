@@ -12,7 +12,7 @@ public static class ReportParser
     /// <summary>Parses lines numbered <paramref name="startLine"/>..<paramref name="endLine"/> (1-based, inclusive) of <paramref name="lines"/>.</summary>
     public static CrashReport Parse(string source, IReadOnlyList<LogLine> lines, int startLine, int endLine)
     {
-        var own = new List<LogLine>();
+        var own = new List<LogLine>(Math.Clamp(endLine - startLine + 1, 0, lines.Count));
         foreach (var line in lines)
             if (line.Number >= startLine && line.Number <= endLine)
                 own.Add(line);

@@ -50,8 +50,8 @@ public sealed class ReportBody
         var context = ContextOf(header);
         var timed = context.Length > 0;
         var limit = header.Text.Contains("BUG: KMSAN:", StringComparison.Ordinal) ? KmsanConsequenceAfterLines : ConsequenceAfterLines;
-        var body = new List<string> { header.Text };
-        var marks = new List<StackLineMarks> { StackLines.MarksOf(header.Text) };
+        var body = new List<string>(lines.Count) { header.Text };
+        var marks = new List<StackLineMarks>(lines.Count) { StackLines.MarksOf(header.Text) };
         var nmiSent = false;
         for (var i = 1; i < lines.Count; i++)
         {
