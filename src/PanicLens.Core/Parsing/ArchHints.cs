@@ -54,8 +54,14 @@ internal static class ArchHints
         new("-arm64", "arm64", "Debian arm64"),
     ];
 
+    /// <summary>The first characters of <see cref="Lines"/>' prefixes: other lines are passed over at one look.</summary>
+    private static readonly System.Buffers.SearchValues<char> LineStarts =
+        System.Buffers.SearchValues.Create(string.Concat(Lines.Select(hint => hint.Prefix[0]).Distinct()));
+
     public static string? FromLine(string text)
     {
+        if (text.Length == 0 || !LineStarts.Contains(text[0]))
+            return null;
         foreach (var hint in Lines)
             if (text.StartsWith(hint.Prefix, StringComparison.Ordinal))
                 return hint.Arch;

@@ -219,7 +219,9 @@ internal ref struct FrameCursor(string text)
         if (j + 1 < _text.Length && _text[j] == '0' && (_text[j + 1] == 'x' || _text[j + 1] == 'X'))
             j += 2;
         int start = j;
-        j = RunEnd(j, HexDigits, 32);
+        // Offsets and sizes are a few digits: a plain loop beats a vectorised search here.
+        while (j < _text.Length && j - start < 32 && char.IsAsciiHexDigit(_text[j]))
+            j++;
         if (j == start)
             return false;
         hex = new TextRange(start, j - start);

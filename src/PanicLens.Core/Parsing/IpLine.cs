@@ -24,10 +24,16 @@ internal static class IpLine
         new("RIP ", true, "mce: `RIP !INEXACT! 10:<addr> {sym}`"),
     ];
 
+    /// <summary>The first characters of every prefix (s390 `Krnl PSW` included): other lines are passed over at one look.</summary>
+    private static readonly System.Buffers.SearchValues<char> Starts =
+        System.Buffers.SearchValues.Create(string.Concat(Prefixes.Select(prefix => prefix.Literal[0]).Append('K').Distinct()));
+
     public static bool TryRead(string text, out Frame frame, out string? segment)
     {
         frame = null!;
         segment = null;
+        if (text.Length == 0 || !Starts.Contains(text[0]))
+            return false;
         if (text.StartsWith("Krnl PSW : ", StringComparison.Ordinal))
             return TryReadParenthesised(text, out frame);
         foreach (var prefix in Prefixes)

@@ -41,8 +41,8 @@ public static class StackLines
     /// </summary>
     public static bool IsQuestionable(string line)
     {
-        for (var at = line.IndexOf(" ?", StringComparison.Ordinal); at >= 0; at = line.IndexOf(" ?", at + 1, StringComparison.Ordinal))
-            if (IsQuestionableAt(line, at + 2))
+        for (var at = line.IndexOf('?'); at >= 0; at = line.IndexOf('?', at + 1))
+            if (at > 0 && line[at - 1] == ' ' && IsQuestionableAt(line, at + 1))
                 return true;
         return false;
     }
