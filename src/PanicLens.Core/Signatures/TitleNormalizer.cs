@@ -12,14 +12,17 @@ public static partial class TitleNormalizer
 {
     private const int MaxLength = 120;
 
-    /// <summary>Text every match of a rule holds: a literal, <see cref="Digit"/>, or "" (no prefilter).</summary>
+    /// <summary>Text every match of a rule holds: a literal, <see cref="Digit"/>, <see cref="HexRun"/>, or "" (no prefilter).</summary>
     private const string Digit = "0-9";
+
+    /// <summary>Six lower-case hex digits in a row, as every kernel address the rules replace has.</summary>
+    private const string HexRun = "[0-9a-f]{6}";
 
     private static readonly (Regex Pattern, string Replacement, string Needs, string Why)[] Rules =
     [
         (SyzExecutor(), "syz-executor", "syz-executor", "fuzzer process names carry an instance number"),
         (Syzkaller(), "syzkaller", "syzkaller", "fuzzer device and file names carry a number"),
-        (Address(), "${pre}ADDR", "", "kernel addresses differ per boot"),
+        (Address(), "${pre}ADDR", HexRun, "kernel addresses differ per boot"),
         (Ipv4(), "IP", Digit, "addresses of test networks"),
         (SourceLine(), "${ext}:LINE", Digit, "line numbers move between builds"),
         (FunctionOffset(), "${name}", "+0x", "offsets move between builds"),
@@ -32,8 +35,21 @@ public static partial class TitleNormalizer
     {
         "" => true,
         Digit => title.AsSpan().IndexOfAnyInRange('0', '9') >= 0,
+        HexRun => HasHexRun(title, 6),
         _ => title.Contains(needs, StringComparison.Ordinal),
     };
+
+    private static bool HasHexRun(string text, int length)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) || c is >= 'a' and <= 'f' ? run + 1 : 0;
+            if (run == length)
+                return true;
+        }
+        return false;
+    }
 
     public static string Normalize(string title)
     {
