@@ -79,6 +79,9 @@ public sealed record Frame
     /// <summary>Whether the frame has an address, without cutting it out.</summary>
     internal bool HasAddress => _addressText is not null || !_address.IsNone;
 
+    /// <summary>The address, without cutting it out (empty when none).</summary>
+    internal ReadOnlySpan<char> AddressSpan => _addressText ?? (_address.IsNone ? default : _line.AsSpan(_address.Start, _address.Length));
+
     /// <summary>The function name, without cutting it out.</summary>
     internal ReadOnlySpan<char> FunctionSpan => _functionText ?? (_function.IsNone ? default : _line.AsSpan(_function.Start, _function.Length));
 

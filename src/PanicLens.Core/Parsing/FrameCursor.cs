@@ -193,13 +193,14 @@ internal ref struct FrameCursor(string text)
         size = TextRange.None;
         if (Peek() != '+')
             return false;
+        var text = _text.AsSpan();
         int i = _pos + 1;
-        if (!TryHexAt(ref i, out var off))
+        if (!TryHexAt(text, ref i, out var off))
             return false;
-        if (i < _text.Length && _text[i] == '/')
+        if (i < text.Length && text[i] == '/')
         {
             int j = i + 1;
-            if (TryHexAt(ref j, out var sz))
+            if (TryHexAt(text, ref j, out var sz))
             {
                 size = sz;
                 i = j;
@@ -212,15 +213,17 @@ internal ref struct FrameCursor(string text)
 
     private readonly string? Cut(TextRange range) => range.IsNone ? null : _text.Substring(range.Start, range.Length);
 
-    private readonly bool TryHexAt(ref int i, out TextRange hex)
+    /// <summary>`0x`-prefixed (or bare) hex at <paramref name="i"/> in <paramref name="text"/>, at most 32 digits.</summary>
+    private static bool TryHexAt(ReadOnlySpan<char> text, ref int i, out TextRange hex)
     {
         hex = TextRange.None;
         int j = i;
-        if (j + 1 < _text.Length && _text[j] == '0' && (_text[j + 1] == 'x' || _text[j + 1] == 'X'))
+        if ((uint)(j + 1) < (uint)text.Length && text[j] == '0' && (text[j + 1] | 0x20) == 'x')
             j += 2;
         int start = j;
-        // Offsets and sizes are a few digits: a plain loop beats a vectorised search here.
-        while (j < _text.Length && j - start < 32 && char.IsAsciiHexDigit(_text[j]))
+        int limit = Math.Min(text.Length, start + 32);
+        // Offsets and sizes are a few digits: a plain loop over a local span beats a vectorised search here.
+        while (j < limit && char.IsAsciiHexDigit(text[j]))
             j++;
         if (j == start)
             return false;

@@ -135,7 +135,7 @@ public static class ReportParser
     private static string? ArchFromAddresses(CrashReport report)
     {
         foreach (var frame in report.Frames)
-            if (frame.Address is { Length: 16 } address && address.StartsWith("ffffffff", StringComparison.Ordinal))
+            if (frame.AddressSpan is { Length: 16 } address && address.StartsWith("ffffffff", StringComparison.Ordinal))
                 return "x86_64";
         return null;
     }
