@@ -21,7 +21,7 @@ internal sealed class StackReader(CrashReport report)
     private int _sinceEnd = int.MaxValue;
 
     /// <summary>Reads one line; true when the line belonged to a trace and needs no other reader.</summary>
-    public bool Read(ReportLine line)
+    public bool Read(in ReportLine line)
     {
         var text = line.Text;
         var header = StackSections.FindHeader(text);
