@@ -51,7 +51,33 @@ public sealed class CrashReport
     public Frame? Ip { get; set; }
     /// <summary>Code segment printed before the RIP (`0010`, Xen PV `e030`).</summary>
     public string? CodeSegment { get; set; }
-    public Dictionary<string, string> Registers { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Register values by name (case-insensitive), hex as printed; read from the dump lines when first asked for.</summary>
+    public Dictionary<string, string> Registers
+    {
+        get
+        {
+            if (_registers is null)
+            {
+                var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var line in _registerLines ?? [])
+                    RegisterDump.ReadInto(line, values);
+                _registers = values;
+            }
+            return _registers;
+        }
+    }
+
+    private List<string>? _registerLines;
+    private Dictionary<string, string>? _registers;
+
+    /// <summary>A register dump line of the report, in order; its values join <see cref="Registers"/>.</summary>
+    internal void AddRegisterLine(string line)
+    {
+        if (_registers is not null)
+            RegisterDump.ReadInto(line, _registers);
+        else
+            (_registerLines ??= []).Add(line);
+    }
     public CodeBytes? Code { get; set; }
     public List<ModuleEntry> Modules { get; } = [];
     public string? LastUnloaded { get; set; }

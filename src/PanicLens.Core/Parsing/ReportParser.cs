@@ -119,9 +119,10 @@ public static class ReportParser
         report.Kernel ??= draft.BannerKernel;
         report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchHints.FromFrames(report.Frames) ?? ArchFromAddresses(report);
         // CR2 holds the faulting address of an x86 page fault; after a #GP or a BUG it is stale.
-        if (report.FaultAddress is null && report.Registers.TryGetValue("CR2", out var cr2)
+        if (report.FaultAddress is null
             && (report.Message.Contains("paging request", StringComparison.Ordinal) || report.Message.Contains("NULL pointer", StringComparison.Ordinal)
-                || report.Message.Contains("page fault", StringComparison.Ordinal)))
+                || report.Message.Contains("page fault", StringComparison.Ordinal))
+            && report.Registers.TryGetValue("CR2", out var cr2))
             report.FaultAddress = cr2;
         var guilty = FaultingFunction.Pick(draft, rule);
         if (guilty is not null)
