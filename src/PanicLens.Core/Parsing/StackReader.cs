@@ -32,8 +32,14 @@ internal sealed class StackReader(CrashReport report)
                 AddHeaderFrame(text[header.Literal.Length..]);
             return true;
         }
-        int space = text.IndexOf(' ');
-        var marker = StackSections.FindMarker(space < 0 ? text : text.AsSpan(0, space));
+        // Markers are a `<...>` token at the line start; other lines need no search for its end.
+        StackSections.Header? marker = null;
+        int space = -1;
+        if (text.Length > 0 && text[0] == '<')
+        {
+            space = text.IndexOf(' ');
+            marker = StackSections.FindMarker(space < 0 ? text : text.AsSpan(0, space));
+        }
         if (marker is not null)
         {
             Open(marker.Kind, marker.Literal, line.Number);
