@@ -19,16 +19,26 @@ public static class CorpusReports
 
     public static List<CrashRegion> Load() => LoadNamed().Select(named => named.Region).ToList();
 
+    /// <summary>Each corpus file's log (the text after its header block), in file-name order.</summary>
+    public static List<string> Logs() =>
+        Directory.EnumerateFiles(Folder()).Order(StringComparer.Ordinal).Select(path => LogOf(File.ReadAllBytes(path))).ToList();
+
+    private static string Folder() => Path.Combine(FindRoot(), "..", "shared", "corpus", "syzkaller-linux");
+
+    private static string LogOf(byte[] file)
+    {
+        var text = Encoding.Latin1.GetString(file);
+        var body = text.IndexOf("\n\n", StringComparison.Ordinal);
+        return body < 0 ? "" : text[(body + 2)..];
+    }
+
     /// <summary>Every report with a name: its file and, when the file holds several, its place (`123#2`).</summary>
     public static List<(string Name, CrashRegion Region)> LoadNamed()
     {
-        var folder = Path.Combine(FindRoot(), "..", "shared", "corpus", "syzkaller-linux");
         var regions = new List<(string, CrashRegion)>();
-        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(Folder()).Order(StringComparer.Ordinal))
         {
-            var text = Encoding.Latin1.GetString(File.ReadAllBytes(path));
-            var body = text.IndexOf("\n\n", StringComparison.Ordinal);
-            var log = body < 0 ? "" : text[(body + 2)..];
+            var log = LogOf(File.ReadAllBytes(path));
             var found = new CrashDetector().Detect(LineReader.Read(log)).ToList();
             for (var i = 0; i < found.Count; i++)
                 regions.Add((Path.GetFileName(path) + (i > 0 ? "#" + (i + 1) : ""), found[i]));

@@ -9,66 +9,26 @@ using PanicLens.Signatures;
 //   --median [hot]  every report in turn (or each repeated), best of 30 rounds; median, p90, fit against length
 //   --alloc         bytes allocated per line by parse and by title
 //   --loop SECONDS  parse and title the corpus for a profiler (BENCH_REPORT, BENCH_MAX_LINES, BENCH_PARSE_ONLY)
+//   --hot-loop SECONDS  the --per-report cases, each repeated, for a profiler
+//   --compare BASE_CORE_DLL [hot]  another build of PanicLens.Core against this one, in one process: time ratios
 // anything else goes to BenchmarkDotNet (e.g. `--filter *`).
-if (args is ["--bdnlike"])
+if (args is ["--hot-loop", var hotSeconds])
 {
+    // For a profiler: the --per-report cases, each run 200 times in a row (warm caches, as BenchmarkDotNet runs them).
     var cases = PerReportBenchmark.Cases().ToList();
-    CorpusReports.WarmUp(CorpusReports.Load(), seconds: 5);
-    var means = new List<double>(); var bests = new List<double>(); long gcs = 0; long bytes = 0; long ops = 0;
-    foreach (var c in cases)
-    {
-        var r = c.Region;
-        var iterMeans = new List<double>();
-        for (var it = 0; it < 12; it++)
-        {
-            var g0 = GC.CollectionCount(0); var a0 = GC.GetAllocatedBytesForCurrentThread();
-            var start = Stopwatch.GetTimestamp(); var n = 0;
-            while (Stopwatch.GetElapsedTime(start).TotalMilliseconds < 40)
-            {
-                for (var k = 0; k < 16; k++) { var rep = ReportParser.Parse("bench", r.Lines, r.StartLine, r.EndLine); TitleBuilder.Apply(rep); }
-                n += 16;
-            }
-            var el = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
-            if (it >= 4) { iterMeans.Add(el); gcs += GC.CollectionCount(0) - g0; bytes += GC.GetAllocatedBytesForCurrentThread() - a0; ops += n; }
-        }
-        iterMeans.Sort();
-        means.Add(iterMeans[iterMeans.Count / 2]);
-    }
-    means.Sort();
-    Console.WriteLine($"bdn-like median over {cases.Count} cases: {means[means.Count / 2]:F1} µs; gen0 GCs per 1000 ops {gcs * 1000.0 / ops:F2}; bytes/op {bytes / (double)ops:F0}");
-    return;
-}
-if (args is ["--hotloop", var hotSeconds])
-{
-    var cases = PerReportBenchmark.Cases().ToList();
-    var until = Stopwatch.GetTimestamp() + (long)(double.Parse(hotSeconds) * Stopwatch.Frequency);
-    var n = 0;
+    var until = Stopwatch.GetTimestamp() + (long)(double.Parse(hotSeconds, System.Globalization.CultureInfo.InvariantCulture) * Stopwatch.Frequency);
+    var runs = 0;
     while (Stopwatch.GetTimestamp() < until)
-        foreach (var c in cases)
-            for (var k = 0; k < 200; k++) { var rep = ReportParser.Parse("bench", c.Region.Lines, c.Region.StartLine, c.Region.EndLine); TitleBuilder.Apply(rep); n++; }
-    Console.WriteLine($"{n} ops");
+        foreach (var hotCase in cases)
+            for (var k = 0; k < 200; k++, runs++)
+                TitleBuilder.Apply(ReportParser.Parse("bench", hotCase.Region.Lines, hotCase.Region.StartLine, hotCase.Region.EndLine));
+    Console.WriteLine($"{runs} reports parsed and titled");
     return;
 }
-if (args is ["--frames"])
+if (args is ["--compare", _] or ["--compare", _, "hot"])
 {
-    var cases = PerReportBenchmark.Cases().ToList();
-    var texts = new List<string>();
-    foreach (var c in cases)
-        foreach (var l in c.Region.Lines)
-            texts.Add(l.Text.Trim());
-    var frameCount = texts.Count(t => FrameParserOld.TryParseFrame(t, out _));
-    // agreement
-    foreach (var t in texts)
-    {
-        var a = FrameParserOld.TryParseFrame(t, out var fa); var b = FrameParser.TryParseFrame(t, out var fb);
-        if (Environment.GetEnvironmentVariable("NOCHECK") is null && (a != b || (a && fa != fb))) { Console.WriteLine($"DIFF: `{t}`\n  {fa}\n  {fb}"); return; }
-    }
-    double Run(Func<string, bool> f) { var t0 = Stopwatch.GetTimestamp(); var n = 0; foreach (var t in texts) n += f(t) ? 1 : 0; return Stopwatch.GetElapsedTime(t0).TotalMicroseconds * 1000 / texts.Count; }
-    for (var w = 0; w < 300; w++) { Run(t => FrameParserOld.TryParseFrame(t, out _)); Run(t => FrameParser.TryParseFrame(t, out _)); }
-    var oldT = new List<double>(); var newT = new List<double>();
-    for (var r = 0; r < 400; r++) { oldT.Add(Run(t => FrameParserOld.TryParseFrame(t, out _))); newT.Add(Run(t => FrameParser.TryParseFrame(t, out _))); }
-    oldT.Sort(); newT.Sort();
-    Console.WriteLine($"{texts.Count} lines, {frameCount} frames; ns/line old {oldT[oldT.Count / 2]:F1} (min {oldT[0]:F1}), new {newT[newT.Count / 2]:F1} (min {newT[0]:F1}); ratio {newT[newT.Count / 2] / oldT[oldT.Count / 2]:F3}");
+    // Two builds of PanicLens.Core in one process, each report timed on both alternately (BuildComparison).
+    BuildComparison.Run(args[1], Path.Combine(AppContext.BaseDirectory, "PanicLens.Core.dll"), hot: args.Length == 3);
     return;
 }
 if (args is ["--median"] or ["--median", "hot"])
