@@ -10,9 +10,6 @@ namespace PanicLens.Text;
 /// whose time is linear in the text and which finds the same match (both engines follow the same priorities;
 /// ShortTextRegexTests and the corpus tests check it on the tables); after <see cref="MaxTimeouts"/> such runs the
 /// pattern stays on the linear engine. So each pattern costs at most a few budgets in a whole run.
-/// A pattern matched <see cref="CompileAfter"/> times (a fleet scan, a collector) is compiled to IL on a pool
-/// thread and then runs compiled: the same backtracking engine and answers, several times faster per match,
-/// at a cost of about a millisecond that a single log's analysis never pays.
 /// </summary>
 public sealed class ShortTextRegex
 {
@@ -22,14 +19,9 @@ public sealed class ShortTextRegex
     /// <summary>Interpreter time-outs after which a pattern only runs on the linear engine.</summary>
     public const int MaxTimeouts = 3;
 
-    /// <summary>Matches after which the pattern is compiled (see the class summary).</summary>
-    public const int CompileAfter = 256;
-
-    /// <summary>The interpreter, and once <see cref="CompileAfter"/> matches ran, the compiled copy.</summary>
-    private Regex _fast;
+    private readonly Regex _fast;
     private Regex? _linear;
     private int _timeouts;
-    private int _uses;
 
     /// <param name="linearTests">
     /// Answer <see cref="IsMatch"/> on the linear engine (built on first use): for line tests run on many lines,
@@ -54,9 +46,6 @@ public sealed class ShortTextRegex
 
     public override string ToString() => Pattern;
 
-    /// <summary>True once the pattern runs compiled (after <see cref="CompileAfter"/> matches and a pool thread's work).</summary>
-    public bool Compiled => (Volatile.Read(ref _fast).Options & RegexOptions.Compiled) != 0;
-
     /// <summary>True once the interpreter ran out of time <see cref="MaxTimeouts"/> times on this pattern.</summary>
     public bool LinearOnly => Volatile.Read(ref _timeouts) >= MaxTimeouts;
 
@@ -64,21 +53,15 @@ public sealed class ShortTextRegex
 
     public bool IsMatch(string text) => Run(text, useLinear: LinearTests, static (regex, t) => regex.IsMatch(t));
 
-    private void CompileCopy() =>
-        Volatile.Write(ref _fast, new Regex(Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Budget));
-
     /// <summary>Runs <paramref name="query"/> on the interpreter, or on the linear engine when asked, after
     /// <see cref="MaxTimeouts"/>, or when the interpreter runs out of its budget on this text.</summary>
     private T Run<T>(string text, bool useLinear, Func<Regex, string, T> query)
     {
         if (useLinear || LinearOnly)
             return query(Linear, text);
-        // Counted without a lock: a lost count only delays the compile a little.
-        if (_uses < CompileAfter && ++_uses == CompileAfter)
-            ThreadPool.UnsafeQueueUserWorkItem(static self => self.CompileCopy(), this, preferLocal: false);
         try
         {
-            return query(Volatile.Read(ref _fast), text);
+            return query(_fast, text);
         }
         catch (RegexMatchTimeoutException)
         {
