@@ -26,7 +26,7 @@ internal static class RegisterLine
         while (RegisterDump.TryNameRange(text, ref i, out var start, out var end))
         {
             var name = text.AsSpan(start, end - start);
-            if (RegisterNames.TryFind(name, out _, out var arch) && arch.Length > 0)
+            if (RegisterNames.TryGetArch(name, out var arch) && arch.Length > 0)
                 return arch;
             RegisterDump.SkipValues(text, ref i, name);
         }

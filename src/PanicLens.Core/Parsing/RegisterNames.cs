@@ -37,10 +37,6 @@ internal static class RegisterNames
     /// <summary>Looks the name up without making a string of it: most lines asked about are no register line.</summary>
     public static bool IsRegister(ReadOnlySpan<char> name) => ArchBySpan.ContainsKey(name);
 
-    /// <summary>
-    /// The table's own string for a register name standing in <paramref name="name"/> (no string is made), and the
-    /// architecture it reveals ("" when shared); false when it is no register name.
-    /// </summary>
-    public static bool TryFind(ReadOnlySpan<char> name, out string register, out string arch) =>
-        ArchBySpan.TryGetValue(name, out register!, out arch!);
+    /// <summary>The architecture a register name reveals ("" when shared), looked up without making a string; false when it is no register name.</summary>
+    public static bool TryGetArch(ReadOnlySpan<char> name, out string arch) => ArchBySpan.TryGetValue(name, out arch!);
 }
