@@ -265,8 +265,6 @@ internal ref struct FrameCursor(string text)
         return true;
     }
 
-    private static bool IsModuleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-';
-
     /// <summary>
     /// What may follow a frame's symbol: `[mod]`, `[inline]`/`(inline)`, a `file.c:12` source, arm64 `(P)`/`(L)`/`(T)`,
     /// ppc `(unreliable)`, and the closing `)` of an s390 parenthesised frame. Anything else means the line is no frame.

@@ -55,7 +55,6 @@ public static class FramePatterns
     public static readonly ShortTextRegex StackStartRegex = new(string.Join("|", StackStarts), linearTests: true);
     public static readonly ShortTextRegex[] StackStartRegexes = Array.ConvertAll(StackStarts, pattern => new ShortTextRegex(pattern, linearTests: true));
     public static readonly ShortTextRegex CorruptedLineRegex = new(CorruptedLine, linearTests: true);
-    public static readonly ShortTextRegex QuestionableRegex = new(Questionable, linearTests: true);
 
     /// <summary>The linear-time engine, for text of any length (and behind every <see cref="ShortTextRegex"/>).</summary>
     public static Regex Compile(string pattern) =>

@@ -12,7 +12,7 @@ public static partial class TitleNormalizer
 {
     private const int MaxLength = 120;
 
-    /// <summary>Text every match of a rule holds: a literal, <see cref="Digit"/>, <see cref="HexRun"/>, or "" (no prefilter).</summary>
+    /// <summary>Text every match of a rule holds: a literal, <see cref="Digit"/> or <see cref="HexRun"/>.</summary>
     private const string Digit = "0-9";
 
     /// <summary>Six lower-case hex digits in a row, as every kernel address the rules replace has.</summary>
@@ -33,7 +33,6 @@ public static partial class TitleNormalizer
 
     private static bool MayApply(string title, string needs) => needs switch
     {
-        "" => true,
         Digit => title.AsSpan().IndexOfAnyInRange('0', '9') >= 0,
         HexRun => HasHexRun(title, 6),
         _ => title.Contains(needs, StringComparison.Ordinal),
