@@ -15,6 +15,8 @@ internal enum FaultRule
     Lockup,
     /// <summary>The first frame that does not only report the problem (panic, might_sleep, slab checks).</summary>
     Frames,
+    /// <summary>The first frame above the allocator: the caller whose request failed.</summary>
+    Allocation,
 }
 
 internal static class FaultRules
@@ -48,7 +50,7 @@ internal static class FaultRules
         new("Kernel panic - not syncing", FaultRule.Frames, "panic(): its caller, not the interrupted RIP"),
         new("BUG: sleeping function called", FaultRule.Frames, "__might_sleep: the caller of the sleeping function"),
         new("BUG: scheduling while atomic", FaultRule.Frames, "__schedule_bug"),
-        new("page allocation failure", FaultRule.Frames, "warn_alloc"),
+        new("page allocation failure", FaultRule.Allocation, "mm/page_alloc.c warn_alloc: the caller asked for what the allocator could not give"),
         new("Objects remaining", FaultRule.Frames, "SLUB kmem_cache_close: the cache's destroyer"),
         new("Poison overwritten", FaultRule.Frames, "SLUB check_bytes_and_report"),
         new("BUG: Bad page", FaultRule.Frames, "mm bad_page"),

@@ -17,8 +17,55 @@ internal static class FaultingFunction
             FaultRule.Header => draft.HeaderFrame ?? FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.HungTask => FirstFrame(report, SkippedFrames.Waiting),
             FaultRule.Frames => FirstFrame(report, SkippedFrames.Reporting),
+            FaultRule.Allocation => FirstFrame(report, SkippedFrames.Allocating),
+            FaultRule.Lockup => Spinner(report) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
             _ => report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
         };
+    }
+
+    /// <summary>
+    /// A lockup or stall names where the CPU spins: its instruction pointer, unless that is a lock primitive, when the
+    /// engineer reads the first caller above the lock. The interrupted code's frames come after the interrupt entry
+    /// (watchdog timer or NMI) that printed the report. Null when the pointer is not in a lock or no caller is printed.
+    /// </summary>
+    private static Frame? Spinner(CrashReport report)
+    {
+        if (report.Ip is not { } ip || !SkippedFrames.Contains(SkippedFrames.Spinning, Normalize(ip.Function)))
+            return null;
+        return Caller(report, reliableOnly: true) ?? Caller(report, reliableOnly: false);
+    }
+
+    private static Frame? Caller(CrashReport report, bool reliableOnly)
+    {
+        bool afterEntry = !HasInterruptEntry(report);
+        foreach (var stack in report.Stacks)
+        {
+            if (stack.Kind is StackKind.Allocation or StackKind.Free or StackKind.Other)
+                continue;
+            foreach (var frame in stack.Frames)
+            {
+                var name = Normalize(frame.Function);
+                if (SkippedFrames.Contains(SkippedFrames.InterruptEntry, name))
+                {
+                    afterEntry = true;
+                    continue;
+                }
+                if (!afterEntry || (reliableOnly ? !frame.Reliable : IsStale(frame)) || name.StartsWith("0x", StringComparison.Ordinal)
+                    || SkippedFrames.Contains(SkippedFrames.Spinning, name) || SkippedFrames.Contains(SkippedFrames.Reporting, name))
+                    continue;
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    private static bool HasInterruptEntry(CrashReport report)
+    {
+        foreach (var stack in report.Stacks)
+            foreach (var frame in stack.Frames)
+                if (frame.Reliable && SkippedFrames.Contains(SkippedFrames.InterruptEntry, Normalize(frame.Function)))
+                    return true;
+        return false;
     }
 
     /// <summary>
@@ -43,7 +90,7 @@ internal static class FaultingFunction
                     continue;
                 if (frame.Function.StartsWith("0x", StringComparison.Ordinal))
                     continue;
-                var name = frame.Function.TrimStart('.');
+                var name = Normalize(frame.Function);
                 if (SkippedFrames.Contains(skipped, name) || SkippedFrames.Contains(SkippedFrames.Reporting, name))
                     continue;
                 return frame;
@@ -55,10 +102,19 @@ internal static class FaultingFunction
     private static bool IsStale(Frame frame) =>
         frame.Offset is "0" || (frame.Offset is not null && frame.Offset == frame.Size);
 
-    /// <summary>The name as engineers write it: Xen's file-qualified statics (`spinlock.c#check_lock`) lose the file.</summary>
+    /// <summary>
+    /// The name as engineers write it: Xen's file-qualified statics (`spinlock.c#check_lock`) lose the file, ppc64 ELFv1
+    /// dot symbols (`.eeh_handle_event`) their dot, and compiler clones (`.isra.0`, `.constprop.3`, `.part.5`, `.cold`,
+    /// `.llvm.123`) their suffix: C identifiers hold no dots, so everything from the first one on was added by GCC or clang.
+    /// </summary>
     public static string Normalize(string function)
     {
         int hash = function.IndexOf('#');
-        return hash >= 0 && hash + 1 < function.Length ? function[(hash + 1)..] : function;
+        var name = hash >= 0 && hash + 1 < function.Length ? function.AsSpan(hash + 1) : function.AsSpan();
+        name = name.TrimStart('.');
+        int dot = name.IndexOf('.');
+        if (dot > 0)
+            name = name[..dot];
+        return name.Length == function.Length ? function : name.ToString();
     }
 }

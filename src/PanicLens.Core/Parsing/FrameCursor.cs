@@ -247,11 +247,27 @@ internal ref struct FrameCursor(string text)
             return false;
         int start = _pos + 1;
         int i = RunEnd(start, ModuleChars, 128);
-        if (i == start || i >= _text.Length || _text[i] != ']')
+        if (i == start || i >= _text.Length)
+            return false;
+        int close = _text[i] == ']' ? i : AfterBuildId(i);
+        if (close < 0)
             return false;
         word = new TextRange(start, i - start);
-        _pos = i + 1;
+        _pos = close + 1;
         return true;
+    }
+
+    /// <summary>
+    /// `[igc c7b6f7549edcf5dd76637367233bb9aa57fc35fd]`: since 5.14 a kernel built with CONFIG_STACKTRACE_BUILD_ID
+    /// prints the module's build id after its name (kernel/kallsyms.c, `%pSb`). The index of the closing `]`, or -1.
+    /// </summary>
+    private readonly int AfterBuildId(int space)
+    {
+        if (_text[space] != ' ')
+            return -1;
+        int end = RunEnd(space + 1, HexDigits, 130);
+        int digits = end - space - 1;
+        return digits is >= 16 and <= 128 && end < _text.Length && _text[end] == ']' ? end : -1;
     }
 
     public bool TryModuleName(out string name)

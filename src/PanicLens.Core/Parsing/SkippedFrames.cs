@@ -34,6 +34,106 @@ internal static class SkippedFrames
         new("__kasan_report", "KASAN report"),
         new("__asan_*", "KASAN instrumentation"),
         new("check_memory_region*", "KASAN instrumentation"),
+        new("check_preemption_disabled", "lib/smp_processor_id.c: reports a this_cpu/smp_processor_id use by its caller"),
+        new("debug_smp_processor_id", "lib/smp_processor_id.c: CONFIG_DEBUG_PREEMPT check of its caller"),
+        new("__this_cpu_preempt_check", "lib/smp_processor_id.c: CONFIG_DEBUG_PREEMPT check of its caller"),
+        new("ubsan_epilogue", "lib/ubsan.c: prints the report"),
+        new("__ubsan_handle_*", "lib/ubsan.c: the check that found its caller's bug"),
+        new("__list_del_entry_valid*", "lib/list_debug.c: CONFIG_DEBUG_LIST check of its caller's list"),
+        new("__list_add_valid*", "lib/list_debug.c: CONFIG_DEBUG_LIST check of its caller's list"),
+    ];
+
+    /// <summary>
+    /// Where a CPU spins on a lock (or re-enables interrupts after one): a lockup or stall there names the lock, not the
+    /// code that holds or wants it; the engineer reads the first caller above these.
+    /// </summary>
+    public static readonly Row[] Spinning =
+    [
+        new("native_queued_spin_lock_slowpath*", "x86 qspinlock slow path (kernel/locking/qspinlock.c)"),
+        new("queued_spin_lock_slowpath*", "qspinlock slow path"),
+        new("__pv_queued_spin_lock_slowpath*", "paravirt qspinlock slow path"),
+        new("queued_read_lock_slowpath", "qrwlock slow path"),
+        new("queued_write_lock_slowpath", "qrwlock slow path"),
+        new("_raw_spin_*", "spinlock API (kernel/locking/spinlock.c)"),
+        new("_raw_read_*", "rwlock API"),
+        new("_raw_write_*", "rwlock API"),
+        new("__raw_spin_*", "spinlock inline bodies"),
+        new("do_raw_spin_*", "CONFIG_DEBUG_SPINLOCK spinlock body"),
+        new("do_raw_read_*", "CONFIG_DEBUG_SPINLOCK rwlock body"),
+        new("do_raw_write_*", "CONFIG_DEBUG_SPINLOCK rwlock body"),
+        new("arch_spin_*", "architecture spinlock"),
+        new("arch_read_*", "architecture rwlock"),
+        new("arch_write_*", "architecture rwlock"),
+        new("__ticket_spin_*", "2.6/3.x ticket spinlock"),
+        new("_spin_lock*", "2.6-era spinlock API"),
+        new("_spin_unlock*", "2.6-era spinlock API"),
+        new("spin_lock*", "spinlock wrappers"),
+        new("spin_unlock*", "spinlock wrappers"),
+        new("lock_acquire*", "lockdep hook around the lock"),
+        new("lock_release", "lockdep hook around the unlock"),
+        new("__lock_acquire*", "lockdep"),
+        new("cpu_relax", "the spin loop's pause"),
+        new("delay_tsc", "a busy-wait delay"),
+        new("__const_udelay", "a busy-wait delay"),
+    ];
+
+    /// <summary>
+    /// Interrupt and NMI entry: in a lockup or stall trace the frames up to these belong to the interrupt that reported
+    /// it (watchdog timer, NMI backtrace); the interrupted code, the one that spins, is printed after them.
+    /// </summary>
+    public static readonly Row[] InterruptEntry =
+    [
+        new("apic_timer_interrupt", "x86 local timer interrupt entry (to 5.7)"),
+        new("smp_apic_timer_interrupt", "x86 local timer interrupt"),
+        new("sysvec_apic_timer_interrupt", "x86 local timer interrupt (5.8+)"),
+        new("__sysvec_apic_timer_interrupt", "x86 local timer interrupt (5.8+)"),
+        new("asm_sysvec_*", "x86 system vector entry (5.8+)"),
+        new("asm_call_on_stack", "x86 irq stack switch (5.8-5.10)"),
+        new("asm_call_irq_on_stack", "x86 irq stack switch"),
+        new("asm_call_sysvec_on_stack", "x86 irq stack switch"),
+        new("asm_common_interrupt", "x86 device interrupt entry"),
+        new("common_interrupt", "x86 device interrupt entry"),
+        new("ret_from_intr", "x86 interrupt return (to 5.7)"),
+        new("end_repeat_nmi", "x86 NMI entry"),
+        new("asm_exc_nmi", "x86 NMI entry"),
+        new("exc_nmi", "x86 NMI entry"),
+        new("do_nmi", "x86 NMI entry"),
+        new("el1_interrupt", "arm64 interrupt entry"),
+        new("el1h_64_irq*", "arm64 interrupt entry"),
+        new("el1_irq", "arm64 interrupt entry (to 5.11)"),
+        new("gic_handle_irq", "arm/arm64 GIC interrupt dispatch"),
+        new("__irq_svc", "arm32 interrupt entry"),
+        new("do_IRQ", "interrupt dispatch"),
+        new("decrementer_common*", "powerpc timer interrupt entry"),
+        new("timer_interrupt", "powerpc timer interrupt"),
+    ];
+
+    /// <summary>The allocator under a failed allocation (`page allocation failure`): the caller asked for too much.</summary>
+    public static readonly Row[] Allocating =
+    [
+        new("warn_alloc*", "mm/page_alloc.c: prints the failure"),
+        new("__alloc_pages*", "page allocator"),
+        new("alloc_pages*", "page allocator"),
+        new("__get_free_pages", "page allocator"),
+        new("__folio_alloc*", "folio allocator"),
+        new("folio_alloc*", "folio allocator"),
+        new("kmalloc*", "slab front end"),
+        new("__kmalloc*", "slab front end"),
+        new("kmem_cache_alloc*", "slab front end"),
+        new("kmalloc_order*", "large kmalloc goes to the page allocator"),
+        new("kmalloc_large*", "large kmalloc goes to the page allocator"),
+        new("___slab_alloc", "SLUB slow path"),
+        new("__slab_alloc*", "SLUB slow path"),
+        new("allocate_slab", "SLUB new slab"),
+        new("new_slab", "SLUB new slab"),
+        new("cache_grow*", "SLAB new slab"),
+        new("kvmalloc*", "kmalloc-or-vmalloc front end"),
+        new("__kvmalloc*", "kmalloc-or-vmalloc front end"),
+        new("__vmalloc*", "vmalloc"),
+        new("vmalloc*", "vmalloc"),
+        new("krealloc*", "slab resize"),
+        new("kzalloc*", "slab front end"),
+        new("kcalloc*", "slab front end"),
     ];
 
     /// <summary>Scheduler, lock and wait plumbing under a hung task; the first frame after it says what it waits for.</summary>

@@ -30,15 +30,19 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
             "detection: the log opens mid-report with an orphan 'NMI backtrace for cpu 30' (kworker/u146:9) that the detector "
             + "does not count as a report; its first report is the rcu_sched stall whose task line is ksoftirqd/68"),
         ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "pid", "as for comm: the orphan backtrace's pid 67325 vs the stall's 354"),
+        ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "function",
+            "as for comm: the orphan backtrace spins in native_queued_spin_lock_slowpath; the stall we read first names its caller find_iova"),
+        ("abrt-oops9_ppc64.log", "function",
+            "INDEX keeps the ppc64 ELFv1 dot (.ipr_pci_error_detected) although the corpus README says dotted names are read without it; we follow the README"),
+        ("lkml-raid-asustor-nas-full-dmesg-pagealloc.log", "function",
+            "the label names warn_alloc, the allocator's reporting helper; the README's rule for reporting helpers (and the btrfs-debian "
+            + "page-allocation label) name the first caller above the allocator, skb_clone here"),
         ("arm-droid4-spi-oops-syslogd-wall.log", "comm", NotReviewed),
         ("arm-droid4-spi-oops-syslogd-wall.log", "pid", NotReviewed),
-        ("arm-next20191106-paging-of-match-node.log", "function", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "comm", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "function", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kernel", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "pid", NotReviewed),
-        ("btrfs-debian-5.19-page-alloc-failure-order4-md5sum.log", "function", NotReviewed),
-        ("btrfs-debian-5.19-page-alloc-failure-order4-md5sum.log", "module", NotReviewed),
         ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "comm", NotReviewed),
         ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "function", NotReviewed),
         ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "kernel", NotReviewed),
@@ -51,14 +55,10 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "pid", NotReviewed),
         ("iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "function", NotReviewed),
         ("iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "kernel", NotReviewed),
-        ("iwl-51811-igc-hungtask-networkmanager-resume.log", "function", NotReviewed),
-        ("iwl-51811-igc-hungtask-networkmanager-resume.log", "module", NotReviewed),
-        ("kvmarm-taishan-this-cpu-read-preemptible.log", "function", NotReviewed),
         ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "comm", NotReviewed),
         ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "function", NotReviewed),
         ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "kernel", NotReviewed),
         ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "pid", NotReviewed),
-        ("nf-418rc6-softlockup-panic-nft-tproxy-nfqueue.log", "function", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "comm", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "function", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "kernel", NotReviewed),
@@ -93,9 +93,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("scsi-hpsa-ubsan-array-index-quoted-caller-id.log", "kernel", NotReviewed),
         ("scsi-hpsa-ubsan-array-index-quoted-caller-id.log", "module", NotReviewed),
         ("scsi-hpsa-ubsan-array-index-quoted-caller-id.log", "pid", NotReviewed),
-        ("xfs-5.9-rcu-stall-xfs-end-io-pmem.log", "function", NotReviewed),
-        ("xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "function", NotReviewed),
-        ("xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "module", NotReviewed),
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "comm", NotReviewed),
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "function", NotReviewed),
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "kernel", NotReviewed),
@@ -112,7 +109,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.75;
+    private const double RequiredRate = 0.77;
 
     public static TheoryData<string> Files()
     {

@@ -168,6 +168,20 @@ public sealed class FrameParserTests
         Assert.Equal("__call_rcu.constprop.76", Parse(" [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280").Function);
     }
 
+    /// <summary>CONFIG_STACKTRACE_BUILD_ID (5.14+) prints `[module buildid]`; every frame form may carry it.</summary>
+    [Theory]
+    [InlineData(" igc_resume+0xf6/0x1d0 [igc c7b6f7549edcf5dd76637367233bb9aa57fc35fd]", true)]
+    [InlineData(" ? igc_tsn_reset+0x64/0x100 [igc c7b6f7549edcf5dd76637367233bb9aa57fc35fd]", false)]
+    [InlineData(" [<ffffffffc0a1b2c3>] igc_resume+0xf6/0x1d0 [igc 0123456789abcdef0123456789abcdef01234567]", true)]
+    [InlineData("  igc_resume+0xf6/0x1d0 [igc 0123456789ABCDEF0123456789ABCDEF01234567] (P)", true)]
+    public void Module_build_ids_are_read_past(string text, bool reliable)
+    {
+        Assert.True(FrameParser.TryParseFrame(text, out var frame), text);
+        Assert.Equal("igc", frame.Module);
+        Assert.Equal(reliable, frame.Reliable);
+        Assert.StartsWith("igc_", frame.Function);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Call Trace:")]
@@ -186,6 +200,8 @@ public sealed class FrameParserTests
     [InlineData("[<")]
     [InlineData("(")]
     [InlineData("func+0x1/0x2 [mod] [other] [third]")]
+    [InlineData("func+0x1/0x2 [mod notabuildid]")]
+    [InlineData("func+0x1/0x2 [mod 0123]")]
     public void Text_that_is_no_frame_is_rejected(string text)
     {
         Assert.False(FrameParser.TryParseFrame(text, out _));

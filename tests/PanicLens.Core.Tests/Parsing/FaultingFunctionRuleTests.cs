@@ -1,0 +1,153 @@
+namespace PanicLens.Core.Tests.Parsing;
+
+/// <summary>
+/// The engineer's reading of the faulting function, rule by rule, on invented reports of several eras and
+/// architectures: each rule is tested with inputs it was not written from, and with a near miss.
+/// </summary>
+public sealed class FaultingFunctionRuleTests
+{
+    [Theory]
+    [InlineData("__of_match_node.part.5", "__of_match_node")]
+    [InlineData("tcp_fragment.constprop.0", "tcp_fragment")]
+    [InlineData("ipv6_addr_copy.isra.3", "ipv6_addr_copy")]
+    [InlineData("__list_del_entry_valid.cold", "__list_del_entry_valid")]
+    [InlineData("foo_bar.llvm.123456789", "foo_bar")]
+    [InlineData("plain_name", "plain_name")]
+    public void Compiler_clone_suffixes_are_dropped(string printed, string read)
+    {
+        foreach (var ip in new[] { $"RIP: 0010:{printed}+0x2a/0x90", $"pc : {printed}+0x2a/0x90", $"PC is at {printed}+0x2a/0x90", $"NIP [c000000000123456] {printed}+0x2a/0x90" })
+        {
+            var report = ReportParserTests.Parse("Unable to handle kernel paging request at virtual address 0000dead", ip);
+            Assert.True(read == report.Function, $"{ip}: got {report.Function}");
+        }
+    }
+
+    /// <summary>The interrupted code is printed after the timer interrupt's frames; its lock is skipped.</summary>
+    public static TheoryData<string, string[]> Lockups() => new()
+    {
+        {
+            "x86 5.8+: stall in a lock released after the interrupt entry",
+            [
+                "rcu: INFO: rcu_sched self-detected stall on CPU",
+                "CPU: 3 PID: 77 Comm: kworker/3:1 Not tainted 5.10.0 #1",
+                "Call Trace:",
+                " <IRQ>",
+                " dump_stack+0x57/0x70",
+                " rcu_sched_clock_irq+0x10a/0x366",
+                " update_process_times+0x24/0x60",
+                " __sysvec_apic_timer_interrupt+0x5d/0xf0",
+                " </IRQ>",
+                " sysvec_apic_timer_interrupt+0x73/0x80",
+                " asm_sysvec_apic_timer_interrupt+0x12/0x20",
+                "RIP: 0010:_raw_spin_unlock_irqrestore+0xe/0x10",
+                "RSP: 0018:ffffb013ce1dbd28 EFLAGS: 00000206",
+                " frob_widget_queue+0xd7/0x300 [frob]",
+                " frob_work+0x43/0x60 [frob]",
+                " process_one_work+0x1d4/0x3c0",
+            ]
+        },
+        {
+            "x86 4.x: soft lockup, lock frames under the RIP",
+            [
+                "watchdog: BUG: soft lockup - CPU#1 stuck for 23s! [frobd:957]",
+                "CPU: 1 PID: 957 Comm: frobd Tainted: G             L    4.14.0 #1",
+                "Call Trace:",
+                " <IRQ>",
+                " dump_stack+0x76/0xb5",
+                " watchdog_timer_fn+0x26c/0x2b0",
+                " __hrtimer_run_queues+0x113/0x3c0",
+                " hrtimer_interrupt+0x110/0x370",
+                " smp_apic_timer_interrupt+0x7b/0x210",
+                " apic_timer_interrupt+0xf/0x20",
+                "RIP: 0010:native_queued_spin_lock_slowpath+0x72/0x490",
+                "RSP: 0018:ffff9a60ffc837f8 EFLAGS: 00000202 ORIG_RAX: ffffffffffffff13",
+                " ? frob_unrelated_helper+0x5b2/0x820",
+                " _raw_spin_lock+0x21/0x30",
+                " frob_widget_queue+0x97/0x300 [frob]",
+                " frob_ioctl+0x2e4/0x690 [frob]",
+            ]
+        },
+        {
+            "arm64: pc in the lock, trace starts at the interrupted pc",
+            [
+                "watchdog: BUG: soft lockup - CPU#12 stuck for 22s! [frobd:4023]",
+                "CPU: 12 PID: 4023 Comm: frobd Not tainted 6.1.0 #1",
+                "pc : queued_spin_lock_slowpath+0x78/0x4f0",
+                "lr : do_raw_spin_lock+0xb4/0x128",
+                "sp : ffff8000cc133210",
+                "Call trace:",
+                " queued_spin_lock_slowpath+0x78/0x4f0",
+                " do_raw_spin_lock+0xb4/0x128",
+                " _raw_spin_lock+0x2c/0x40",
+                " frob_widget_queue+0x1c/0x38 [frob]",
+                " frob_ioctl+0x2c/0xe0 [frob]",
+            ]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lockups))]
+    public void A_lockup_in_a_lock_names_the_first_caller_above_it(string form, string[] lines)
+    {
+        var report = ReportParserTests.Parse(lines);
+        Assert.True(report.Function == "frob_widget_queue", $"{form}: got {report.Function}");
+        Assert.Equal("frob", report.Module);
+    }
+
+    [Fact]
+    public void A_lockup_outside_any_lock_names_the_instruction_pointer()
+    {
+        var report = ReportParserTests.Parse(
+            "watchdog: BUG: soft lockup - CPU#1 stuck for 23s! [frobd:957]",
+            "CPU: 1 PID: 957 Comm: frobd Tainted: G             L    4.14.0 #1",
+            "RIP: 0010:frob_spin_forever+0x33/0xc0 [frob]",
+            "RSP: 0018:ffffa6af008f73f0 EFLAGS: 00000293 ORIG_RAX: ffffffffffffffd5",
+            "Call Trace:",
+            " frob_widget_queue+0x84/0x100 [frob]",
+            " _raw_spin_lock+0x21/0x30");
+        Assert.Equal("frob_spin_forever", report.Function);
+    }
+
+    [Theory]
+    [InlineData(" kmalloc_order_trace+0x19/0x90", " __kmalloc+0x19/0x90")]
+    [InlineData(" kmem_cache_alloc+0x88/0x122", " ___slab_alloc+0x3fb/0x4db")]
+    [InlineData(" __vmalloc_node_range+0x88/0x122", " __get_free_pages+0x3fb/0x4db")]
+    public void A_failed_allocation_names_the_caller_above_the_allocator(string allocator, string inner)
+    {
+        var report = ReportParserTests.Parse(
+            "[ 1186.2] frobd: page allocation failure: order:4, mode:0x40c40(GFP_NOFS|__GFP_COMP), nodemask=(null)",
+            "[ 1186.2] CPU: 2 PID: 1108 Comm: frobd Not tainted 5.19.0-1-amd64 #1",
+            "[ 1186.2] Call Trace:",
+            "[ 1186.2]  <TASK>",
+            "[ 1186.2]  dump_stack_lvl+0x45/0x5e",
+            "[ 1186.2]  warn_alloc+0x138/0x160",
+            "[ 1186.2]  ? __alloc_pages_direct_compact+0x222/0x2f0",
+            "[ 1186.2]  __alloc_pages_slowpath.constprop.0+0xc7b/0xd10",
+            "[ 1186.2] " + inner,
+            "[ 1186.2] " + allocator,
+            "[ 1186.2]  frob_read_sums+0x542/0x580 [frob]",
+            "[ 1186.2]  vfs_read+0x13c/0x190");
+        Assert.Equal("frob_read_sums", report.Function);
+        Assert.Equal("frob", report.Module);
+    }
+
+    [Theory]
+    [InlineData("__this_cpu_preempt_check+0xc8/0xd0")]
+    [InlineData("check_preemption_disabled+0xc8/0xd0")]
+    [InlineData("debug_smp_processor_id+0x17/0x20")]
+    public void A_preemption_check_names_its_caller(string check)
+    {
+        var report = ReportParserTests.Parse(
+            "BUG: using __this_cpu_read() in preemptible [00000000] code: frobd/37270",
+            "caller is frob_running_vcpu+0x1c/0x38",
+            "CPU: 5 PID: 37270 Comm: frobd Not tainted 5.5.0+ #1",
+            "Call trace:",
+            " dump_backtrace+0x0/0x200",
+            " show_stack+0x24/0x30",
+            " dump_stack+0xb0/0xf4",
+            " " + check,
+            " frob_running_vcpu+0x1c/0x38",
+            " frob_change_active.isra.4+0x2c/0xe0");
+        Assert.Equal("frob_running_vcpu", report.Function);
+    }
+}
