@@ -16,9 +16,20 @@ public static class LineReader
 
     private const int BufferSize = 1 << 16;
 
-    /// <summary>Bytes that need the slow path: C0 controls but TAB and LF, DEL, and ESC (which starts ANSI sequences).</summary>
+    /// <summary>
+    /// Bytes that need the slow path: C0 controls but TAB and LF, DEL, ESC (which starts ANSI sequences) and the
+    /// no-break space.
+    /// </summary>
     private static readonly SearchValues<byte> Controls = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127, NoBreakSpace]);
+
+    /// <summary>
+    /// U+00A0, byte A0 in Latin-1 and C2 A0 in UTF-8. The kernel never prints it; mail clients, web archives and
+    /// ticket systems turn runs of spaces into it (`Tainted: P&#160;&#160;OE`), so it is read as a plain space.
+    /// </summary>
+    private const byte NoBreakSpace = 0xA0;
+
+    private const char Utf8LeadOfNoBreakSpace = (char)0xC2;
 
     public static IEnumerable<LogLine> Read(Stream input)
     {
@@ -60,8 +71,18 @@ public static class LineReader
             return;
         }
         foreach (var b in segment)
+        {
+            if (b == NoBreakSpace && escape == EscapeState.None)
+            {
+                if (length > 0 && line[length - 1] == Utf8LeadOfNoBreakSpace)
+                    line[length - 1] = ' ';
+                else if (length < MaxLineLength)
+                    line[length++] = ' ';
+                continue;
+            }
             if (Keep(b, ref escape) && length < MaxLineLength)
                 line[length++] = (char)b;
+        }
     }
 
     /// <summary>Reads text already in memory (tests, pasted logs); each char must be a byte (Latin-1).</summary>

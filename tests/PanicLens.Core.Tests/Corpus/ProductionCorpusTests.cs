@@ -64,11 +64,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "kernel", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "module", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "pid", NotReviewed),
-        ("nf-arm-562-br-netfilter-modprobe-null-deref.log", "comm", NotReviewed),
-        ("nf-arm-562-br-netfilter-modprobe-null-deref.log", "function", NotReviewed),
-        ("nf-arm-562-br-netfilter-modprobe-null-deref.log", "kernel", NotReviewed),
-        ("nf-arm-562-br-netfilter-modprobe-null-deref.log", "module", NotReviewed),
-        ("nf-arm-562-br-netfilter-modprobe-null-deref.log", "pid", NotReviewed),
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "comm", NotReviewed),
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "function", NotReviewed),
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "kernel", NotReviewed),
@@ -77,10 +72,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "function", NotReviewed),
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "kernel", NotReviewed),
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "pid", NotReviewed),
-        ("ppc64-power9-guest-memunplug-bug-pte-fragment-free.log", "comm", NotReviewed),
-        ("ppc64-power9-guest-memunplug-bug-pte-fragment-free.log", "function", NotReviewed),
-        ("ppc64-power9-guest-memunplug-bug-pte-fragment-free.log", "kernel", NotReviewed),
-        ("ppc64-power9-guest-memunplug-bug-pte-fragment-free.log", "pid", NotReviewed),
         ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "comm", NotReviewed),
         ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "kernel", NotReviewed),
         ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "pid", NotReviewed),
@@ -101,7 +92,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "function", NotReviewed),
         ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "module", NotReviewed),
         ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "pid", NotReviewed),
-        ("xfs-ubuntu-5.15-pstore-gpf-kmalloc.log", "kernel", NotReviewed),
     ];
 
     /// <summary>The field name of the negative case: the log must yield no report.</summary>
@@ -109,7 +99,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.77;
+    private const double RequiredRate = 0.80;
 
     public static TheoryData<string> Files()
     {

@@ -22,6 +22,28 @@ public sealed class LineReaderTests
         Assert.Equal(["Oops: 0000 [#1] SMP", "CPU 0 ", "Call Trace:"], texts);
     }
 
+    /// <summary>Mail and web archives turn runs of spaces into no-break spaces, in UTF-8 or Latin-1, anywhere on a line.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xC2, 0xA0 })]
+    [InlineData(new byte[] { 0xA0 })]
+    public void No_break_spaces_read_as_spaces(byte[] nbsp)
+    {
+        foreach (var chunk in new[] { 1, 2, 3, 4096 })
+        {
+            var bytes = new List<byte>();
+            void Add(string text) => bytes.AddRange(Encoding.Latin1.GetBytes(text));
+            Add("[");
+            bytes.AddRange(nbsp);
+            Add(" 538.29] CPU: 47 PID: 26 Comm: find Tainted: P");
+            for (int i = 0; i < 3; i++)
+                bytes.AddRange(nbsp);
+            Add("OE 5.15.0-46-generic #49\n");
+            var lines = LineReader.Read(new ChunkedStream([.. bytes], chunk)).ToList();
+            Assert.Equal("CPU: 47 PID: 26 Comm: find Tainted: P   OE 5.15.0-46-generic #49", lines[0].Text);
+            Assert.NotNull(lines[0].Uptime);
+        }
+    }
+
     [Fact]
     public void Bytes_above_ascii_become_one_char_each()
     {
