@@ -82,10 +82,17 @@ public static partial class HeaderScanner
         if (before.Length > MaxTagsLength)
             return false;
         var trimmed = before.Trim();
-        if (trimmed is "[" || trimmed.IndexOfAnyExcept(DateChars) < 0)
+        if (trimmed is "[" || trimmed.IndexOfAnyExcept(DateChars) < 0 || IsCpuNumber(trimmed))
             return true;
         return Tags().IsMatch(before) && !SourceLocation().IsMatch(before);
     }
+
+    /// <summary>
+    /// mips do_page_fault prints `CPU %d Unable to handle kernel paging request at virtual address ...`
+    /// (arch/mips/mm/fault.c): the CPU number is part of the kernel's own message.
+    /// </summary>
+    private static bool IsCpuNumber(ReadOnlySpan<char> text) =>
+        text.StartsWith("CPU ") && text.Length is > 4 and <= 9 && text[4..].IndexOfAnyExcept("0123456789") < 0;
 
     /// <summary>A collector's date in front of the message: `2018/01/09 14:28:48`.</summary>
     private static readonly SearchValues<char> DateChars = SearchValues.Create("0123456789/:.- ");

@@ -5,7 +5,8 @@ namespace PanicLens.Parsing;
 /// <summary>
 /// Reads the faulting instruction pointer in each era's form: `IP: [&lt;..&gt;] f`, `RIP: 0010:[&lt;..&gt;]  [&lt;..&gt;] f`,
 /// `RIP: e030:[]  [] f` (addresses removed), `RIP: 0010:f+0x1/0x2 [mod]`, `EIP: [&lt;..&gt;] f SS:ESP ..`, `EIP is at f`,
-/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, s390 `Krnl PSW : .. .. (f)`, mce `RIP !INEXACT! 10:&lt;..&gt; {f}`.
+/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, s390 `Krnl PSW : .. .. (f)`, mips `epc   : 8119bd54 f`,
+/// mce `RIP !INEXACT! 10:&lt;..&gt; {f}`.
 /// A user-space pointer (`RIP: 0033:0x44a739`) is no faulting function and is refused.
 /// </summary>
 internal static class IpLine
@@ -26,7 +27,7 @@ internal static class IpLine
 
     /// <summary>The first characters of every prefix (s390 `Krnl PSW` included): other lines are passed over at one look.</summary>
     private static readonly System.Buffers.SearchValues<char> Starts =
-        System.Buffers.SearchValues.Create(string.Concat(Prefixes.Select(prefix => prefix.Literal[0]).Append('K').Distinct()));
+        System.Buffers.SearchValues.Create(string.Concat(Prefixes.Select(prefix => prefix.Literal[0]).Append('K').Append('e').Distinct()));
 
     public static bool TryRead(string text, out Frame frame, out string? segment)
     {
@@ -36,6 +37,8 @@ internal static class IpLine
             return false;
         if (text.StartsWith("Krnl PSW : ", StringComparison.Ordinal))
             return TryReadParenthesised(text, out frame);
+        if (text.StartsWith("epc ", StringComparison.Ordinal))
+            return TryReadMips(text, out frame);
         foreach (var prefix in Prefixes)
         {
             if (!text.StartsWith(prefix.Literal, StringComparison.Ordinal))
@@ -90,6 +93,20 @@ internal static class IpLine
         if (open < 0 || close <= open)
             return false;
         return FrameParser.TryParseFrame(text[(open + 1)..close], out frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal);
+    }
+
+    /// <summary>arch/mips/kernel/traps.c __show_regs: `epc   : %0*lx %pS`, the address then the symbol.</summary>
+    private static bool TryReadMips(string text, out Frame frame)
+    {
+        frame = null!;
+        var rest = text.AsSpan(3).TrimStart();
+        if (!rest.StartsWith(": "))
+            return false;
+        rest = rest[2..].TrimStart();
+        int space = rest.IndexOf(' ');
+        if (space is < 8 or > 16 || !IsHex(rest[..space]))
+            return false;
+        return TryFrame(rest[(space + 1)..].TrimStart(), out frame);
     }
 
     private static bool IsHex(ReadOnlySpan<char> text)

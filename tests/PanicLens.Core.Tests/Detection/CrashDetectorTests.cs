@@ -45,6 +45,10 @@ public sealed class CrashDetectorTests
     [InlineData("(XEN) Xen BUG at spinlock.c:47", "xen")]
     [InlineData("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010", "unable-to-handle")]
     [InlineData("kworker/u4:4: page allocation failure: order:0, mode:0x40a20(GFP_ATOMIC|__GFP_COMP)", "page-alloc-failure")]
+    [InlineData("Unhandled kernel unaligned access[#1]:", "mips-die")]
+    [InlineData("Reserved instruction in kernel code[#1]:", "mips-die")]
+    [InlineData("CPU 0 Unable to handle kernel paging request at virtual address 00000011, epc == 8119bd54, ra == 8119bcb8", "unable-to-handle")]
+    [InlineData("CPU 12 Unable to handle kernel paging request at virtual address 00000011, epc == 8119bd54, ra == 8119bcb8", "unable-to-handle")]
     public void Each_detection_marker_opens_one_report_on_its_line(string header, string family)
     {
         var regions = Detect("booting\nnormal line\n" + header + "\n" + Trace + "\nafter\n");
@@ -66,6 +70,7 @@ public sealed class CrashDetectorTests
     [InlineData("INFO: lockdep is turned off.")]
     [InlineData("ok 4 - kasan_test: BUG: KASAN: slab-out-of-bounds expected")]
     [InlineData("Decompressing Linux... Parsing ELF... done. Booting the kernel.")]
+    [InlineData("CPU 0 of 4: Unable to handle kernel requests says the manual")]
     public void Text_that_only_mentions_crash_words_is_no_report(string line)
     {
         Assert.Empty(Detect("normal line\n" + line + "\nanother line\n"));

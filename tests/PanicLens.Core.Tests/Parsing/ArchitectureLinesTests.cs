@@ -22,6 +22,31 @@ public sealed class ArchitectureLinesTests
         Assert.Equal("ffffffff", report.Registers["EAX"]);
     }
 
+    /// <summary>arch/mips/kernel/traps.c: `epc   : %0*lx %pS`, 32- and 64-bit, any padding; `Process X (pid: N, threadinfo=...`.</summary>
+    [Theory]
+    [InlineData("epc   : 8119bd54 frob_alloc+0xe4/0x5b8")]
+    [InlineData("epc   : ffffffff8119bd54 frob_alloc+0xe4/0x5b8 [frob]")]
+    [InlineData("epc : 8119bd54 frob_alloc+0xe4/0x5b8")]
+    public void Mips_epc_line_gives_the_function(string epc)
+    {
+        var report = Parse("Unhandled kernel unaligned access[#1]:",
+            "CPU: 0 PID: 12943 Comm: sh Not tainted 5.15.0 #1",
+            "$ 0   : 00000000 00000001 00000011 81c10000",
+            epc,
+            "ra    : 8119bcb8 frob_caller+0x48/0x5b8",
+            "Process sh (pid: 12943, threadinfo=24898ed1, task=5506fe17, tls=77e28e64)");
+        Assert.Equal("frob_alloc", report.Function);
+        Assert.Equal(new ProcessInfo("sh", 12943), report.Process);
+    }
+
+    [Theory]
+    [InlineData("epc   : not-an-address frob_alloc+0xe4/0x5b8")]
+    [InlineData("epcs  : 8119bd54 frob_alloc+0xe4/0x5b8")]
+    public void A_line_only_like_the_mips_epc_gives_no_function(string line)
+    {
+        Assert.Null(Parse("Unhandled kernel unaligned access[#1]:", line).Ip);
+    }
+
     [Fact]
     public void I386_eip_with_stack_segment_tail_reads_the_function()
     {
