@@ -21,5 +21,6 @@ public static class PrefixForms
         new("login-prompt", "syzkaller login: [ 35.184476] (only before an uptime stamp)", PrefixScanners.LoginPrompt),
         new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
+        new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly),
     ];
 }

@@ -123,6 +123,21 @@ internal static class PrefixScanners
         return i + HostTagLength(s[i..], anyTag: false, ref p);
     }
 
+    /// <summary>
+    /// A bare `kernel: ` syslog tag with neither time nor host: rsyslog templates that write `%syslogtag%%msg%`,
+    /// journal exports with the host cut away, and logs pasted from `grep kernel:`. No kernel message starts with it.
+    /// </summary>
+    public static int KernelTagOnly(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        if (!s.StartsWith(KernelTag) || s.Length <= KernelTag.Length || s[KernelTag.Length] != ':')
+            return 0;
+        var i = KernelTag.Length + 1;
+        if (i < s.Length && s[i] is not (' ' or '\t' or '['))
+            return 0;
+        p.Origin = KernelTag;
+        return i < s.Length && s[i] != '[' ? i + 1 : i;
+    }
+
     public static int CallerId(ReadOnlySpan<char> s, ref Prefix p)
     {
         var n = CallerIdLength(s, ref p);

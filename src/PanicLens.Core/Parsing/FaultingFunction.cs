@@ -19,9 +19,16 @@ internal static class FaultingFunction
             FaultRule.Frames => FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.Allocation => FirstFrame(report, SkippedFrames.Allocating),
             FaultRule.Lockup => Spinner(report) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
-            _ => report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
+            _ => OwnIp(report) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
         };
     }
+
+    /// <summary>
+    /// The instruction pointer, unless it stands in a check or reporting helper (`__list_del_entry_valid`, a UBSAN
+    /// handler): BUG() fired there on its caller's behalf, and the engineer names the caller.
+    /// </summary>
+    private static Frame? OwnIp(CrashReport report) =>
+        report.Ip is { } ip && SkippedFrames.Contains(SkippedFrames.Reporting, Normalize(ip.Function)) ? null : report.Ip;
 
     /// <summary>
     /// A lockup or stall names where the CPU spins: its instruction pointer, unless that is a lock primitive, when the

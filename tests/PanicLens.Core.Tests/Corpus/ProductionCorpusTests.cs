@@ -43,22 +43,12 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "function", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kernel", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "pid", NotReviewed),
-        ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "comm", NotReviewed),
-        ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "function", NotReviewed),
-        ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "kernel", NotReviewed),
-        ("cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "pid", NotReviewed),
         ("cg-s390x-618rc2-rcu-stall-cpuhotplug.log", "comm", NotReviewed),
         ("cg-s390x-618rc2-rcu-stall-cpuhotplug.log", "pid", NotReviewed),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "comm", NotReviewed),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "function", NotReviewed),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kernel", NotReviewed),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "pid", NotReviewed),
-        ("iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "function", NotReviewed),
-        ("iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "kernel", NotReviewed),
-        ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "comm", NotReviewed),
-        ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "function", NotReviewed),
-        ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "kernel", NotReviewed),
-        ("mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "pid", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "comm", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "function", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "kernel", NotReviewed),
@@ -72,9 +62,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "function", NotReviewed),
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "kernel", NotReviewed),
         ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "pid", NotReviewed),
-        ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "comm", NotReviewed),
-        ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "kernel", NotReviewed),
-        ("rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "pid", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "comm", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "function", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "kernel", NotReviewed),
@@ -99,7 +86,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.80;
+    private const double RequiredRate = 0.84;
 
     public static TheoryData<string> Files()
     {

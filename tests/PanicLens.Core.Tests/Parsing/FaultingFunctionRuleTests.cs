@@ -150,4 +150,23 @@ public sealed class FaultingFunctionRuleTests
             " frob_change_active.isra.4+0x2c/0xe0");
         Assert.Equal("frob_running_vcpu", report.Function);
     }
+
+    [Theory]
+    [InlineData("RIP: 0010:__list_del_entry_valid.cold+0x1d/0x47", "kernel BUG at lib/list_debug.c:54!")]
+    [InlineData("RIP: 0010:__list_add_valid+0x1d/0x47", "kernel BUG at lib/list_debug.c:30!")]
+    [InlineData("pc : __list_del_entry_valid+0x1d/0x47", "kernel BUG at lib/list_debug.c:54!")]
+    public void A_bug_in_a_check_helper_names_the_caller(string ip, string header)
+    {
+        var report = ReportParserTests.Parse(
+            header,
+            "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI",
+            "CPU: 1 PID: 27905 Comm: kworker/1:2 Not tainted 5.16.5-200.fc35.x86_64 #1",
+            ip,
+            "Call Trace:",
+            " <TASK>",
+            " frob_counter_destroy+0x24/0x80 [frob]",
+            " process_one_work+0x1e5/0x3c0");
+        Assert.Equal("frob_counter_destroy", report.Function);
+        Assert.Equal("frob", report.Module);
+    }
 }
