@@ -126,12 +126,15 @@ internal static class PrefixScanners
     /// <summary>
     /// A bare `kernel: ` syslog tag with neither time nor host: rsyslog templates that write `%syslogtag%%msg%`,
     /// journal exports with the host cut away, and logs pasted from `grep kernel:`. No kernel message starts with it.
+    /// rsyslog's wall broadcast (RSYSLOG_WallFmt, `Message from syslogd@host at ...` then ` %syslogtag%%msg%`) puts
+    /// one space before the tag.
     /// </summary>
     public static int KernelTagOnly(ReadOnlySpan<char> s, ref Prefix p)
     {
-        if (!s.StartsWith(KernelTag) || s.Length <= KernelTag.Length || s[KernelTag.Length] != ':')
+        var lead = s.Length > 0 && s[0] == ' ' ? 1 : 0;
+        if (!s[lead..].StartsWith(KernelTag) || s.Length <= lead + KernelTag.Length || s[lead + KernelTag.Length] != ':')
             return 0;
-        var i = KernelTag.Length + 1;
+        var i = lead + KernelTag.Length + 1;
         if (i < s.Length && s[i] is not (' ' or '\t' or '['))
             return 0;
         p.Origin = KernelTag;

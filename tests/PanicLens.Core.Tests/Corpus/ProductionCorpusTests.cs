@@ -16,6 +16,14 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
     /// <summary>Reason of a miss not yet looked into: the parser is to be fixed until none is left.</summary>
     private const string NotReviewed = "not yet reviewed: a parser rule to find and fix";
 
+    private const string DmCryptWorkqueueFirst =
+        "the log's first report is the workqueue watchdog's `BUG: workqueue lockup` notice (busy pools, no task, no stack), "
+        + "found first in log order; the hand reader labels the NMI hard LOCKUP printed after it, our second report (read right)";
+
+    private const string XfsBareTaskDumps =
+        "no crash header at all: the mail quotes sysrq-w style task dumps (`kswapd0 D 0 279 2 0x00000000` + Call Trace) without "
+        + "their `INFO: task ... blocked` or `sysrq: Show Blocked State` line; a bare task dump is no crash report, as any sysrq-t shows";
+
     /// <summary>
     /// The one "not yet" list: every hand-read field that still differs, with the reason. It only shrinks: an entry
     /// that now passes fails <see cref="Not_yet_entries_that_now_pass_are_removed"/>, so it is taken out with the fix.
@@ -37,18 +45,16 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("lkml-raid-asustor-nas-full-dmesg-pagealloc.log", "function",
             "the label names warn_alloc, the allocator's reporting helper; the README's rule for reporting helpers (and the btrfs-debian "
             + "page-allocation label) name the first caller above the allocator, skb_clone here"),
-        ("arm-droid4-spi-oops-syslogd-wall.log", "comm", NotReviewed),
-        ("arm-droid4-spi-oops-syslogd-wall.log", "pid", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "comm", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "function", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kernel", NotReviewed),
         ("btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "pid", NotReviewed),
         ("cg-s390x-618rc2-rcu-stall-cpuhotplug.log", "comm", NotReviewed),
         ("cg-s390x-618rc2-rcu-stall-cpuhotplug.log", "pid", NotReviewed),
-        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "comm", NotReviewed),
-        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "function", NotReviewed),
-        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kernel", NotReviewed),
-        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "pid", NotReviewed),
+        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "comm", DmCryptWorkqueueFirst),
+        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "function", DmCryptWorkqueueFirst),
+        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kernel", DmCryptWorkqueueFirst),
+        ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "pid", DmCryptWorkqueueFirst),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "comm", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "function", NotReviewed),
         ("nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "kernel", NotReviewed),
@@ -75,10 +81,10 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "function", NotReviewed),
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "kernel", NotReviewed),
         ("xfs-s390-zvm-kernel-bug-filemap-fault.log", "pid", NotReviewed),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "comm", NotReviewed),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "function", NotReviewed),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "module", NotReviewed),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "pid", NotReviewed),
+        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "comm", XfsBareTaskDumps),
+        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "function", XfsBareTaskDumps),
+        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "module", XfsBareTaskDumps),
+        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "pid", XfsBareTaskDumps),
     ];
 
     /// <summary>The field name of the negative case: the log must yield no report.</summary>
@@ -86,7 +92,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.84;
+    private const double RequiredRate = 0.85;
 
     public static TheoryData<string> Files()
     {

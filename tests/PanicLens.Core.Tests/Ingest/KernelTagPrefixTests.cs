@@ -8,6 +8,7 @@ public sealed class KernelTagPrefixTests
     [Theory]
     [InlineData("kernel: ")]
     [InlineData("kernel:\t")]
+    [InlineData(" kernel: ")]
     [InlineData("[35824.733029] kernel: ")]
     [InlineData("<4>kernel: ")]
     [InlineData("<4>[ 12.5] kernel: ")]
@@ -22,10 +23,12 @@ public sealed class KernelTagPrefixTests
         }
     }
 
-    [Fact]
-    public void The_tag_glued_to_a_printk_stamp_is_stripped_with_it()
+    [Theory]
+    [InlineData("kernel:")]
+    [InlineData(" kernel:")]
+    public void The_tag_glued_to_a_printk_stamp_is_stripped_with_it(string tag)
     {
-        var line = LineReader.Read("kernel:[14889.641143] Internal error: Oops: 5 [#1] SMP ARM\n").Single();
+        var line = LineReader.Read(tag + "[14889.641143] Internal error: Oops: 5 [#1] SMP ARM\n").Single();
         Assert.Equal("Internal error: Oops: 5 [#1] SMP ARM", line.Text);
         Assert.Equal("14889.641143", line.Uptime);
     }
@@ -34,6 +37,7 @@ public sealed class KernelTagPrefixTests
     [InlineData("kernelspace: text")]
     [InlineData("kernel:text")]
     [InlineData("the kernel: text")]
+    [InlineData("  kernel: two blanks are indentation, not a wall message")]
     public void Words_that_only_begin_like_the_tag_stay(string text)
     {
         Assert.Equal(text, LineReader.Read(text + "\n").Single().Text);

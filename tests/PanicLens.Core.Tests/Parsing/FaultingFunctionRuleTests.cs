@@ -169,4 +169,27 @@ public sealed class FaultingFunctionRuleTests
         Assert.Equal("frob_counter_destroy", report.Function);
         Assert.Equal("frob", report.Module);
     }
+
+    /// <summary>sched_show_task's task line in each era names the task when no header line does.</summary>
+    [Theory]
+    [InlineData("task:migration/1     state:R  running task     stack:0     pid:22    tgid:22    ppid:2      task_flags:0x4208040 flags:0x00000000", "migration/1", 22)]
+    [InlineData("task:NetworkManager  state:D stack:    0 pid: 1139 ppid:     1 flags:0x00004002", "NetworkManager", 1139)]
+    [InlineData("task:npm ci          state:D stack:0     pid:47920 ppid:47710  flags:0x00004006", "npm ci", 47920)]
+    [InlineData("kswapd0         D    0   279      2 0x00000000", "kswapd0", 279)]
+    [InlineData("mysqld          D    0  2140      1 0x00000000", "mysqld", 2140)]
+    [InlineData("kworker/u16:2   D12345  1234      2 0x00004000", "kworker/u16:2", 1234)]
+    public void A_scheduler_task_line_names_the_task(string taskLine, string comm, int pid)
+    {
+        var report = ReportParserTests.Parse("rcu: INFO: rcu_sched detected stalls on CPUs/tasks:", "Task dump for CPU 1:", taskLine, "Call Trace:", " frob+0x1/0x2");
+        Assert.Equal(new PanicLens.Model.ProcessInfo(comm, pid), report.Process);
+    }
+
+    [Theory]
+    [InlineData("Stack: (0xedee7ed0 to 0xedee8000)")]
+    [InlineData("task:frob state: whatever")]
+    [InlineData("RAX: 0000000000000000 RBX: 0 1 0x00000000")]
+    public void Lines_only_like_a_task_line_name_no_task(string line)
+    {
+        Assert.Null(ReportParserTests.Parse("rcu: INFO: rcu_sched detected stalls on CPUs/tasks:", line).Process);
+    }
 }
