@@ -77,6 +77,14 @@ public sealed class CrashDetector
         }
         else
         {
+            // CPUs faulting at once on a console without caller ids print their headers back to back, and only one
+            // of them goes on to dump registers and a trace: a header right after a bare header is part of it.
+            foreach (var region in open)
+                if (!region.Closed && region.Context is null && line.Context is null && region.HeaderOnly)
+                {
+                    region.AddInside(line);
+                    return;
+                }
             foreach (var region in open)
             {
                 if (region.Closed || !region.SameStream(line))
@@ -167,6 +175,7 @@ public sealed class CrashDetector
     private sealed class OpenRegion(CrashDetector owner, LogLine header, CrashHeader kind)
     {
         private readonly List<LogLine> lines = [header];
+        private int headers = 1;
         private readonly List<LogLine> trailing = [];
         private int keep = 1;
         private int gap;
@@ -185,6 +194,9 @@ public sealed class CrashDetector
         /// </summary>
         public bool BorrowsNextStack => Context is not null && !sawStack;
 
+        /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
+        public bool HeaderOnly => lines.Count == headers;
+
         /// <summary>Untagged consoles give every line to the report; with caller ids only the header's own id counts.</summary>
         public bool Accepts(LogLine line) =>
             Context is null || line.Context == Context
@@ -195,6 +207,8 @@ public sealed class CrashDetector
 
         public void AddInside(LogLine line)
         {
+            if (HeaderOnly)
+                headers++;
             if (ending)
             {
                 lines.AddRange(trailing);

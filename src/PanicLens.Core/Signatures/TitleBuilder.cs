@@ -28,7 +28,7 @@ public static partial class TitleBuilder
         }
         if (report.Kind.Length == 0)
             report.Kind = header.Family;
-        var body = ReportBody.From(report.Lines, header.Family == "xen");
+        var body = ReportBody.From(UpToSecondHeader(report.Lines), header.Family == "xen");
         var title = Build(body, header, at);
         report.Title = TitleNormalizer.Normalize(title.Raw);
         foreach (var alt in title.Alts)
@@ -41,6 +41,32 @@ public static partial class TitleBuilder
         report.Corrupted = title.Corruption is not null;
         report.CorruptionReason = title.Corruption;
         report.GuiltyFrame = GuiltyFrameOf(report.Title);
+    }
+
+    /// <summary>
+    /// The lines before the next opening header. The detector keeps headers printed back to back in one report
+    /// (CPUs faulting at once); the convention titles the first from its own lines only (linux.go: a second oops
+    /// line ends the report text the title is read from), so such a report stays `in corrupted` there.
+    /// </summary>
+    private static IReadOnlyList<LogLine> UpToSecondHeader(IReadOnlyList<LogLine> lines)
+    {
+        for (var i = 1; i < lines.Count && i < 8; i++)
+        {
+            var text = lines[i].Text;
+            if (HeaderScanner.Match(text) is not { } next)
+                return lines;
+            if (next.Role != HeaderRole.Inside && !ContainsInsideMarker(text))
+                return lines.Take(i).ToList();
+        }
+        return lines;
+    }
+
+    private static bool ContainsInsideMarker(string text)
+    {
+        foreach (var marker in CrashHeaders.InsideMarkers)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
     }
 
     private sealed record Titled(string Raw, List<string> Alts, string? Corruption);

@@ -107,6 +107,36 @@ public sealed class CrashDetectorTests
         Assert.True(regions[1].EndLine < regions[2].StartLine - 150, "the quiet lines after a report are not part of it");
     }
 
+    /// <summary>CPUs faulting together print their headers back to back; one of them dumps the registers and trace.</summary>
+    [Theory]
+    [InlineData("BUG: Kernel NULL pointer dereference on read at 0x000080a0", "BUG: Unable to handle kernel data access on read at 0x3949ffff40920078")]
+    [InlineData("BUG: unable to handle page fault for address: ffffc90000a1b000", "general protection fault, probably for non-canonical address 0xdead: 0000 [#2] SMP")]
+    [InlineData("BUG: unable to handle kernel paging request at 0000dead", "BUG: unable to handle kernel paging request at 0000beef")]
+    public void Headers_printed_back_to_back_are_one_report_with_the_dump_after_them(string first, string second)
+    {
+        foreach (var prefix in new[] { "", "[ 5.100000] ", "Jan 14 01:04:26 host kernel: " })
+            foreach (var headers in new[] { new[] { first, second }, new[] { first, second, second } })
+            {
+                var lines = headers.Concat(["Oops: Kernel access of bad area, sig: 11 [#1]"]).Concat(Trace.Split('\n'));
+                var region = Assert.Single(Detect(string.Concat(lines.Select(l => prefix + l + "\n"))));
+                Assert.Contains(region.Lines, l => l.Text.Contains("Comm: worker", StringComparison.Ordinal));
+            }
+    }
+
+    [Fact]
+    public void A_header_after_a_report_body_still_opens_its_own_report()
+    {
+        var regions = Detect("BUG: unable to handle kernel paging request at 0000dead\nPGD 0\nBUG: unable to handle kernel paging request at 0000beef\n" + Trace + "\n");
+        Assert.Equal(2, regions.Count);
+    }
+
+    [Fact]
+    public void With_caller_ids_back_to_back_headers_stay_apart()
+    {
+        var log = "[ 5.1][ T100] BUG: unable to handle kernel paging request at 0000dead\n[ 5.1][ T200] BUG: unable to handle kernel paging request at 0000beef\n";
+        Assert.Equal(2, Detect(log).Count);
+    }
+
     [Fact]
     public void A_replayed_printk_header_is_not_a_report()
     {
