@@ -35,6 +35,11 @@ internal static class LogicalLines
                 result[^1] = result[^1] with { Text = result[^1].Text + text };
                 continue;
             }
+            if (result.Count > 0 && IsWrappedBeforeRelease(result[^1].Text, text))
+            {
+                result[^1] = result[^1] with { Text = result[^1].Text.TrimEnd() + " " + text };
+                continue;
+            }
             result.Add(new ReportLine(line.Number, text, line.Text, xen));
             previousStamped = stamped || !stampedLog;
         }
@@ -69,6 +74,30 @@ internal static class LogicalLines
         while (i < text.Length && char.IsAsciiDigit(text[i]))
             i++;
         return text.AsSpan(i).StartsWith(" Comm: ", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A task or register line wrapped right after its taint (`... Comm: swapper/24 Not tainted` + `5.15.0-rc5 #1`,
+    /// ppc `REGS: ... Not tainted` + `(5.15.0-rc5)`): dump_stack_print_info and ppc show_regs always print the release
+    /// there, so a next line that starts with one is the rest of the line, stamped log or not.
+    /// </summary>
+    private static bool IsWrappedBeforeRelease(string previous, string text)
+    {
+        var trimmed = previous.AsSpan().TrimEnd();
+        if (!(trimmed.Contains(" Comm: ", StringComparison.Ordinal) || trimmed.StartsWith("REGS: ") || trimmed.StartsWith("Pid: ")))
+            return false;
+        if (!trimmed.EndsWith("Not tainted") && !EndsWithTaintLetters(trimmed))
+            return false;
+        var next = text.AsSpan().TrimStart('(');
+        int dot = next.IndexOf('.');
+        return dot is > 0 and < 4 && next[..dot].IndexOfAnyExceptInRange('0', '9') < 0 && next.Length > dot + 1 && char.IsAsciiDigit(next[dot + 1]);
+    }
+
+    /// <summary>`Tainted: G        W  O` with nothing after the letters.</summary>
+    private static bool EndsWithTaintLetters(ReadOnlySpan<char> text)
+    {
+        int at = text.LastIndexOf("Tainted: ");
+        return at >= 0 && text[(at + 9)..].IndexOfAnyExcept(" ABCDEFGHIJKLMNOPQRSTUVWXYZ-") < 0;
     }
 
     private static (string Text, bool Xen) Clean(string text)

@@ -64,7 +64,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "function", NotReviewed),
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "kernel", NotReviewed),
         ("pci-arch6111-tb-dock-unplug-null-deref-queue-work-on-quoted.log", "pid", NotReviewed),
-        ("pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "kernel", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "comm", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "function", NotReviewed),
         ("s390-zvm-kasan-uaf-psi-collect-percpu-times.log", "kernel", NotReviewed),

@@ -192,4 +192,27 @@ public sealed class FaultingFunctionRuleTests
     {
         Assert.Null(ReportParserTests.Parse("rcu: INFO: rcu_sched detected stalls on CPUs/tasks:", line).Process);
     }
+
+    /// <summary>Mail clients wrap the task line right before the release; stamped or not, the release is read.</summary>
+    [Theory]
+    [InlineData("CPU: 24 PID: 0 Comm: swapper/24 Kdump: loaded Not tainted ", "5.15.0-rc5-next-20211012-autotest #1")]
+    [InlineData("CPU: 3 PID: 77 Comm: kworker/3:1 Tainted: G        W  O   ", "6.1.0-13-amd64 #1 Debian 6.1.55-1")]
+    [InlineData("CPU: 3 UID: 0 PID: 77 Comm: frobd Not tainted", "6.12.0 #1")]
+    [InlineData("REGS: c000000006797560 TRAP: 0380   Not tainted ", "(5.15.0-rc5-next-20211012-autotest)")]
+    public void A_task_line_wrapped_before_the_release_gives_the_kernel(string head, string tail)
+    {
+        var release = tail.TrimStart('(').Split(' ', ')')[0];
+        foreach (var prefix in new[] { "", "[  12.345678] " })
+        {
+            var report = ReportParserTests.Parse(prefix + "Oops: Kernel access of bad area, sig: 11 [#1]", prefix + head, tail);
+            Assert.Equal(release, report.Kernel);
+        }
+    }
+
+    [Fact]
+    public void A_line_after_a_task_line_that_is_no_release_is_not_joined()
+    {
+        var report = ReportParserTests.Parse("Oops: 0000 [#1] SMP", "CPU: 1 PID: 2 Comm: frobd Not tainted", "4 CPUs online");
+        Assert.Null(report.Kernel);
+    }
 }
