@@ -24,10 +24,10 @@ internal static class LogicalLines
             var (text, xen) = Clean(line.Text);
             // A frame stands alone even when its stamp was lost (an interleaved write ate it).
             if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0
-                && result[^1].Text.Length + text.Length < MaxJoinedLength && !FrameParser.TryParseFrame(text, out _))
+                && result[^1].Text.Length + text.Length < MaxJoinedLength && !FrameParser.TryParseFrame(text, out _)
+                && JoinedText(result[^1].Text, text) is { } joined)
             {
-                var last = result[^1];
-                result[^1] = last with { Text = last.Text.Length == 0 ? text : last.Text + " " + text };
+                result[^1] = result[^1] with { Text = joined };
                 continue;
             }
             if (result.Count > 0 && IsCutTaskLine(result[^1].Text, text))
@@ -44,6 +44,21 @@ internal static class LogicalLines
             previousStamped = stamped || !stampedLog;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The wrapped line made whole, or null when <paramref name="text"/> is no tail of <paramref name="previous"/>:
+    /// a whole frame line stays whole unless the join is a frame too (a wrapped `[mod]`); what follows it unstamped
+    /// is foreign output (a getty greeting, a shell) printed mid-trace.
+    /// </summary>
+    private static string? JoinedText(string previous, string text)
+    {
+        if (previous.Length == 0)
+            return text;
+        var joined = previous + " " + text;
+        if (FrameParser.TryParseFrame(previous, out _) && !FrameParser.TryParseFrame(joined, out _))
+            return null;
+        return joined;
     }
 
     /// <summary>True when a third or more of the region's lines carry a time stamp (mail-wrapped logs are half wraps), so an unstamped one is a wrap.</summary>

@@ -10,7 +10,11 @@ namespace PanicLens.Parsing;
 /// </summary>
 internal sealed class StackReader(CrashReport report)
 {
-    private const int Grace = 3;
+    /// <summary>
+    /// Foreign lines a trace survives: another CPU's message, a user-space syslog line, or a getty greeting printed
+    /// on the serial console mid-trace (`/etc/issue`'s two lines, a blank, `host login:`).
+    /// </summary>
+    private const int Grace = 6;
     private const int MaxFrames = 512;
     private readonly CrashReport _report = report;
     private List<Frame> _frames = [];
@@ -75,9 +79,16 @@ internal sealed class StackReader(CrashReport report)
             ApplyTrailingMarker(text);
             return;
         }
-        Flush();
         _inTrace = false;
-        _sinceEnd = 1;
+        // `---[ end trace` closes the report's trace for good: frames after it belong to something else. Any other
+        // line may be foreign output cut in; the section stays open for a frame within the grace lines.
+        if (text.StartsWith("---[ end", StringComparison.Ordinal))
+        {
+            Flush();
+            _sinceEnd = int.MaxValue;
+        }
+        else
+            _sinceEnd = 1;
     }
 
     /// <summary>`RSP: 0018:ffffa2e4cca47ea0 EFLAGS: 00000246 &lt;/#MC&gt;`: a marker glued to a register line.</summary>
@@ -131,6 +142,7 @@ internal sealed class StackReader(CrashReport report)
     {
         if (_sinceEnd > Grace)
         {
+            Flush();
             _kind = StackKind.Task;
             _header = null;
             _startLine = number;
