@@ -5,7 +5,7 @@ namespace PanicLens.Parsing;
 /// <summary>
 /// Reads the faulting instruction pointer in each era's form: `IP: [&lt;..&gt;] f`, `RIP: 0010:[&lt;..&gt;]  [&lt;..&gt;] f`,
 /// `RIP: e030:[]  [] f` (addresses removed), `RIP: 0010:f+0x1/0x2 [mod]`, `EIP: [&lt;..&gt;] f SS:ESP ..`, `EIP is at f`,
-/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, s390 `Krnl PSW : .. .. (f)`, mips `epc   : 8119bd54 f`,
+/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, s390 `Krnl PSW : .. .. (f)`, mips `epc   : 8119bd54 f`, riscv `epc : f`,
 /// mce `RIP !INEXACT! 10:&lt;..&gt; {f}`.
 /// A user-space pointer (`RIP: 0033:0x44a739`) is no faulting function and is refused.
 /// </summary>
@@ -95,7 +95,10 @@ internal static class IpLine
         return FrameParser.TryParseFrame(text[(open + 1)..close], out frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal);
     }
 
-    /// <summary>arch/mips/kernel/traps.c __show_regs: `epc   : %0*lx %pS`, the address then the symbol.</summary>
+    /// <summary>
+    /// arch/mips/kernel/traps.c __show_regs: `epc   : %0*lx %pS`, the address then the symbol; arch/riscv/kernel/process.c
+    /// __show_regs: `epc : %pS`, the symbol alone.
+    /// </summary>
     private static bool TryReadMips(string text, out Frame frame)
     {
         frame = null!;
@@ -104,7 +107,10 @@ internal static class IpLine
             return false;
         rest = rest[2..].TrimStart();
         int space = rest.IndexOf(' ');
-        if (space is < 8 or > 16 || !IsHex(rest[..space]))
+        // riscv __show_regs prints `epc : %pS` (the symbol alone) before its `epc : <hex> ra : <hex>` register row.
+        if (space < 0 || !IsHex(rest[..space]))
+            return TryFrame(rest, out frame);
+        if (space is < 8 or > 16)
             return false;
         return TryFrame(rest[(space + 1)..].TrimStart(), out frame);
     }

@@ -41,7 +41,7 @@ internal readonly record struct TaintLine(bool Found, string? Taint, string? Ker
         string? kernel = null;
         // A release is version-shaped (`4.8.0-rc3+`), or whatever stands before the build number (syzkaller's `syzkaller #0`).
         if (i < tokens.Length && (IsRelease(tokens[i]) || (i + 1 < tokens.Length && tokens[i + 1].StartsWith('#'))))
-            kernel = tokens[i++].TrimEnd(')').TrimStart('(');
+            kernel = WithoutBuildNumber(tokens[i++].TrimEnd(')').TrimStart('('));
         if (i < tokens.Length && tokens[i].StartsWith('#'))
             i++;
         string? board = i < tokens.Length ? string.Join(' ', tokens, i, tokens.Length - i) : null;
@@ -70,6 +70,16 @@ internal readonly record struct TaintLine(bool Found, string? Taint, string? Ker
         }
         rest = rest[i..];
         return n == 0 ? null : letters[..n].ToString();
+    }
+
+    /// <summary>
+    /// `2.6.32-279.el6.x86_64#1`: consoles and mail that lose the blank glue the build number (`#1 SMP`, utsname
+    /// version) onto the release; a release never holds `#`.
+    /// </summary>
+    private static string WithoutBuildNumber(string release)
+    {
+        int hash = release.IndexOf('#');
+        return hash > 0 ? release[..hash] : release;
     }
 
     private static bool IsRelease(string token)

@@ -27,7 +27,9 @@ public sealed class ArchitectureLinesTests
     [InlineData("epc   : 8119bd54 frob_alloc+0xe4/0x5b8")]
     [InlineData("epc   : ffffffff8119bd54 frob_alloc+0xe4/0x5b8 [frob]")]
     [InlineData("epc : 8119bd54 frob_alloc+0xe4/0x5b8")]
-    public void Mips_epc_line_gives_the_function(string epc)
+    [InlineData("epc : frob_alloc+0xe4/0x5b8")]
+    [InlineData("epc : frob_alloc+0xe4/0x5b8 [frob]")]
+    public void Mips_and_riscv_epc_lines_give_the_function(string epc)
     {
         var report = Parse("Unhandled kernel unaligned access[#1]:",
             "CPU: 0 PID: 12943 Comm: sh Not tainted 5.15.0 #1",
@@ -42,6 +44,7 @@ public sealed class ArchitectureLinesTests
     [Theory]
     [InlineData("epc   : not-an-address frob_alloc+0xe4/0x5b8")]
     [InlineData("epcs  : 8119bd54 frob_alloc+0xe4/0x5b8")]
+    [InlineData("epc : ffffffff80012345 ra : ffffffff80012000 sp : ff20000000133d30")]
     public void A_line_only_like_the_mips_epc_gives_no_function(string line)
     {
         Assert.Null(Parse("Unhandled kernel unaligned access[#1]:", line).Ip);

@@ -215,4 +215,14 @@ public sealed class FaultingFunctionRuleTests
         var report = ReportParserTests.Parse("Oops: 0000 [#1] SMP", "CPU: 1 PID: 2 Comm: frobd Not tainted", "4 CPUs online");
         Assert.Null(report.Kernel);
     }
+
+    /// <summary>A build number glued onto the release (`#1 SMP` lost its blank) is not part of the kernel.</summary>
+    [Theory]
+    [InlineData("Pid: 0, comm: swapper Not tainted 2.6.32-279.el6.x86_64#1 HP ProLiant DL380 G7", "2.6.32-279.el6.x86_64")]
+    [InlineData("CPU: 0 PID: 1 Comm: init Not tainted 4.4.0-21-generic#37-Ubuntu", "4.4.0-21-generic")]
+    [InlineData("CPU: 0 PID: 1 Comm: init Tainted: G        W 5.10.0-8-amd64 #1 Debian 5.10.46-4", "5.10.0-8-amd64")]
+    public void A_glued_build_number_is_cut_from_the_release(string taskLine, string release)
+    {
+        Assert.Equal(release, ReportParserTests.Parse("Oops: 0000 [#1] SMP", taskLine).Kernel);
+    }
 }
