@@ -38,6 +38,22 @@ public static class WarningForms
         foreach (var start in KernelStarts)
             if (rest.StartsWith(start, StringComparison.Ordinal))
                 return true;
-        return false;
+        return IsSourceAt(rest);
+    }
+
+    /// <summary>
+    /// __warn since 6.17: `WARNING: kernel/workqueue.c:2271 at __queue_work+0xd20/0xf90, CPU#1: comm/pid`: a source
+    /// file, a colon and a line number, then ` at `, and the line names the CPU and task.
+    /// </summary>
+    private static bool IsSourceAt(ReadOnlySpan<char> rest)
+    {
+        int space = rest.IndexOf(' ');
+        if (space < 4 || !rest[space..].StartsWith(" at ", StringComparison.Ordinal) || !rest.Contains(", CPU#", StringComparison.Ordinal))
+            return false;
+        var location = rest[..space];
+        int colon = location.LastIndexOf(':');
+        int dot = location.LastIndexOf('.');
+        return dot > 0 && colon > dot + 1 && colon + 1 < location.Length
+            && location[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 }

@@ -46,6 +46,8 @@ public sealed class CrashDetectorTests
     [InlineData("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010", "unable-to-handle")]
     [InlineData("kworker/u4:4: page allocation failure: order:0, mode:0x40a20(GFP_ATOMIC|__GFP_COMP)", "page-alloc-failure")]
     [InlineData("Unhandled kernel unaligned access[#1]:", "mips-die")]
+    [InlineData("WARNING: kernel/workqueue.c:2271 at __queue_work+0xd20/0xf90 kernel/workqueue.c:2269, CPU#1: syz.6.1277/11092", "warning")]
+    [InlineData("WARNING: drivers/gpu/drm/drm_vblank.c:728 at drm_crtc_vblank_helper_get_vblank_timestamp+0x1/0x2 [drm], CPU#3: Xorg/812", "warning")]
     [InlineData("Reserved instruction in kernel code[#1]:", "mips-die")]
     [InlineData("CPU 0 Unable to handle kernel paging request at virtual address 00000011, epc == 8119bd54, ra == 8119bcb8", "unable-to-handle")]
     [InlineData("CPU 12 Unable to handle kernel paging request at virtual address 00000011, epc == 8119bd54, ra == 8119bcb8", "unable-to-handle")]
@@ -71,6 +73,8 @@ public sealed class CrashDetectorTests
     [InlineData("ok 4 - kasan_test: BUG: KASAN: slab-out-of-bounds expected")]
     [InlineData("Decompressing Linux... Parsing ELF... done. Booting the kernel.")]
     [InlineData("CPU 0 of 4: Unable to handle kernel requests says the manual")]
+    [InlineData("WARNING: config.txt:12 at boot is deprecated")]
+    [InlineData("WARNING: RO_VPD is uninitialized or empty.")]
     public void Text_that_only_mentions_crash_words_is_no_report(string line)
     {
         Assert.Empty(Detect("normal line\n" + line + "\nanother line\n"));
