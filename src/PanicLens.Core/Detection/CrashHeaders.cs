@@ -17,7 +17,7 @@ public static class CrashHeaders
     private const string InfoExclude =
         @"INFO: lockdep is turned off|INFO: Stall ended before state dump start|INFO: NMI handler|" +
         @"recovery required on readonly filesystem|(handler|interrupt).*took too long|_INFO:|INFO:[^ \t]|" +
-        @"INFO: Enabling|INFO: Disabling|no syscalls can create resource";
+        @"INFO: Enabling|INFO: Disabling|no syscalls can create resource|[A-Za-z0-9]INFO:";
 
     /// <summary>
     /// Text that marks a header line as part of the report already open, whichever row matched it: die() prints
@@ -26,6 +26,8 @@ public static class CrashHeaders
     public static readonly string[] InsideMarkers =
     [
         "invalid opcode: 0000", "Kernel panic - not syncing", "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+        // mm/slub.c print_trailer/object_err: the detail lines of a SLUB debug report (`BUG kmalloc-128 (...): Poison overwritten`).
+        "INFO: Allocated in ", "INFO: Freed in ", "INFO: Slab 0x", "INFO: Object 0x", "INFO: 0x",
     ];
 
     /// <summary>

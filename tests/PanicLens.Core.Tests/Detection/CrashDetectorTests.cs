@@ -75,6 +75,8 @@ public sealed class CrashDetectorTests
     [InlineData("CPU 0 of 4: Unable to handle kernel requests says the manual")]
     [InlineData("WARNING: config.txt:12 at boot is deprecated")]
     [InlineData("WARNING: RO_VPD is uninitialized or empty.")]
+    [InlineData("cgroup_fj_stress_blkio_4_4_each 2 TINFO: Removing all ltp subgroups...")]
+    [InlineData("\tcase HCIGETCONNINFO:")]
     public void Text_that_only_mentions_crash_words_is_no_report(string line)
     {
         Assert.Empty(Detect("normal line\n" + line + "\nanother line\n"));
@@ -139,6 +141,26 @@ public sealed class CrashDetectorTests
     {
         var log = "[ 5.1][ T100] BUG: unable to handle kernel paging request at 0000dead\n[ 5.1][ T200] BUG: unable to handle kernel paging request at 0000beef\n";
         Assert.Equal(2, Detect(log).Count);
+    }
+
+    /// <summary>mm/slub.c prints its detail lines as `INFO: ...` under the `BUG cache (...)` header: one report.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("[   60.262402] ")]
+    public void Slub_detail_lines_stay_in_the_slub_report(string stamp)
+    {
+        var log = string.Concat(new[]
+        {
+            "BUG kmalloc-128 (Tainted: G      D         T): Poison overwritten",
+            "-----------------------------------------------------------------------------",
+            "INFO: 0xa0093f52-0xa0093f52 @offset=1296. First byte 0x6c instead of 0x6b",
+            "INFO: Allocated in usb_alloc_urb+0x24/0x58 age=1380 cpu=0 pid=82",
+            "INFO: Freed in acm_disconnect+0x124/0x194 [cdc_acm] age=521 cpu=0 pid=1566",
+            "INFO: Slab 0xccf60d34 objects=21 used=21 fp=0x00000000 flags=0x10200",
+            "INFO: Object 0xf99f52f8 @offset=1280 fp=0x2bebcd84",
+        }.Select(l => stamp + l + "\n"));
+        var region = Assert.Single(Detect(log));
+        Assert.Equal(7, region.Lines.Count);
     }
 
     [Fact]
