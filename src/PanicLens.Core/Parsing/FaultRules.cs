@@ -17,6 +17,8 @@ internal enum FaultRule
     Frames,
     /// <summary>The first frame above the allocator: the caller whose request failed.</summary>
     Allocation,
+    /// <summary>Lockdep: the function that takes the lock (its first `at:` site outside the lock primitives).</summary>
+    Lockdep,
 }
 
 internal static class FaultRules
@@ -31,6 +33,11 @@ internal static class FaultRules
         new("detected stall", FaultRule.Lockup, "RCU stall: the NMI backtrace's RIP"),
         new("self-detected stall", FaultRule.Lockup, "RCU stall on the reporting CPU"),
         new("NMI backtrace for cpu", FaultRule.Lockup, "lib/nmi_backtrace.c, printed for stalls and lockups"),
+        new("possible circular locking dependency", FaultRule.Lockdep, "kernel/locking/lockdep.c print_circular_bug_header"),
+        new("possible recursive locking", FaultRule.Lockdep, "lockdep print_deadlock_bug"),
+        new("lock order detected", FaultRule.Lockdep, "lockdep print_bad_irq_dependency: SOFTIRQ-safe -> SOFTIRQ-unsafe"),
+        new("possible irq lock inversion", FaultRule.Lockdep, "lockdep print_irq_inversion_bug"),
+        new("inconsistent lock state", FaultRule.Lockdep, "lockdep print_usage_bug"),
         new("WARNING:", FaultRule.Warning, "__warn prints the location function itself"),
         new("BUG: KASAN:", FaultRule.Header, "KASAN names the accessing function"),
         new("BUG: KMSAN:", FaultRule.Header, "KMSAN names the function"),

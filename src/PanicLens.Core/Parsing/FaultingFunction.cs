@@ -18,6 +18,7 @@ internal static class FaultingFunction
             FaultRule.HungTask => FirstFrame(report, SkippedFrames.Waiting),
             FaultRule.Frames => FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.Allocation => FirstFrame(report, SkippedFrames.Allocating),
+            FaultRule.Lockdep => draft.LockSite ?? FirstFrame(report, SkippedFrames.Spinning) ?? report.Ip,
             FaultRule.Lockup => Spinner(report) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
             _ => OwnIp(report) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
         };
@@ -64,6 +65,13 @@ internal static class FaultingFunction
             }
         }
         return null;
+    }
+
+    /// <summary>Whether a lockdep `at:` site is only a lock primitive (`_raw_spin_lock`, `mutex_lock_nested`, `down_write`).</summary>
+    public static bool IsLockPrimitive(Frame frame)
+    {
+        var name = Normalize(frame.Function);
+        return SkippedFrames.Contains(SkippedFrames.Spinning, name) || SkippedFrames.Contains(SkippedFrames.Waiting, name);
     }
 
     private static bool HasInterruptEntry(CrashReport report)

@@ -58,6 +58,7 @@ internal static partial class FieldPatterns
         new("in_atomic()", MightSleep(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "__might_sleep"),
         new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn") { AtStart = true },
         new("WARNING: ", WarningLine617(), SetWarning617, "kernel/panic.c __warn since 6.17: `WARNING: file:line at f+0x1/0x2, CPU#1: comm/pid`") { AtStart = true },
+        new(", at: ", LockdepSite(), SetLockSite, "kernel/locking/lockdep.c print_lock: `lockname{usage}-{n:n}, at: %pS`"),
         new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
@@ -181,6 +182,15 @@ internal static partial class FieldPatterns
         return FrameParser.TryParseFrame(frameText, out var frame) ? frame : null;
     }
 
+    /// <summary>The first lock site that is not itself a lock primitive or inline wrapper line.</summary>
+    private static void SetLockSite(ReportDraft d, Match m)
+    {
+        if (d.LockSite is not null || !FrameParser.TryParseFrame(G(m, "frame"), out var frame) || frame.Inline
+            || frame.Function.StartsWith("0x", StringComparison.Ordinal) || FaultingFunction.IsLockPrimitive(frame))
+            return;
+        d.LockSite = frame;
+    }
+
     /// <summary>A header names a function with an offset (`f+0x1/0x2 [mod]`) or, for KCSAN, a bare name.</summary>
     private static void SetHeaderFrame(ReportDraft d, Match m)
     {
@@ -278,6 +288,9 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$", Options)]
     private static partial Regex WarningLine();
+
+    [GeneratedRegex(@"[)}], at: (?<frame>[^ \t].{0,512})$", Options)]
+    private static partial Regex LockdepSite();
 
     [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex SanitizerHeader();

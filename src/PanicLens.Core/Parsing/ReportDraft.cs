@@ -11,6 +11,9 @@ internal sealed class ReportDraft(CrashReport report)
     public Frame? HeaderFrame { get; set; }
     /// <summary>A WARNING header whose function was wrapped onto the next line.</summary>
     public bool HeaderFrameOnNextLine { get; set; }
+
+    /// <summary>The first lockdep `..., at: f+0x1/0x2` site outside the lock primitives: where the task takes the lock.</summary>
+    public Frame? LockSite { get; set; }
     /// <summary>A `Linux version` banner inside the region: weaker than the release on a task line.</summary>
     public string? BannerKernel { get; set; }
 

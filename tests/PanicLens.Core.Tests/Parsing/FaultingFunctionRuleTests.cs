@@ -225,4 +225,25 @@ public sealed class FaultingFunctionRuleTests
     {
         Assert.Equal(release, ReportParserTests.Parse("Oops: 0000 [#1] SMP", taskLine).Kernel);
     }
+
+    /// <summary>Lockdep names the lock sites (`lock{usage}-{n:n}, at: f`); the engineer names the first that is not a lock primitive.</summary>
+    [Theory]
+    [InlineData("WARNING: possible circular locking dependency detected", "c2bd4300 (&frob->lock){+.+.}-{3:3}, at: frob_mic_work+0x38/0xdc [frob]")]
+    [InlineData("WARNING: possible recursive locking detected", "ffff888402d6f508 (&group->lock){-...}-{2:2}, at: frob_mic_work+0xda8/0xee0 [frob]")]
+    [InlineData("[ INFO: possible circular locking dependency detected ]", " (&frob->lock){+.+.}, at: [<ffffffff81234567>] frob_mic_work+0x38/0xdc [frob]")]
+    [InlineData("WARNING: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected", "ffff888214db8760 (&frob->lock){.+.+}-{2:2}, at: frob_mic_work.part.0+0x36/0x550 sound/core/frob.c:153")]
+    public void A_lockdep_report_names_the_function_taking_the_lock(string header, string site)
+    {
+        var report = ReportParserTests.Parse(header,
+            "6.0.0-rc1 #13097 Not tainted",
+            "------------------------------------------------------",
+            "kworker/1:1/32 is trying to acquire lock:",
+            "ffff888214dc2108 (&group->lock){..-.}-{2:2}, at: spin_lock_irq include/linux/spinlock.h:379 [inline]",
+            "ffff888214dc2108 (&group->lock){..-.}-{2:2}, at: _raw_spin_lock_irqsave+0x3c/0x60",
+            site,
+            "",
+            "but task is already holding lock:",
+            "f08f5f28 ((work_completion)(&(&frob->mic_work)->work)){+.+.}-{0:0}, at: process_one_work+0x1e4/0x778");
+        Assert.Equal("frob_mic_work", report.Function);
+    }
 }
