@@ -12,6 +12,7 @@ namespace PanicLens.Parsing;
 ///   func+0x1/0x2 mm/file.c:12 / func mm/file.c:12 [inline]   symbolised (syzkaller) traces
 ///   func+0x1/0x2 (P)                             arm64 since 6.13: (P) pc, (L) lr, (T) task switch
 ///   [&lt;c0123&gt;] (func+0x1/0x2 [mod]) from [&lt;c0456&gt;] (caller+0x3/0x4)   arm32; the frame is the first function
+///   func from caller+0x3/0x4 [mod]               arm32 since 5.16 (`%ps from %pS`); the frame is the first function
 ///   Function entered at [&lt;c0123&gt;] from [&lt;c0456&gt;]   arm32 without kallsyms: function is the address
 ///   [c0000000fe2c3b30] [d000000001234567] .func+0x1/0x2 [mod]   ppc64: stack pointer, then address
 ///   ([&lt;000003ff8086d036&gt;] func+0x36/0x1000 [mod])   s390: the interrupted frame in parentheses
@@ -63,6 +64,11 @@ public static class FrameParser
         if (address.IsNone && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
             return false;
         cursor.TryOffsetAndSizeRanges(out var offset, out var size);
+        if (address.IsNone && !isAddress && offset.IsNone && TryArmFromTail(ref cursor))
+        {
+            frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, TextRange.None, null, reliable, false);
+            return true;
+        }
         if (!cursor.TryTail(parenthesised, out var tail))
             return false;
         // A bare word with nothing around it ("Stack:", "Trace") is not a frame; an address, an offset, a source
@@ -72,6 +78,25 @@ public static class FrameParser
         // The parts are cut from the line when asked for (Frame).
         frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, tail.Source,
             tail.Module, reliable && tail.Reliable, tail.Inline);
+        return true;
+    }
+
+    /// <summary>
+    /// arm since 5.16 (arch/arm/kernel/traps.c dump_backtrace_entry, `%ps from %pS`): ` callee from caller+0x18/0x1c`.
+    /// The line's frame is the callee; the caller after `from` must be a symbol with its offset.
+    /// </summary>
+    private static bool TryArmFromTail(ref FrameCursor cursor)
+    {
+        var probe = cursor;
+        probe.SkipSpaces();
+        if (!probe.TryLiteral("from "))
+            return false;
+        probe.SkipSpaces();
+        if (!probe.TrySymbolRange(out _, out _) || !probe.TryOffsetAndSizeRanges(out var offset, out var size) || offset.IsNone || size.IsNone)
+            return false;
+        if (!probe.TryTail(false, out _))
+            return false;
+        cursor = probe;
         return true;
     }
 

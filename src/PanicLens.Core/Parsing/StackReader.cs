@@ -53,7 +53,8 @@ internal sealed class StackReader(CrashReport report)
         }
         if (FrameParser.TryParseFrame(text, out var frame))
         {
-            if (!_inTrace && (_sinceEnd <= Grace || frame.HasAddress || !frame.Reliable))
+            // arm's `callee from caller+0x1/0x2` trace (5.16+) is printed without a `Call trace:` line.
+            if (!_inTrace && (_sinceEnd <= Grace || frame.HasAddress || !frame.Reliable || text.Contains(" from ", StringComparison.Ordinal)))
                 Resume(line.Number);
             if (_inTrace)
             {

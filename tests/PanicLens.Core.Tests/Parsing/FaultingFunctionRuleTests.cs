@@ -246,4 +246,25 @@ public sealed class FaultingFunctionRuleTests
             "f08f5f28 ((work_completion)(&(&frob->mic_work)->work)){+.+.}-{0:0}, at: process_one_work+0x1e4/0x778");
         Assert.Equal("frob_mic_work", report.Function);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[    1.234567] ")]
+    public void An_arm_trace_without_a_call_trace_line_is_read(string stamp)
+    {
+        var report = ReportParserTests.Parse(new[]
+        {
+            "WARNING: CPU: 0 PID: 1 at drivers/frob/core.c:2396 frob_put.part.0+0x1b4/0x1d8",
+            "CPU: 0 PID: 1 Comm: swapper/0 Tainted: G                 N 6.5.0-11075-g92901222f83d #1",
+            "Hardware name: Freescale i.MX6 Ultralite (Device Tree)",
+            " unwind_backtrace from show_stack+0x10/0x14",
+            " show_stack from dump_stack_lvl+0x68/0x90",
+            " dump_stack_lvl from __warn+0x70/0x1a4",
+            " __warn from warn_slowpath_fmt+0xac/0x220",
+            " warn_slowpath_fmt from frob_put.part.0+0x1b4/0x1d8",
+            " frob_put.part.0 from frob_probe+0x1c/0x40",
+        }.Select(l => stamp + l).ToArray());
+        Assert.Contains(report.Stacks.SelectMany(s => s.Frames), f => f.Function == "frob_put.part.0");
+        Assert.Equal("frob_put", report.Function);
+    }
 }

@@ -168,6 +168,19 @@ public sealed class FrameParserTests
         Assert.Equal("__call_rcu.constprop.76", Parse(" [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280").Function);
     }
 
+    /// <summary>arm since 5.16 prints ` callee from caller+0x18/0x1c`: the frame is the callee.</summary>
+    [Theory]
+    [InlineData(" unwind_backtrace from show_stack+0x18/0x1c", "unwind_backtrace")]
+    [InlineData(" panic from kernel_init+0x104/0x140", "panic")]
+    [InlineData("  frob_probe from platform_probe+0x5c/0xb8 [frob]", "frob_probe")]
+    [InlineData(" __warn from warn_slowpath_fmt+0xac/0x220", "__warn")]
+    public void Arm_callee_from_caller_frames_name_the_callee(string text, string function)
+    {
+        Assert.True(FrameParser.TryParseFrame(text, out var frame), text);
+        Assert.Equal(function, frame.Function);
+        Assert.Null(frame.Offset);
+    }
+
     /// <summary>CONFIG_STACKTRACE_BUILD_ID (5.14+) prints `[module buildid]`; every frame form may carry it.</summary>
     [Theory]
     [InlineData(" igc_resume+0xf6/0x1d0 [igc c7b6f7549edcf5dd76637367233bb9aa57fc35fd]", true)]
@@ -201,6 +214,9 @@ public sealed class FrameParserTests
     [InlineData("(")]
     [InlineData("func+0x1/0x2 [mod] [other] [third]")]
     [InlineData("func+0x1/0x2 [mod notabuildid]")]
+    [InlineData("Message from syslogd@host at May 23 00:11:31 ...")]
+    [InlineData("reply from server+0x3")]
+    [InlineData("frob from the manual")]
     [InlineData("func+0x1/0x2 [mod 0123]")]
     public void Text_that_is_no_frame_is_rejected(string text)
     {
