@@ -57,6 +57,8 @@ internal static class FaultRules
         new("Kernel panic - not syncing", FaultRule.Frames, "panic(): its caller, not the interrupted RIP"),
         new("BUG: sleeping function called", FaultRule.Frames, "__might_sleep: the caller of the sleeping function"),
         new("BUG: scheduling while atomic", FaultRule.Frames, "__schedule_bug"),
+        new("unreferenced object", FaultRule.Allocation, "mm/kmemleak.c: the leaked object's allocator is named by its caller"),
+        new("BUG: memory leak", FaultRule.Allocation, "syzkaller's kmemleak header: as above"),
         new("page allocation failure", FaultRule.Allocation, "mm/page_alloc.c warn_alloc: the caller asked for what the allocator could not give"),
         new("Objects remaining", FaultRule.Frames, "SLUB kmem_cache_close: the cache's destroyer"),
         new("Poison overwritten", FaultRule.Frames, "SLUB check_bytes_and_report"),

@@ -134,6 +134,17 @@ internal static class SkippedFrames
         new("krealloc*", "slab resize"),
         new("kzalloc*", "slab front end"),
         new("kcalloc*", "slab front end"),
+        new("kmemleak_*", "mm/kmemleak.c hooks record the allocation"),
+        new("slab_post_alloc_hook", "slab allocation hook (kmemleak, KASAN, memcg)"),
+        new("slab_alloc*", "slab allocation body"),
+        new("__kmem_cache_alloc*", "slab allocation body"),
+        new("__do_kmalloc*", "slab front end"),
+        new("kstrdup*", "string copy into a new allocation"),
+        new("kmemdup*", "memory copy into a new allocation"),
+        new("__alloc_skb", "skb allocator"),
+        new("alloc_skb*", "skb allocator"),
+        new("__alloc_percpu*", "per-cpu allocator"),
+        new("pcpu_alloc*", "per-cpu allocator"),
     ];
 
     /// <summary>Scheduler, lock and wait plumbing under a hung task; the first frame after it says what it waits for.</summary>

@@ -15,6 +15,8 @@ internal static class StackSections
         new("Backtrace:", StackKind.Task, "arm32 dump_backtrace"),
         new("Xen call trace:", StackKind.Task, "Xen show_trace"),
         new("stack backtrace:", StackKind.Task, "lockdep print_*_bug"),
+        new("backtrace:", StackKind.Task, "mm/kmemleak.c print_unreferenced: the leaked object's allocation, the report's only stack"),
+        new("backtrace (crc ", StackKind.Task, "mm/kmemleak.c print_unreferenced since 6.7 prints the trace's checksum"),
         new("Allocated by task ", StackKind.Allocation, "KASAN print_track (alloc)"),
         new("Freed by task ", StackKind.Free, "KASAN print_track (free)"),
         new("INFO: Allocated in ", StackKind.Allocation, "SLUB debug print_track; the header names the first frame"),

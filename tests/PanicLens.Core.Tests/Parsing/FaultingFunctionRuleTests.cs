@@ -267,4 +267,20 @@ public sealed class FaultingFunctionRuleTests
         Assert.Contains(report.Stacks.SelectMany(s => s.Frames), f => f.Function == "frob_put.part.0");
         Assert.Equal("frob_put", report.Function);
     }
+
+    /// <summary>kmemleak's backtrace is the leaked object's allocation: its first caller above the allocator leaked it.</summary>
+    [Theory]
+    [InlineData("  backtrace:", "    [<ffffffff81234567>] kmemleak_alloc+0x4a/0x80", "    [<ffffffff81234567>] kmem_cache_alloc_trace+0x1a/0x200", "    [<ffffffffc0123456>] frob_open+0x3c/0x120 [frob]")]
+    [InlineData("  backtrace (crc 6c5ee80a):", "    kmemleak_alloc_recursive include/linux/kmemleak.h:44 [inline]", "    __kmalloc_cache_noprof+0x2ad/0x3b0 mm/slub.c:4335", "    frob_open+0x3c/0x120 drivers/frob/frob.c:44")]
+    [InlineData("  backtrace:", "    __kmalloc+0x1a/0x200", "    __alloc_skb+0x1a/0x200", "    frob_open+0x3c/0x120")]
+    public void A_memory_leak_names_the_allocation_caller(string header, string first, string second, string caller)
+    {
+        foreach (var opening in new[] { "unreferenced object 0xffff888012345678 (size 64):", "BUG: memory leak" })
+        {
+            var report = ReportParserTests.Parse(opening, "  comm \"frobd\", pid 5133, jiffies 4294945600", "  hex dump (first 32 bytes):",
+                "    00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00  ................", header, first, second, caller, "    do_syscall_64+0x5b/0x1a0");
+            Assert.Equal("frob_open", report.Function);
+            Assert.Equal(new PanicLens.Model.ProcessInfo("frobd", 5133), report.Process);
+        }
+    }
 }
