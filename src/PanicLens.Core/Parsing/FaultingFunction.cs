@@ -13,7 +13,7 @@ internal static class FaultingFunction
         var report = draft.Report;
         return rule switch
         {
-            FaultRule.Warning => draft.HeaderFrame ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
+            FaultRule.Warning => Own(draft.HeaderFrame ?? report.Ip) ?? FirstFrame(report, SkippedFrames.Reporting) ?? draft.HeaderFrame ?? report.Ip,
             FaultRule.Header => draft.HeaderFrame ?? FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.HungTask => FirstFrame(report, SkippedFrames.Waiting),
             FaultRule.Frames => FirstFrame(report, SkippedFrames.Reporting),
@@ -28,8 +28,11 @@ internal static class FaultingFunction
     /// The instruction pointer, unless it stands in a check or reporting helper (`__list_del_entry_valid`, a UBSAN
     /// handler): BUG() fired there on its caller's behalf, and the engineer names the caller.
     /// </summary>
-    private static Frame? OwnIp(CrashReport report) =>
-        report.Ip is { } ip && SkippedFrames.Contains(SkippedFrames.Reporting, Normalize(ip.Function)) ? null : report.Ip;
+    private static Frame? OwnIp(CrashReport report) => Own(report.Ip);
+
+    /// <summary>The frame, or null when it is a check or reporting helper that speaks for its caller.</summary>
+    private static Frame? Own(Frame? frame) =>
+        frame is not null && SkippedFrames.Contains(SkippedFrames.Reporting, Normalize(frame.Function)) ? null : frame;
 
     /// <summary>
     /// A lockup or stall names where the CPU spins: its instruction pointer, unless that is a lock primitive, when the

@@ -283,4 +283,49 @@ public sealed class FaultingFunctionRuleTests
             Assert.Equal(new PanicLens.Model.ProcessInfo("frobd", 5133), report.Process);
         }
     }
+
+    /// <summary>A WARNING raised in a reporting helper (refcount, ODEBUG, usercopy, list debug) names the helper's caller.</summary>
+    [Theory]
+    [InlineData("WARNING: CPU: 1 PID: 77 at lib/refcount.c:28 refcount_warn_saturate+0x97/0x110", " refcount_warn_saturate+0x97/0x110")]
+    [InlineData("WARNING: CPU: 1 PID: 77 at lib/debugobjects.c:505 debug_print_object+0x8f/0xb0", " debug_print_object+0x8f/0xb0")]
+    [InlineData("WARNING: CPU: 1 PID: 77 at lib/list_debug.c:62 __list_del_entry_valid_or_report+0x8f/0xb0", " __list_del_entry_valid_or_report+0x8f/0xb0")]
+    [InlineData("WARNING: lib/refcount.c:28 at refcount_warn_saturate+0x97/0x110, CPU#1: frobd/77", " refcount_warn_saturate+0x97/0x110")]
+    public void A_warning_in_a_reporting_helper_names_its_caller(string header, string helperFrame)
+    {
+        var report = ReportParserTests.Parse(header, "CPU: 1 PID: 77 Comm: frobd Not tainted 6.6.0 #1",
+            "RIP: 0010:" + helperFrame.Trim(), "Call Trace:", " <TASK>", helperFrame, " frob_release+0x3c/0x120 [frob]", " __fput+0x1a/0x200");
+        Assert.Equal("frob_release", report.Function);
+    }
+
+    [Fact]
+    public void A_warning_in_ordinary_code_names_that_code()
+    {
+        var report = ReportParserTests.Parse("WARNING: CPU: 1 PID: 77 at drivers/frob/frob.c:28 frob_check+0x97/0x110 [frob]",
+            "Call Trace:", " frob_release+0x3c/0x120 [frob]");
+        Assert.Equal("frob_check", report.Function);
+    }
+
+    /// <summary>
+    /// A hung task in lock machinery names the code taking the lock; a named wait (`wait_for_completion`,
+    /// `wait_on_page_bit`) is what the hand reader names, as the corpus labels do.
+    /// </summary>
+    [Theory]
+    [InlineData(" __folio_lock+0x13d/0x350")]
+    [InlineData(" percpu_down_write+0x2f/0x1a0")]
+    [InlineData(" ww_mutex_lock+0x2f/0x1a0")]
+    [InlineData(" rt_mutex_slowlock+0x15c/0x190")]
+    public void A_hung_task_names_what_takes_the_lock(string wait)
+    {
+        var report = ReportParserTests.Parse("INFO: task frobd:77 blocked for more than 120 seconds.", "Call Trace:", " __schedule+0x2e1/0x8b0",
+            " schedule+0x37/0x80", " schedule_timeout+0x1d8/0x2b0", wait, " frob_sync+0x3c/0x120 [frob]", " do_syscall_64+0x5b/0x1a0");
+        Assert.Equal("frob_sync", report.Function);
+    }
+
+    [Fact]
+    public void A_hung_task_in_a_completion_wait_names_the_wait()
+    {
+        var report = ReportParserTests.Parse("INFO: task frobd:77 blocked for more than 120 seconds.", "Call Trace:", " __schedule+0x2e1/0x8b0",
+            " schedule+0x37/0x80", " schedule_timeout+0x1d8/0x2b0", " wait_for_completion+0x1d/0x20", " frob_sync+0x3c/0x120 [frob]");
+        Assert.Equal("wait_for_completion", report.Function);
+    }
 }
