@@ -1,0 +1,75 @@
+namespace PanicLens.Mining.Checking;
+
+/// <summary>
+/// Writes the digest the parser's authors work from: the figures, then the failures grouped by rule and cause,
+/// largest group first, each with its count and a few excerpts of the mined text (from different files).
+/// </summary>
+public static class DigestWriter
+{
+    private const int ExamplesPerGroup = 3;
+    private const int LinesBefore = 4;
+    private const int LinesAfter = 9;
+
+    private static readonly string[] RuleOrder =
+    [
+        CheckRules.NotDetected, CheckRules.FunctionMissing, CheckRules.TitleCorrupted, CheckRules.TaskMissing,
+        CheckRules.KernelMissing, CheckRules.TaskDiffers, CheckRules.KernelDiffers, CheckRules.FunctionNotInText,
+        CheckRules.CutShort, CheckRules.NoEvidence, CheckRules.PipelineError,
+    ];
+
+    public static void Write(TextWriter output, string figures, IReadOnlyList<Failure> failures)
+    {
+        output.WriteLine("# Mined mailing-list reports: label-free check digest");
+        output.WriteLine();
+        output.WriteLine("```");
+        output.Write(figures);
+        output.WriteLine("```");
+        foreach (var rule in RuleOrder)
+        {
+            var ofRule = failures.Where(f => f.Rule == rule).ToList();
+            if (ofRule.Count == 0)
+                continue;
+            output.WriteLine();
+            output.WriteLine($"## {rule}: {ofRule.Count} failures");
+            foreach (var group in ofRule.GroupBy(f => f.Cause).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+                WriteGroup(output, group.Key, group.ToList());
+        }
+    }
+
+    private static void WriteGroup(TextWriter output, string cause, List<Failure> group)
+    {
+        output.WriteLine();
+        output.WriteLine($"### {group.Count} × {cause}");
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var failure in group)
+        {
+            if (shown.Count == ExamplesPerGroup || !shown.Add(failure.File))
+                continue;
+            output.WriteLine();
+            output.WriteLine($"`{failure.File}` line {failure.Line}{Had(failure)}");
+            output.WriteLine("```");
+            output.WriteLine(Excerpt(failure));
+            output.WriteLine("```");
+        }
+    }
+
+    private static string Had(Failure failure) => failure.Rule is CheckRules.NotDetected or CheckRules.PipelineError
+        ? ""
+        : $" — report lines {failure.ReportStart}-{failure.ReportEnd}: title `{failure.Title}`, function `{failure.Function}`, " +
+          $"comm `{failure.Comm}` pid `{failure.Pid}`, kernel `{failure.Kernel}`" +
+          (failure.Corrupted ? $", corrupted ({failure.CorruptionReason})" : "");
+
+    private static string Excerpt(Failure failure)
+    {
+        if (!File.Exists(failure.File) || failure.Line == 0)
+            return failure.Evidence;
+        var text = MailText.Load(failure.File);
+        var lines = new List<string>();
+        for (var line = Math.Max(1, failure.Line - LinesBefore); line <= Math.Min(text.Count, failure.Line + LinesAfter); line++)
+        {
+            var content = text[line];
+            lines.Add($"{line,5}{(line == failure.Line ? '>' : ' ')} {(content.Length > 140 ? content[..140] + "…" : content)}");
+        }
+        return string.Join('\n', lines).Replace("```", "'''", StringComparison.Ordinal);
+    }
+}
