@@ -19,7 +19,9 @@ public static partial class CauseNamer
         if (task.Form == "CPU: PID: Comm:" && !task.Text.Contains("ainted", StringComparison.Ordinal)
             && text[task.Line + 1].Contains("ainted", StringComparison.Ordinal))
             return $"task line `{task.Form}` wrapped before `Not tainted`/`Tainted:`";
-        return $"task line `{task.Form}` not read{Indent(task.Text)}";
+        if (task.Text.TrimEnd().EndsWith('\\'))
+            return $"task line `{task.Form}` continued on the next line with `\\`";
+        return $"task line `{task.Form}` not read, behind {Prefix(task.Text, task.Text.IndexOf(task.Form[..4], StringComparison.Ordinal))}";
     }
 
     public static string Kernel(Evidence release, CrashReport report, MailText text)
@@ -34,13 +36,18 @@ public static partial class CauseNamer
         return $"release `{release.Form}` not read{Indent(release.Text)}";
     }
 
-    public static string Function(Evidence frame, CrashReport report, MailText text)
+    public static string Function(Evidence frame, CrashReport report, MailText text, IReadOnlyList<Evidence> frames)
     {
         var titled = !report.Title.EndsWith(" in corrupted", StringComparison.Ordinal) && report.Title.Contains(" in ", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(report.Function) && titled)
             return $"title names a function but `function` is empty (header kind `{report.Kind}`)";
         if (Quoted(frame.Text))
             return $"frames mail-quoted ({frame.Form})";
+        var header = text[report.StartLine];
+        if (WrappedWarning().IsMatch(header))
+            return "`WARNING: CPU: N PID: N at` header wrapped: `file:line` or the function on the next line";
+        if (frames.Count <= 2 && frames[0].Line <= report.StartLine + 1)
+            return "only the header names the function (`at file.c:123 func+0x..`, `in func+0x..`), no trace follows";
         var excerpt = text.Excerpt(report.StartLine, report.EndLine);
         if (WrappedArmFrame().IsMatch(excerpt))
             return "arm `(func) from [<addr>]` frames wrapped onto the next line";
@@ -50,28 +57,58 @@ public static partial class CauseNamer
             return "frames printed with source `file.c:123` (syzbot style)";
         if (DecodedFrame().IsMatch(excerpt))
             return "frames decoded by decode_stacktrace.sh (`func (file.c:123)`, no offsets)";
+        if (report.Title.Contains("lock", StringComparison.Ordinal))
+            return $"lockdep report `{report.Title.Replace(" in corrupted", "", StringComparison.Ordinal)}`";
         if (!TraceHeader().IsMatch(excerpt))
-            return $"frames with no `Call Trace:`/`Call trace:`/`<TASK>` line (trimmed by the poster; {frame.Form})";
+            return $"frames with no `Call Trace:`/`Call trace:`/`<TASK>` line (trimmed by the poster)";
         if (report.EndLine - report.StartLine < 6)
             return $"report of under 7 lines ({frame.Form})";
         var reason = report.CorruptionReason is { Length: > 0 } why ? $", corrupted: {why}" : "";
-        return $"{frame.Form}{Indent(frame.Text)}; header kind `{report.Kind}`{reason}";
+        return $"{frame.Form}; header kind `{report.Kind}`{reason}";
     }
 
     public static string Header(Evidence header)
     {
         if (Quoted(header.Text))
-            return "crash text mail-quoted";
-        if (header.Text.Length > 0 && header.Text[0] is ' ' or '\t')
-            return "crash text indented";
-        return $"plain crash text, header `{HeaderWord(header.Text)}`";
+            return "crash text mail-quoted with `>`";
+        var word = HeaderWord(header.Text);
+        var at = header.Text.IndexOf(word, StringComparison.Ordinal);
+        if (at > 0)
+            return $"header `{word}` behind {Prefix(header.Text, at)}";
+        if (WrappedWarning().IsMatch(header.Text))
+            return "`WARNING: CPU: N PID: N at` header wrapped: `file:line` or the function on the next line";
+        if (NewWarning().IsMatch(header.Text))
+            return "`WARNING: file.c:123 at func, CPU#N: comm/pid` (the newer __warn format)";
+        return $"plain crash text, header `{word}`";
     }
 
-    /// <summary>Groups reports with no crash text by header kind and the title's first two words.</summary>
+    /// <summary>
+    /// The shape of what stands before the evidence on its line, letters as `a` and digits as `9`, e.g.
+    /// `a 99 99:99:99 a a: ` for a syslog prefix in another language: the key that groups one prefix style.
+    /// </summary>
+    public static string Prefix(string line, int at)
+    {
+        if (at <= 0)
+            return "no prefix";
+        var shape = new System.Text.StringBuilder();
+        foreach (var c in line.AsSpan(0, Math.Min(at, 60)))
+        {
+            var mapped = char.IsAsciiLetter(c) ? 'a' : char.IsAsciiDigit(c) ? '9' : c;
+            if (shape.Length == 0 || mapped is not ('a' or '9') || shape[^1] != mapped)
+                shape.Append(mapped);
+        }
+        return $"prefix `{shape}`";
+    }
+
+    /// <summary>
+    /// Groups reports with no crash text by header kind and the title's first word (`INFO:` for every line a test
+    /// suite prints with that word); `INFO: task` and `INFO: rcu` keep their second word, they are crash headers.
+    /// </summary>
     public static string NoEvidence(CrashReport report)
     {
         var words = report.Title.Split(' ', 3);
-        return $"header kind `{report.Kind}`, title `{string.Join(' ', words.Take(2))} ...`";
+        var kept = words.Length > 1 && words[1] is "task" or "rcu" ? 2 : 1;
+        return $"header kind `{report.Kind}`, title `{string.Join(' ', words.Take(kept))} ...`";
     }
 
     public static bool Quoted(string line) => line.AsSpan().TrimStart().StartsWith(">");
@@ -98,6 +135,14 @@ public static partial class CauseNamer
 
     [GeneratedRegex(@"Call Trace:|Call trace:|<TASK>|<IRQ>|Backtrace:|Stack:|backtrace", RegexOptions.NonBacktracking)]
     private static partial Regex TraceHeader();
+
+    /// <summary>The __warn line that puts file and line first: `WARNING: kernel/x.c:238 at func+0x.., CPU#1: comm/pid`.</summary>
+    [GeneratedRegex(@"WARNING: [\w/.-]+:\d+ at ", RegexOptions.NonBacktracking)]
+    private static partial Regex NewWarning();
+
+    /// <summary>kernel/panic.c __warn: `WARNING: CPU: %d PID: %d at %pS` (or `at file:line`) broken before its end.</summary>
+    [GeneratedRegex(@"WARNING: CPU: \d+ PID: \d+ at *([\w/.-]+:\d+)? *$", RegexOptions.NonBacktracking)]
+    private static partial Regex WrappedWarning();
 
     [GeneratedRegex(@"\+0x[0-9a-f]+/0x[0-9a-f]+ [\w/.-]+\.[chS]:\d+", RegexOptions.NonBacktracking)]
     private static partial Regex SourceLocatedFrame();

@@ -92,7 +92,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
         figures.Count(f => f.FramePrinted++);
         // The instruction pointer line is what a reader looks at first; any frame when none is printed.
         var shown = frames.Find(e => e.Form is not ("frame" or "[<addr>] frame")) ?? frames[0];
-        var cause = CauseNamer.Function(shown, report, text);
+        var cause = CauseNamer.Function(shown, report, text, frames);
         if (string.IsNullOrEmpty(report.Function))
             failures.Add(Fail(file, shown, CheckRules.FunctionMissing, cause, report));
         else
