@@ -33,7 +33,7 @@ public static partial class CauseNamer
         if (text[release.Line - 1].TrimEnd().EndsWith("Comm:", StringComparison.Ordinal) || !release.Text.Contains("Comm:", StringComparison.Ordinal)
             && text[release.Line - 1].Contains("Comm:", StringComparison.Ordinal))
             return $"release `{release.Form}` on the line after a wrapped task line";
-        return $"release `{release.Form}` not read{Indent(release.Text)}";
+        return $"release `{release.Form}` not read, behind {Prefix(release.Text, LineStart(release.Text))}";
     }
 
     public static string Function(Evidence frame, CrashReport report, MailText text, IReadOnlyList<Evidence> frames)
@@ -49,6 +49,10 @@ public static partial class CauseNamer
         if (frames.Count <= 2 && frames[0].Line <= report.StartLine + 1)
             return "only the header names the function (`at file.c:123 func+0x..`, `in func+0x..`), no trace follows";
         var excerpt = text.Excerpt(report.StartLine, report.EndLine);
+        if (HtmlEscaped(excerpt))
+            return "text HTML-escaped by a CI mailer (`[&lt;c010f61c&gt;]`, `&#39;`)";
+        if (Ellipsis().IsMatch(excerpt))
+            return "report trimmed by the poster with `...` lines";
         if (WrappedArmFrame().IsMatch(excerpt))
             return "arm `(func) from [<addr>]` frames wrapped onto the next line";
         if (ArmFromFrame().IsMatch(excerpt))
@@ -57,7 +61,11 @@ public static partial class CauseNamer
             return "frames printed with source `file.c:123` (syzbot style)";
         if (DecodedFrame().IsMatch(excerpt))
             return "frames decoded by decode_stacktrace.sh (`func (file.c:123)`, no offsets)";
-        if (report.Title.Contains("lock", StringComparison.Ordinal))
+        if (excerpt.Contains("? __die", StringComparison.Ordinal) || excerpt.Contains("? page_fault_oops", StringComparison.Ordinal))
+            return "x86 trace opening with `? __die`/`? page_fault_oops` frames (6.x)";
+        if (CallerId().IsMatch(excerpt))
+            return "lines behind a printk caller id `[time][ T123]`";
+        if (Lockdep().IsMatch(report.Title))
             return $"lockdep report `{report.Title.Replace(" in corrupted", "", StringComparison.Ordinal)}`";
         if (!TraceHeader().IsMatch(excerpt))
             return $"frames with no `Call Trace:`/`Call trace:`/`<TASK>` line (trimmed by the poster)";
@@ -65,6 +73,16 @@ public static partial class CauseNamer
             return $"report of under 7 lines ({frame.Form})";
         var reason = report.CorruptionReason is { Length: > 0 } why ? $", corrupted: {why}" : "";
         return $"{frame.Form}; header kind `{report.Kind}`{reason}";
+    }
+
+    /// <summary>Groups cut-short reports by how the frames after them are written and the kind of report.</summary>
+    public static string CutShort(Evidence frame, CrashReport report, MailText text)
+    {
+        var style = Quoted(frame.Text) ? ", mail-quoted" : HtmlEscaped(frame.Text) ? ", HTML-escaped" : "";
+        var oneLine = report.EndLine == report.StartLine ? "one-line " : "";
+        var last = text[report.EndLine];
+        var ending = last.Contains("---[ end", StringComparison.Ordinal) ? " ending at `---[ end trace`" : "";
+        return $"{frame.Form}{style} after a {oneLine}report of kind `{report.Kind}`{ending}";
     }
 
     public static string Header(Evidence header)
@@ -84,7 +102,7 @@ public static partial class CauseNamer
 
     /// <summary>
     /// The shape of what stands before the evidence on its line, letters as `a` and digits as `9`, e.g.
-    /// `a 99 99:99:99 a a: ` for a syslog prefix in another language: the key that groups one prefix style.
+    /// `a 9 9:9:9 a a: ` for a syslog prefix in another language (bytes past ASCII as `\\xC2`): the key that groups one prefix style.
     /// </summary>
     public static string Prefix(string line, int at)
     {
@@ -93,6 +111,11 @@ public static partial class CauseNamer
         var shape = new System.Text.StringBuilder();
         foreach (var c in line.AsSpan(0, Math.Min(at, 60)))
         {
+            if (c > '~')
+            {
+                shape.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+                continue;
+            }
             var mapped = char.IsAsciiLetter(c) ? 'a' : char.IsAsciiDigit(c) ? '9' : c;
             if (shape.Length == 0 || mapped is not ('a' or '9') || shape[^1] != mapped)
                 shape.Append(mapped);
@@ -111,19 +134,40 @@ public static partial class CauseNamer
         return $"header kind `{report.Kind}`, title `{string.Join(' ', words.Take(kept))} ...`";
     }
 
+    /// <summary>Where the kernel's own text of a task or release line starts, after any prefix.</summary>
+    private static int LineStart(string line)
+    {
+        var at = -1;
+        foreach (var start in (ReadOnlySpan<string>)["CPU:", "Pid:", "Comm:", "Not tainted", "Tainted:", "Linux version"])
+        {
+            var index = line.IndexOf(start, StringComparison.Ordinal);
+            if (index >= 0 && (at < 0 || index < at))
+                at = index;
+        }
+        return at;
+    }
+
+    public static bool HtmlEscaped(string text) =>
+        text.Contains("&lt;", StringComparison.Ordinal) || text.Contains("&gt;", StringComparison.Ordinal) || text.Contains("&#39;", StringComparison.Ordinal);
+
     public static bool Quoted(string line) => line.AsSpan().TrimStart().StartsWith(">");
 
     private static string Quote(string line) => Quoted(line) ? ", mail-quoted" : "";
 
     private static string Indent(string line) => line.Length > 0 && line[0] is ' ' or '\t' ? ", indented" : "";
 
+    /// <summary>The header word printed first on the line (`Internal error:` before the `Oops` it names).</summary>
     private static string HeaderWord(string line)
     {
-        foreach (var word in (ReadOnlySpan<string>)["BUG: KASAN", "BUG: KFENCE", "BUG: ", "WARNING: ", "Oops", "Unable to handle kernel",
+        var (word, at) = ("header", int.MaxValue);
+        foreach (var candidate in (ReadOnlySpan<string>)["BUG: KASAN", "BUG: KFENCE", "BUG: ", "WARNING: ", "Oops", "Unable to handle kernel",
             "general protection fault", "Kernel panic", "INFO: task", "rcu", "kernel BUG at", "Internal error:", "UBSAN:"])
-            if (line.Contains(word, StringComparison.Ordinal))
-                return word.Trim();
-        return "header";
+        {
+            var index = line.IndexOf(candidate, StringComparison.Ordinal);
+            if (index >= 0 && (index < at || index == at && candidate.Length > word.Length))
+                (word, at) = (candidate.Trim(), index);
+        }
+        return word;
     }
 
     /// <summary>An arm frame line broken after `from [&lt;addr&gt;]` (its callee on the next line) or after `from`.</summary>
@@ -135,6 +179,15 @@ public static partial class CauseNamer
 
     [GeneratedRegex(@"Call Trace:|Call trace:|<TASK>|<IRQ>|Backtrace:|Stack:|backtrace", RegexOptions.NonBacktracking)]
     private static partial Regex TraceHeader();
+
+    [GeneratedRegex(@"\n[ \t>]*(\[[ 0-9.]+\] )?[ \t]*(\.\.\.|\[\.\.\.\]|<snip>|<\.\.\.>)[ \t]*\n", RegexOptions.NonBacktracking)]
+    private static partial Regex Ellipsis();
+
+    [GeneratedRegex(@"deadlock|lock state|locking|lock held|held lock|unlock balance|lockdep", RegexOptions.NonBacktracking)]
+    private static partial Regex Lockdep();
+
+    [GeneratedRegex(@"\]\[ *[TC]\d+\]", RegexOptions.NonBacktracking)]
+    private static partial Regex CallerId();
 
     /// <summary>The __warn line that puts file and line first: `WARNING: kernel/x.c:238 at func+0x.., CPU#1: comm/pid`.</summary>
     [GeneratedRegex(@"WARNING: [\w/.-]+:\d+ at ", RegexOptions.NonBacktracking)]

@@ -24,6 +24,20 @@ public static class DigestWriter
         output.WriteLine("```");
         output.Write(figures);
         output.WriteLine("```");
+        output.WriteLine();
+        output.WriteLine("Evidence is read from the raw text of each report's own region (see the README section \"Measured on");
+        output.WriteLine("mined mailing-list reports\"). Causes are named from what the text shows (quoting, the shape of the prefix");
+        output.WriteLine("with letters as `a` and digits as `9`, the printed form); they group failures, they are not verdicts.");
+        output.WriteLine("Excerpts: `>` after the line number marks the evidence line.");
+        output.WriteLine();
+        output.WriteLine("| rule | failures | largest causes |");
+        output.WriteLine("|---|---|---|");
+        foreach (var rule in RuleOrder)
+        {
+            var causes = failures.Where(f => f.Rule == rule).GroupBy(f => f.Cause).OrderByDescending(g => g.Count()).ToList();
+            if (causes.Count > 0)
+                output.WriteLine($"| {rule} | {causes.Sum(g => g.Count())} | {string.Join("; ", causes.Take(3).Select(g => $"{g.Count()} {g.Key.Replace("|", "\\|", StringComparison.Ordinal)}"))} |");
+        }
         foreach (var rule in RuleOrder)
         {
             var ofRule = failures.Where(f => f.Rule == rule).ToList();

@@ -136,7 +136,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
         if (frames < CutShortFrames || first is null)
             return;
         figures.Count(f => f.ReportsCutShort++);
-        failures.Add(Fail(file, first, CheckRules.CutShort, $"{first.Form}{(CauseNamer.Quoted(first.Text) ? ", mail-quoted" : "")} after `{text[report.EndLine].Trim()}`", report));
+        failures.Add(Fail(file, first, CheckRules.CutShort, CauseNamer.CutShort(first, report, text), report));
     }
 
     private static Failure Fail(string file, Evidence evidence, string rule, string cause, CrashReport report) =>
