@@ -134,6 +134,31 @@ public static partial class CauseNamer
         return $"header kind `{report.Kind}`, title `{string.Join(' ', words.Take(kept))} ...`";
     }
 
+    /// <summary>
+    /// The prefix shape before the kernel's own text of an evidence line: before the header word, the start of a task
+    /// or release line, or the frame. The digest breaks large groups down by it.
+    /// </summary>
+    public static string Shape(Evidence evidence) => Prefix(evidence.Text, evidence.Kind switch
+    {
+        EvidenceKind.Header => evidence.Text.IndexOf(HeaderWord(evidence.Text), StringComparison.Ordinal),
+        EvidenceKind.Frame => FrameStart(evidence),
+        _ => LineStart(evidence.Text),
+    });
+
+    /// <summary>Where a frame line's kernel text starts: its IP or header label, its `[&lt;address&gt;]`, or the symbol.</summary>
+    private static int FrameStart(Evidence frame)
+    {
+        var at = frame.At;
+        foreach (var start in (ReadOnlySpan<string>)["RIP:", "EIP:", "IP:", "pc :", "lr :", "PC is at", "LR is at", "NIP", "LR [", "epc", "ra :",
+            "Krnl PSW", "[<", "WARNING:", "BUG:", "? "])
+        {
+            var index = frame.Text.IndexOf(start, StringComparison.Ordinal);
+            if (index >= 0 && index < at)
+                at = index;
+        }
+        return at;
+    }
+
     /// <summary>Where the kernel's own text of a task or release line starts, after any prefix.</summary>
     private static int LineStart(string line)
     {

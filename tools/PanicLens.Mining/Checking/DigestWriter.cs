@@ -10,6 +10,9 @@ public static class DigestWriter
     private const int LinesBefore = 4;
     private const int LinesAfter = 9;
 
+    /// <summary>Groups at least this large get a breakdown by prefix shape.</summary>
+    private const int ShapesFrom = 10;
+
     private static readonly string[] RuleOrder =
     [
         CheckRules.NotDetected, CheckRules.FunctionMissing, CheckRules.TitleCorrupted, CheckRules.TaskMissing,
@@ -54,6 +57,14 @@ public static class DigestWriter
     {
         output.WriteLine();
         output.WriteLine($"### {group.Count} × {cause}");
+        var shapes = group.Where(f => f.Detail is not null).GroupBy(f => f.Detail!).OrderByDescending(g => g.Count()).ToList();
+        if (group.Count >= ShapesFrom && shapes.Count > 1)
+        {
+            output.WriteLine();
+            output.WriteLine("by what stands before the evidence: " +
+                string.Join(", ", shapes.Take(8).Select(g => $"{g.Count()} {g.Key.Replace("prefix ", "", StringComparison.Ordinal)}")) +
+                (shapes.Count > 8 ? $", {shapes.Skip(8).Sum(g => g.Count())} in {shapes.Count - 8} other shapes" : ""));
+        }
         var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var failure in group)
         {

@@ -12,4 +12,6 @@ public sealed record Evidence(EvidenceKind Kind, string Form, int Line, string T
     public string Release { get; init; } = "";
     public string Function { get; init; } = "";
     public bool Unreliable { get; init; }
+    /// <summary>Where on the line the pattern matched.</summary>
+    public int At { get; init; }
 }

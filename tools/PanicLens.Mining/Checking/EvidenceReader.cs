@@ -22,6 +22,7 @@ public static class EvidenceReader
                 Pid = match.Groups["pid"].Value,
                 Release = match.Groups["release"].Value,
                 Function = match.Groups["function"].Value,
+                At = match.Index,
                 Unreliable = row.Kind == EvidenceKind.Frame && MarkedUnreliable(line.AsSpan(0, match.Index)),
             };
         }

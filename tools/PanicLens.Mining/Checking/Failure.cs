@@ -6,6 +6,8 @@ namespace PanicLens.Mining.Checking;
 /// </summary>
 public sealed record Failure(string File, int Line, string Rule, string Cause, string Evidence)
 {
+    /// <summary>The shape of what stands before the evidence on its line (see <see cref="CauseNamer.Shape"/>).</summary>
+    public string? Detail { get; init; }
     public int ReportStart { get; init; }
     public int ReportEnd { get; init; }
     public string? Title { get; init; }

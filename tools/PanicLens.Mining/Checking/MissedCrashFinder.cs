@@ -32,7 +32,7 @@ public sealed class MissedCrashFinder(ICollection<Failure> failures)
                 continue; // the same crash's second header (a WARNING's `BUG:` line, lockdep's banner)
             lastMissed = header.Line;
             failures.Add(new Failure(file, header.Line, CheckRules.NotDetected, CauseNamer.Header(header),
-                header.Text.Length > 300 ? header.Text[..300] : header.Text));
+                header.Text.Length > 300 ? header.Text[..300] : header.Text) { Detail = CauseNamer.Shape(header) });
         }
         if (crashText)
             figures.Count(f => f.MailsWithCrashText++);

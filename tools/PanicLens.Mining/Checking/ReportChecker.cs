@@ -142,6 +142,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
     private static Failure Fail(string file, Evidence evidence, string rule, string cause, CrashReport report) =>
         new(file, evidence.Line, rule, cause, evidence.Text.Length > 300 ? evidence.Text[..300] : evidence.Text)
         {
+            Detail = CauseNamer.Shape(evidence),
             ReportStart = report.StartLine,
             ReportEnd = report.EndLine,
             Title = report.Title,
