@@ -57,7 +57,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
         if (tasks.Exists(t => Agrees(t, process)))
             figures.Count(f => f.TaskAgrees++);
         else
-            failures.Add(Fail(file, tasks[0], CheckRules.TaskDiffers, $"task line `{tasks[0].Form}` names another task", report));
+            failures.Add(Fail(file, tasks[0], CheckRules.TaskDiffers, $"task line `{tasks[0].Form}` names another task (header kind `{report.Kind}`)", report));
     }
 
     private static bool Agrees(Evidence task, ProcessInfo process) =>
@@ -81,7 +81,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
         if (releases.Exists(r => r.Release == report.Kernel))
             figures.Count(f => f.KernelAgrees++);
         else
-            failures.Add(Fail(file, releases[0], CheckRules.KernelDiffers, $"release `{releases[0].Form}` differs", report));
+            failures.Add(Fail(file, releases[0], CheckRules.KernelDiffers, $"release `{releases[0].Form}` differs (header kind `{report.Kind}`)", report));
     }
 
     private void CheckFunction(string file, CrashReport report, MailText text, List<Evidence> window, FigureSet figures)
