@@ -40,7 +40,7 @@ public static partial class CauseNamer
     {
         var titled = !report.Title.EndsWith(" in corrupted", StringComparison.Ordinal) && report.Title.Contains(" in ", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(report.Function) && titled)
-            return $"title names a function but `function` is empty (header kind `{report.Kind}`)";
+            return $"title `{TitleForm(report.Title)} in ...` names a function but `function` is empty";
         if (Quoted(frame.Text))
             return $"frames mail-quoted ({frame.Form})";
         var header = text[report.StartLine];
@@ -170,6 +170,13 @@ public static partial class CauseNamer
                 at = index;
         }
         return at;
+    }
+
+    /// <summary>The words of a title before its ` in FUNCTION` (`possible deadlock`, `KASAN: use-after-free Read`).</summary>
+    private static string TitleForm(string title)
+    {
+        var at = title.IndexOf(" in ", StringComparison.Ordinal);
+        return at < 0 ? title : title[..at];
     }
 
     public static bool HtmlEscaped(string text) =>

@@ -22,6 +22,7 @@ public static class DigestWriter
 
     public static void Write(TextWriter output, string figures, IReadOnlyList<Failure> failures)
     {
+        var subjects = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         output.WriteLine("# Mined mailing-list reports: label-free check digest");
         output.WriteLine();
         output.WriteLine("```");
@@ -49,11 +50,11 @@ public static class DigestWriter
             output.WriteLine();
             output.WriteLine($"## {rule}: {ofRule.Count} failures");
             foreach (var group in ofRule.GroupBy(f => f.Cause).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
-                WriteGroup(output, group.Key, group.ToList());
+                WriteGroup(output, group.Key, group.ToList(), subjects);
         }
     }
 
-    private static void WriteGroup(TextWriter output, string cause, List<Failure> group)
+    private static void WriteGroup(TextWriter output, string cause, List<Failure> group, Dictionary<string, Dictionary<string, string>> subjects)
     {
         output.WriteLine();
         output.WriteLine($"### {group.Count} × {cause}");
@@ -71,11 +72,31 @@ public static class DigestWriter
             if (shown.Count == ExamplesPerGroup || !shown.Add(failure.File))
                 continue;
             output.WriteLine();
-            output.WriteLine($"`{failure.File}` line {failure.Line}{Had(failure)}");
+            output.WriteLine($"`{failure.File}` line {failure.Line}{Subject(failure.File, subjects)}{Had(failure)}");
             output.WriteLine("```");
             output.WriteLine(Excerpt(failure));
             output.WriteLine("```");
         }
+    }
+
+    /// <summary>The subject of the mail, from the `index.tsv` beside it (none for files not mined by us).</summary>
+    private static string Subject(string file, Dictionary<string, Dictionary<string, string>> subjectsByFolder)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
+        if (!subjectsByFolder.TryGetValue(folder, out var subjects))
+        {
+            subjects = new Dictionary<string, string>(StringComparer.Ordinal);
+            var index = Path.Combine(folder, Mining.MinedStore.IndexName);
+            if (File.Exists(index))
+                foreach (var line in File.ReadLines(index, System.Text.Encoding.Latin1))
+                {
+                    var fields = line.Split('\t');
+                    if (fields.Length > 5)
+                        subjects[fields[0]] = fields[5];
+                }
+            subjectsByFolder[folder] = subjects;
+        }
+        return subjects.TryGetValue(Path.GetFileName(file), out var subject) ? $" («{subject.Replace("`", "'", StringComparison.Ordinal)}»)" : "";
     }
 
     private static string Had(Failure failure) => failure.Rule is CheckRules.NotDetected or CheckRules.PipelineError
