@@ -57,6 +57,8 @@ public static partial class CauseNamer
             return "arm `(func) from [<addr>]` frames wrapped onto the next line";
         if (ArmFromFrame().IsMatch(excerpt))
             return "arm `caller from callee+0x1/0x2` frames (arm unwinder, 5.x on)";
+        if (excerpt.Contains(") from [<", StringComparison.Ordinal) && !excerpt.Contains("Backtrace:", StringComparison.Ordinal))
+            return "arm `[<addr>] (func) from [<addr>] (callee+0x..)` frames with no `Backtrace:` line before them";
         if (SourceLocatedFrame().IsMatch(excerpt))
             return "frames printed with source `file.c:123` (syzbot style)";
         if (DecodedFrame().IsMatch(excerpt))
@@ -72,7 +74,7 @@ public static partial class CauseNamer
         if (report.EndLine - report.StartLine < 6)
             return $"report of under 7 lines ({frame.Form})";
         var reason = report.CorruptionReason is { Length: > 0 } why ? $", corrupted: {why}" : "";
-        return $"{frame.Form}; header kind `{report.Kind}`{reason}";
+        return $"{frame.Form}; title `{TitleForm(report.Title)} ...`{reason}";
     }
 
     /// <summary>Groups cut-short reports by how the frames after them are written and the kind of report.</summary>
