@@ -1,0 +1,3 @@
+using PanicLens.Mining;
+
+return Verbs.Run(args, Console.Out, Console.Error);
