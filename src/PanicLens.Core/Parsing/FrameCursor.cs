@@ -107,6 +107,9 @@ internal ref struct FrameCursor(string text)
         bool angled = i < _text.Length && _text[i] == '<';
         if (angled)
             i++;
+        // Vendor arm64 kernels print `pc : [0xffffffe3988e81e4] f+0x1c/0x90`: the address keeps its `0x`.
+        if (i + 2 < _text.Length && _text[i] == '0' && _text[i + 1] == 'x' && char.IsAsciiHexDigit(_text[i + 2]))
+            i += 2;
         int start = i;
         i = RunEnd(i, HexDigits, int.MaxValue);
         int end = i;

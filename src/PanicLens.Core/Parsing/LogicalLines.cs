@@ -24,7 +24,8 @@ internal static class LogicalLines
             var (text, xen) = Clean(line.Text);
             // A frame stands alone even when its stamp was lost (an interleaved write ate it).
             if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0
-                && result[^1].Text.Length + text.Length < MaxJoinedLength && !FrameParser.TryParseFrame(text, out _)
+                && result[^1].Text.Length + text.Length < MaxJoinedLength
+                && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text))
                 && JoinedText(result[^1].Text, text) is { } joined)
             {
                 result[^1] = result[^1] with { Text = joined };
@@ -59,6 +60,20 @@ internal static class LogicalLines
         if (FrameParser.TryParseFrame(previous, out _) && !FrameParser.TryParseFrame(joined, out _))
             return null;
         return joined;
+    }
+
+    /// <summary>
+    /// A header cut right before the function it names (`BUG: KASAN: null-ptr-deref in` + `f+0x102/0x3d0 [mod]`,
+    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`): the frame after it is its tail, not a trace line.
+    /// </summary>
+    private static bool EndsBeforeItsFunction(string previous)
+    {
+        var trimmed = previous.AsSpan().TrimEnd();
+        if (trimmed.EndsWith(" in", StringComparison.Ordinal) || trimmed.EndsWith(" at", StringComparison.Ordinal))
+            return true;
+        // `WARNING: ... at file.c:123` with the function on the next line.
+        int at = trimmed.LastIndexOf(" at ");
+        return trimmed.StartsWith("WARNING:") && at > 0 && trimmed[(at + 4)..].IndexOf(' ') < 0 && trimmed[(at + 4)..].Contains(':');
     }
 
     /// <summary>True when a third or more of the region's lines carry a time stamp (mail-wrapped logs are half wraps), so an unstamped one is a wrap.</summary>

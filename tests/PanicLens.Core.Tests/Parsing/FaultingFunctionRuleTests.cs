@@ -328,4 +328,22 @@ public sealed class FaultingFunctionRuleTests
             " schedule+0x37/0x80", " schedule_timeout+0x1d8/0x2b0", " wait_for_completion+0x1d/0x20", " frob_sync+0x3c/0x120 [frob]");
         Assert.Equal("wait_for_completion", report.Function);
     }
+
+    /// <summary>Mail clients wrap a header right before the function it names; the function is still read.</summary>
+    [Theory]
+    [InlineData("BUG: KASAN: null-ptr-deref in ", "frob_hw_params+0x102/0x3d0 [frob]", "frob_hw_params")]
+    [InlineData("WARNING: CPU: 0 PID: 1 at drivers/frob/core.c:2396", "frob_put+0x1b4/0x1d8 [frob]", "frob_put")]
+    public void A_header_wrapped_before_its_function_names_it(string head, string tail, string function)
+    {
+        var report = ReportParserTests.Parse("[   78.907515] " + head, tail, "[   78.914003] Write of size 4 at addr 0000000000000044 by task arecord/2119");
+        Assert.Equal(function, report.Function);
+    }
+
+    [Fact]
+    public void A_vendor_arm64_pc_line_with_a_0x_address_gives_the_function()
+    {
+        var report = ReportParserTests.Parse("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008",
+            "pc : [0xffffffe3988e81e4] frob_runtime_resume+0x1c/0x90", "lr : [0xffffffe398a848d0] pm_generic_runtime_resume+0x40/0x58");
+        Assert.Equal("frob_runtime_resume", report.Function);
+    }
 }
