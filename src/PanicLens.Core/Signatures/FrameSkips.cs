@@ -6,7 +6,10 @@ namespace PanicLens.Signatures;
 /// Patterns are unanchored substrings unless they say `^`/`\z`, exactly as in the convention (so `dput` also skips
 /// `fast_dput`, `panic` also `skb_over_panic`, `string` anything holding it). Rows carry the reference line they come
 /// from: google/syzkaller pkg/report/linux.go at 1e72964b0111, `linuxStackParams.skipPatterns`, l.1333–1573.
-/// Rows PanicLens adds are marked `ours:` with their reason. Formats add their own rows (<see cref="StackSpec.Skip"/>).
+/// The table has no rows of ours: nine were tried (x86 5.8+ exception entry, arm fault entry, the return thunk) and
+/// measured; none changed a corpus title, and each could only move a title away from the convention (two corpus files
+/// want `__dabt_svc`, an arm fault vector, as the title). A row of ours would carry `ours:` and its reason in
+/// <see cref="FrameSkip.Source"/>. Formats add their own rows (<see cref="StackSpec.Skip"/>).
 /// </summary>
 public static class FrameSkips
 {
@@ -321,24 +324,11 @@ public static class FrameSkips
         new("el1h_64_sync(?:_handler)?", "arm64 exception vector", Ref(1554)),
     ];
 
-    /// <summary>Rows the reference lacks, each for frames it would have named a title after.</summary>
-    public static readonly FrameSkip[] OursExtra =
-    [
-        new("^asm_exc_", "x86 5.8+ exception entry stubs; they replace the pre-5.8 names the reference skips (invalid_op...)", FrameSkip.Ours + "x86 entry, arch/x86/include/asm/idtentry.h"),
-        new("^exc_(?:page_fault|general_protection|int3|debug)\\z", "x86 5.8+ C exception handlers printed above the faulting frame", FrameSkip.Ours + "x86 entry, arch/x86/kernel/traps.c"),
-        new("do_DataAbort", "arm32 data-abort entry: the faulting function is its caller", FrameSkip.Ours + "arch/arm/mm/fault.c"),
-        new("do_bad_area", "arm32/arm64 fault path", FrameSkip.Ours + "arch/arm/mm/fault.c"),
-        new("do_alignment", "arm alignment-fault handler (Alignment trap reports)", FrameSkip.Ours + "arch/arm/mm/alignment.c"),
-        new("die_kernel_fault", "arm64 oops path (5.x)", FrameSkip.Ours + "arch/arm64/mm/fault.c"),
-        new("call_break_hook|brk_handler|do_debug_exception", "arm64 BUG()/WARN() trap via brk", FrameSkip.Ours + "arch/arm64/kernel/debug-monitors.c"),
-        new("__x86_return_thunk", "return thunk (retbleed mitigation) shows as a frame like the retpolines the reference skips", FrameSkip.Ours + "arch/x86/lib/retpoline.S"),
-    ];
-
     /// <summary>Every row, in group order.</summary>
     public static readonly FrameSkip[] All =
     [
         .. Sanitizers, .. Reporting, .. Allocators, .. DebugObjects, .. Locking, .. Atomics, .. StringsAndCopies,
-        .. Containers, .. Printing, .. Deferred, .. DeviceModel, .. Mmio, .. FilesAndPages, .. ArchAndChecksums, .. OursExtra,
+        .. Containers, .. Printing, .. Deferred, .. DeviceModel, .. Mmio, .. FilesAndPages, .. ArchAndChecksums,
     ];
 
     /// <summary>The global table, built once and shared by every format.</summary>

@@ -29,6 +29,10 @@ public static class MiscFormats
         new(@"^fatal error:", "go runtime error") { NoStack = true },
         new(@"SYZFAIL:(?<rest>.*)", "SYZFAIL:{rest}") { NoStack = true },
         new(@"SYZFATAL:(?<rest>.*)", "SYZFATAL:{rest}") { Alts = ["SYZFATAL"], NoStack = true },
+        new(@"^panic: Sentry detected .* stuck task", "panic: Sentry detected stuck tasks")
+        {
+            NoStack = true, Why = "gVisor's watchdog names how many tasks are stuck: one bucket (report.go:907)",
+        },
         new(@"^panic:(?<rest>.*)", "panic:{rest}") { NoStack = true },
         new(@"rust_kernel: panicked", "{msg} in {frame}")
         {

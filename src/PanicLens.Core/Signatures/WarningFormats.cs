@@ -74,7 +74,7 @@ public static class WarningFormats
             Report = @"WARNING: suspicious RCU usage(?:.*\n)+?.*[A-Za-z0-9_\-/]+\.[ch]:[0-9]+",
             Stack = StackSpec.CallTrace("rcu", "kmem", "slab"),
         },
-        new(@"WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '(?<reg>[a-z0-9]+)' value", "WARNING: kernel stack regs has bad '{reg}' value") { NoStack = true },
+        new(@"WARNING: kernel stack regs at [0-9a-f]+ in [^ ]* has bad '(?<reg>[^']+)' value", "WARNING: kernel stack regs has bad '{reg}' value") { NoStack = true },
         new(@"WARNING: kernel stack frame pointer at [0-9a-f]+ in [^ ]* has bad value", "WARNING: kernel stack frame pointer has bad value") { NoStack = true },
         // linux.go:2158-2166: the looser forms (a register name or address cut) are one bucket, `regs has bad value`.
         new(@"WARNING: kernel stack regs .* has bad 'bp' value", "WARNING: kernel stack regs has bad value") { NoStack = true },

@@ -190,4 +190,14 @@ public sealed class FormatRuleTests
         var report = First("", $"unregister_netdevice: waiting for {device} to become free. Usage count = 2");
         AssertTitle(report, "unregister_netdevice: waiting for DEV to become free", "DoS");
     }
+
+    [Theory]
+    [InlineData("panic: Sentry detected 3 stuck task(s):", "panic: Sentry detected stuck tasks")]
+    [InlineData("panic: Sentry detected 1 stuck task(s):", "panic: Sentry detected stuck tasks")]
+    [InlineData("panic: runtime error: index out of range", "panic: runtime error: index out of range")]
+    public void A_gvisor_watchdog_panic_is_one_bucket_and_other_go_panics_keep_their_text(string line, string title)
+    {
+        var report = First("", line + "\n\tgoroutine 1 [running]:");
+        AssertTitle(report, title, "DoS");
+    }
 }
