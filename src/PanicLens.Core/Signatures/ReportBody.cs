@@ -59,7 +59,7 @@ public sealed class ReportBody
             var text = line.Text;
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
                 continue;
-            if (timed && StackLines.IsQuestionable(text) && !text.Contains("<EOI>", StringComparison.Ordinal))
+            if (timed && IsUnreliable(text))
                 continue;
             var any = text.AsSpan().IndexOfAny(AnyLiteral) >= 0;
             if (any && text.AsSpan().IndexOfAny(Notable) >= 0)
@@ -77,6 +77,16 @@ public sealed class ReportBody
         }
         return new ReportBody { Lines = body, Marks = marks };
     }
+
+    /// <summary>
+    /// A frame the unwinder itself doubts: x86's `? foo+0x1/0x2`, powerpc's `... (unreliable)` suffix. Dropped in timed
+    /// contexts only, as the convention does (linux.go:517 stripLinePrefix); an `&lt;EOI&gt;` line is never dropped.
+    /// </summary>
+    private static bool IsUnreliable(string text) =>
+        (StackLines.IsQuestionable(text) || text.EndsWith(UnreliableSuffix, StringComparison.Ordinal))
+        && !text.Contains("<EOI>", StringComparison.Ordinal);
+
+    private const string UnreliableSuffix = " (unreliable)";
 
     /// <summary>`T123`/`C1` caller id, `console` for timestamped lines, empty for bare ones.</summary>
     private static string ContextOf(LogLine line) =>

@@ -200,4 +200,20 @@ public sealed class FormatRuleTests
         var report = First("", line + "\n\tgoroutine 1 [running]:");
         AssertTitle(report, title, "DoS");
     }
+
+    [Theory]
+    [InlineData("[  100.123456] ", "ppc_spin_body")]
+    [InlineData("", "gizmo_ioctl_unreliable")]
+    public void A_powerpc_frame_marked_unreliable_is_dropped_where_lines_are_timed(string prefix, string frame)
+    {
+        var report = First(prefix, """
+            WARNING: CPU: 0 PID: 1 at drivers/gizmo/core.c:77 gizmo_check+0x16e/0x250
+            NIP [c000000000123456] .__warn_gizmo+0x10/0x20
+            Call Trace:
+            [c0000000fffc7c40] [c000000000123456] gizmo_ioctl_unreliable+0x1/0x2 (unreliable)
+            [c0000000fffc7c50] [c000000000123457] ppc_spin_body+0x3/0x4
+            [c0000000fffc7c60] [c000000000123458] gizmo_entry+0x5/0x6
+            """);
+        AssertTitle(report, "WARNING in " + frame, "WARNING");
+    }
 }
