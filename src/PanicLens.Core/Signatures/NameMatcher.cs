@@ -10,6 +10,8 @@ namespace PanicLens.Signatures;
 /// one regex per row: most rows are plain words, so rows are sorted by shape once. Unanchored words go into one
 /// <see cref="SearchValues{T}"/> search, `^word` rows into a prefix list, `word\z` into a suffix list, `^word\z` into a
 /// set, and only the few real patterns into one combined <see cref="ShortTextRegex"/> (linear-time fallback included).
+/// The whole skip table joined into one pattern would not do: it is past the NonBacktracking engine's automaton limit
+/// (14,360 nodes against 10,000), so it could only run on the backtracking engine, unguarded.
 /// Frame names repeat across reports, so answers are cached, up to <see cref="MaxCached"/> names.
 /// A matcher may stand in front of a shared one (<paramref name="fallback"/>): a format's extra rows before the global table.
 /// </summary>
