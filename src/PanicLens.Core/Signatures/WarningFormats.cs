@@ -83,9 +83,10 @@ public static class WarningFormats
         {
             Stack = new([StackPart.Find(Pc + " " + Func + "|at: " + Func), StackPart.CallTrace, StackPart.Trace]),
         },
-        new(@"WARNING: .*?[A-Za-z0-9_\-]\.(?:c|h|rs|S):[0-9]", "WARNING in {frame}")
+        new(@"WARNING: .*?[A-Za-z0-9_\-]\.(?:[a-z]+|S):[0-9]", "WARNING in {frame}")
         {
             Stack = StackSpec.Warning(),
+            // linux.go {{SRC}}: any lower-case extension (.c, .h, .rs, .y...); ours adds assembly's .S.
             Why = "WARN()/WARN_ON() in any era: `at FILE:LINE FUNC`, `FILE:LINE at FUNC, CPU#N`",
         },
         new(@"WARNING:[ \t]*\z", "WARNING: corrupted") { Corrupted = true },

@@ -216,4 +216,22 @@ public sealed class FormatRuleTests
             """);
         AssertTitle(report, "WARNING in " + frame, "WARNING");
     }
+
+    [Theory]
+    [InlineData("drivers/gizmo/core.c:77 gizmo_check")]
+    [InlineData("drivers/gizmo/parse.y:77 gizmo_check")]
+    [InlineData("arch/x86/entry/entry_64.S:77 gizmo_check")]
+    [InlineData("rust/kernel/gizmo.rs:77 gizmo_check")]
+    public void A_warning_at_any_source_file_is_named_from_its_trace(string site)
+    {
+        var report = First("[  100.123456] ", $"""
+            WARNING: CPU: 0 PID: 1 at {site}+0x1/0x2
+            RIP: 0010:gizmo_check+0x1/0x2
+            Call Trace:
+             gizmo_caller+0x3/0x4
+             gizmo_ioctl+0x5/0x6
+             do_syscall_64+0x7/0x8
+            """);
+        AssertTitle(report, "WARNING in gizmo_check", "WARNING");
+    }
 }
