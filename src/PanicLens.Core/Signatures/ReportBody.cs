@@ -53,6 +53,9 @@ public sealed class ReportBody
         var body = new List<string>(lines.Count) { header.Text };
         var marks = new List<StackLineMarks>(lines.Count) { StackLines.MarksOf(header.Text) };
         var nmiSent = false;
+        // Lines of the report's context read so far, the header and dropped lock-debugging notices included: the
+        // convention's count (linux.go findReport textLines) for when a panic or lockdep splat is a consequence.
+        var read = 1;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -61,13 +64,14 @@ public sealed class ReportBody
                 continue;
             if (timed && IsUnreliable(text))
                 continue;
+            read++;
             var any = text.AsSpan().IndexOfAny(AnyLiteral) >= 0;
             if (any && text.AsSpan().IndexOfAny(Notable) >= 0)
             {
                 nmiSent |= text.Contains(NmiSent, StringComparison.Ordinal);
                 if (text.Contains(LockDebugOff, StringComparison.Ordinal))
                     continue;
-                if (body.Count > limit
+                if (read > limit
                     && (text.Contains(Panic, StringComparison.Ordinal) || text.Contains(CircularLocking, StringComparison.Ordinal)))
                     break;
             }

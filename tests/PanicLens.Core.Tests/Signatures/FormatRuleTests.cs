@@ -234,4 +234,27 @@ public sealed class FormatRuleTests
             """);
         AssertTitle(report, "WARNING in gizmo_check", "WARNING");
     }
+
+    /// <summary>
+    /// A panic after 22 lines of the report is its consequence and ends the title text; nearer, it may hold the only
+    /// stack. Lines are counted as the convention counts them, the header and a lock-debugging notice included.
+    /// </summary>
+    [Theory]
+    [InlineData(19, false, "WARNING in gizmo_late_frame")]
+    [InlineData(20, false, "WARNING in corrupted")]
+    [InlineData(19, true, "WARNING in corrupted")]
+    public void A_panic_past_twenty_two_lines_is_a_consequence(int fillers, bool lockNotice, string title)
+    {
+        var lines = new List<string>
+        {
+            "WARNING: CPU: 0 PID: 1 at drivers/gizmo/core.c:77 gizmo_check+0x1/0x2",
+            "RIP: 0010:__warn_gizmo+0x1/0x2",
+        };
+        lines.AddRange(Enumerable.Range(0, fillers).Select(n => $"gizmo register dump {n}"));
+        if (lockNotice)
+            lines.Add("Disabling lock debugging due to kernel taint");
+        lines.AddRange(["Kernel panic - not syncing: panic_on_warn set ...", "Call Trace:", " panic+0x1/0x2", " gizmo_late_frame+0x3/0x4", " gizmo_ioctl+0x5/0x6"]);
+        var report = First("[  100.123456] ", string.Join('\n', lines));
+        Assert.Equal(title, report.Title);
+    }
 }
