@@ -87,7 +87,7 @@ public sealed class ReportBody
     /// contexts only, as the convention does (linux.go:517 stripLinePrefix); an `&lt;EOI&gt;` line is never dropped.
     /// </summary>
     private static bool IsUnreliable(string text) =>
-        (StackLines.IsQuestionable(text) || text.EndsWith(UnreliableSuffix, StringComparison.Ordinal))
+        (text.Contains(" ? ", StringComparison.Ordinal) || text.EndsWith(UnreliableSuffix, StringComparison.Ordinal))
         && !text.Contains("<EOI>", StringComparison.Ordinal);
 
     private const string UnreliableSuffix = " (unreliable)";

@@ -257,4 +257,25 @@ public sealed class FormatRuleTests
         var report = First("[  100.123456] ", string.Join('\n', lines));
         Assert.Equal(title, report.Title);
     }
+
+    /// <summary>
+    /// Every line the unwinder doubts (` ? ` anywhere, address-only ones too) is dropped where lines are timed, so it
+    /// does not fill the fifteen lines in which a stack header must show a frame; untimed, it is kept and does.
+    /// </summary>
+    [Theory]
+    [InlineData("[  100.123456] ", false)]
+    [InlineData("", true)]
+    public void Doubtful_lines_do_not_count_against_a_stack_where_lines_are_timed(string prefix, bool corrupted)
+    {
+        var doubtful = string.Concat(Enumerable.Range(0, 16).Select(n => $" ? 0xffffffffc00{n:x4}00\n"));
+        var report = First(prefix, $"""
+            general protection fault: 0000 [#1] SMP
+            RIP: 0010:gizmo_fault+0x1/0x2
+            Call Trace:
+            {doubtful} gizmo_caller+0x3/0x4
+             gizmo_ioctl+0x5/0x6
+            """);
+        Assert.Equal("general protection fault in gizmo_fault", report.Title);
+        Assert.Equal(corrupted, report.Corrupted);
+    }
 }
