@@ -24,7 +24,10 @@ public static class MiscFormats
         new(@"VFS: Close: file count is 0", "VFS: Close: file count is zero (use-after-free)") { NoStack = true },
         new(@"VFS: Busy inodes after unmount", "VFS: Busy inodes after unmount (use-after-free)") { NoStack = true },
         new(@"trusty: panic .*ASSERT FAILED at \([^)]*\): (?<msg>[^ \t].*)", "trusty: ASSERT FAILED: {msg}") { NoStack = true },
-        new(@"trusty: panic .*ASSERT FAILED", "trusty: ASSERT FAILED:") { NoStack = true, Corrupted = true, Why = "the message was lost" },
+        new(@"trusty: panic.* ASSERT FAILED.*: *(?<msg>.*)", "trusty: ASSERT FAILED: {msg}")
+        {
+            NoStack = true, Corrupted = true, Why = "the assert's location was garbled: the text after its last colon, flagged (linux.go:2735)",
+        },
         new(@"trusty: panic(?: \([^)]*\))?: ?(?<msg>.*)", "trusty: panic: {msg}") { NoStack = true },
         new(@"^fatal error:", "go runtime error") { NoStack = true },
         new(@"SYZFAIL:(?<rest>.*)", "SYZFAIL:{rest}") { NoStack = true },

@@ -278,4 +278,16 @@ public sealed class FormatRuleTests
         Assert.Equal("general protection fault in gizmo_fault", report.Title);
         Assert.Equal(corrupted, report.Corrupted);
     }
+
+    [Theory]
+    [InlineData("trusty: panic (lk/kernel/thread.c:12): ASSERT FAILED at (lib/heap.c:99): ptr != NULL", "trusty: ASSERT FAILED: ptr != NULL", false)]
+    [InlineData("trusty: panic notify: ASSERT FAILED garbled: ptr != NULL", "trusty: ASSERT FAILED: ptr != NULL", true)]
+    [InlineData("trusty: panic (lk/kernel/thread.c:12): out of memory", "trusty: panic: out of memory", false)]
+    public void Trusty_panics_keep_their_message(string line, string title, bool corrupted)
+    {
+        var report = First("", line);
+        Assert.Equal(title, report.Title);
+        Assert.Equal("DoS", report.Type);
+        Assert.Equal(corrupted, report.Corrupted);
+    }
 }
