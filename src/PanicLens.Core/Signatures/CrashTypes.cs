@@ -97,6 +97,7 @@ public static class CrashTypes
         ("kernel panic: Machine check", "HARDWARE", "ours: mce panic; must precede the kernel panic: DoS row"),
         ("Oops in", "DoS", "ours: a die() banner whose header was lost, titled by our Oops format"),
         ("Xen ", "DoS", "ours: Xen hypervisor crash formats"),
+        ("Xen: Domain 0 crashed", "DoS", "ours: the Dom0 kernel died; its own report was lost"),
         ("Alignment trap in", "DoS", "title_to_type.go:251"),
         ("BUG: Object already free", "DoS", "title_to_type.go:252"),
         ("Internal error in", "DoS", "title_to_type.go:253"),

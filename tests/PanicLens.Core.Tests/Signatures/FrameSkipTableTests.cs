@@ -134,6 +134,7 @@ public sealed class FrameSkipTableTests
     [InlineData("KASAN: invalid-access Write in foo", "KASAN-UNKNOWN")]
     [InlineData("unregister_netdevice: waiting for DEV to become free", "DoS")]
     [InlineData("kernel panic: Fatal machine check", "HARDWARE")]
+    [InlineData("Xen: Domain 0 crashed", "DoS")]
     [InlineData("kernel panic: Attempted to kill init!", "DoS")]
     [InlineData("INFO: task hung in foo", "HANG")]
     [InlineData("INFO: trying to register non-static key in foo", "")]
