@@ -147,8 +147,7 @@ public static class FrameExtraction
     {
         for (var i = 0; i < frames.Count; i++)
         {
-            var frame = SyscallPrefixes.Strip(frames[i]);
-            if (!StallAnchors.Matcher.IsMatch(frames[i]) && !StallAnchors.Matcher.IsMatch(frame))
+            if (!StallAnchors.Matcher.IsMatch(SyscallPrefixes.Strip(frames[i])))
                 continue;
             if (frames[i].Contains("smp_call_function", StringComparison.Ordinal))
                 return (frames[i], "smp_call_function");

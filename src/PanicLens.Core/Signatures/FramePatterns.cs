@@ -47,9 +47,6 @@ public static class FramePatterns
     /// <summary>A fault-injection stack (`should_fail+0x..`) mixed into the report: its frames cannot be trusted.</summary>
     public const string CorruptedLine = @"^ *(?:\[<?[0-9a-f]+>?\] )?(?:should_fail|should_failslab)(?:\.[a-z0-9.]+)?\+0x";
 
-    /// <summary>An unreliable `? foo+0x1/0x2` frame.</summary>
-    public const string Questionable = @"(?:\[<[0-9a-f]+>\])? \? +[A-Za-z0-9_.]+\+0x[0-9a-f]+/(?:0x)?[0-9a-f]+";
-
     // Applied to one console line at a time: the fast interpreter, with the linear engine behind it.
     public static readonly ShortTextRegex ArmFrameRegex = new(ArmFrameLine);
     public static readonly ShortTextRegex StackStartRegex = new(string.Join("|", StackStarts), linearTests: true);

@@ -9,11 +9,11 @@ public static class InfoFormats
 
     public static readonly TitleFormat[] All =
     [
-        new(@"\[ INFO: possible circular locking dependency detected \]", "possible deadlock in {f}") { Report = @"(?:.*\n)+?.*" + AtPc, Why = "pre-4.x lockdep banner" },
-        new(@"\[ INFO: possible irq lock inversion dependency detected \]", "possible deadlock in {f}") { Report = @"(?:.*\n)+?.*" + AtPc },
-        new(@"\[ INFO: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected \]", "possible deadlock in {f}") { Report = @"(?:.*\n)+?.*" + AtPc },
-        new(@"\[ INFO: possible recursive locking detected \]", "possible deadlock in {f}") { Report = @"(?:.*\n)+?.*" + AtPc },
-        new(@"\[ INFO: inconsistent lock state \]", "inconsistent lock state in {f}") { Report = @"(?:.*\n)+?.*" + AtPc },
+        new(@"\[ INFO: possible circular locking dependency detected \]", "possible deadlock in {f}") { Report = @"is trying to acquire lock(?:.*\n)+?.*" + AtPc, Why = "pre-4.x lockdep banner" },
+        new(@"\[ INFO: possible irq lock inversion dependency detected \]", "possible deadlock in {f}") { Report = @"just changed the state of lock(?:.*\n)+?.*" + AtPc },
+        new(@"\[ INFO: [A-Z]+-safe -> [A-Z]+-unsafe lock order detected \]", "possible deadlock in {f}") { Report = @"is trying to acquire(?:.*\n)+?.*" + AtPc },
+        new(@"\[ INFO: possible recursive locking detected \]", "possible deadlock in {f}") { Report = @"is trying to acquire lock(?:.*\n)+?.*" + AtPc },
+        new(@"\[ INFO: inconsistent lock state \]", "inconsistent lock state in {f}") { Report = @"takes(?:.*\n)+?.*" + AtPc },
         new(@"INFO: rcu_(?:preempt|sched|bh|tasks)(?:_trace)? (?:self-)?detected(?: expedited)? stall", "INFO: rcu detected stall in {frame}")
         {
             Alts = ["stall in {frame}"],

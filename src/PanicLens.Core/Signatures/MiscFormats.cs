@@ -17,15 +17,25 @@ public static class MiscFormats
         },
         new(@"UBSAN: (?<kind>[a-z0-9\-]+) in", "UBSAN: {kind} in {frame}") { Stack = StackSpec.CallTrace(UbsanSkip) },
         new(@"^[ \t]*Booting the kernel\.", "unexpected kernel reboot") { NoStack = true },
-        new(@"unregister_netdevice: waiting for (?<dev>[^ ]+) to become free", "unregister_netdevice: waiting for {dev} to become free") { NoStack = true },
+        new(@"unregister_netdevice: waiting for .* to become free", "unregister_netdevice: waiting for DEV to become free")
+        {
+            NoStack = true, Why = "net/core/dev.c netdev_wait_allrefs; the device name varies per run (lo, syz_tun...): one bucket (linux.go:2595)",
+        },
         new(@"VFS: Close: file count is 0", "VFS: Close: file count is zero (use-after-free)") { NoStack = true },
         new(@"VFS: Busy inodes after unmount", "VFS: Busy inodes after unmount (use-after-free)") { NoStack = true },
         new(@"trusty: panic .*ASSERT FAILED at \([^)]*\): (?<msg>[^ \t].*)", "trusty: ASSERT FAILED: {msg}") { NoStack = true },
-        new(@"trusty: panic .*ASSERT FAILED", "trusty: ASSERT FAILED:") { NoStack = true, Corrupted = true, Why = "the message was lost" },
+        new(@"trusty: panic.* ASSERT FAILED.*: *(?<msg>.*)", "trusty: ASSERT FAILED: {msg}")
+        {
+            NoStack = true, Corrupted = true, Why = "the assert's location was garbled: the text after its last colon, flagged (linux.go:2735)",
+        },
         new(@"trusty: panic(?: \([^)]*\))?: ?(?<msg>.*)", "trusty: panic: {msg}") { NoStack = true },
         new(@"^fatal error:", "go runtime error") { NoStack = true },
         new(@"SYZFAIL:(?<rest>.*)", "SYZFAIL:{rest}") { NoStack = true },
         new(@"SYZFATAL:(?<rest>.*)", "SYZFATAL:{rest}") { Alts = ["SYZFATAL"], NoStack = true },
+        new(@"^panic: Sentry detected .* stuck task", "panic: Sentry detected stuck tasks")
+        {
+            NoStack = true, Why = "gVisor's watchdog names how many tasks are stuck: one bucket (report.go:907)",
+        },
         new(@"^panic:(?<rest>.*)", "panic:{rest}") { NoStack = true },
         new(@"rust_kernel: panicked", "{msg} in {frame}")
         {

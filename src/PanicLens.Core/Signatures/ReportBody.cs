@@ -53,21 +53,25 @@ public sealed class ReportBody
         var body = new List<string>(lines.Count) { header.Text };
         var marks = new List<StackLineMarks>(lines.Count) { StackLines.MarksOf(header.Text) };
         var nmiSent = false;
+        // Lines of the report's context read so far, the header and dropped lock-debugging notices included: the
+        // convention's count (linux.go findReport textLines) for when a panic or lockdep splat is a consequence.
+        var read = 1;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
             var text = line.Text;
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
                 continue;
-            if (timed && StackLines.IsQuestionable(text) && !text.Contains("<EOI>", StringComparison.Ordinal))
+            if (timed && IsUnreliable(text))
                 continue;
+            read++;
             var any = text.AsSpan().IndexOfAny(AnyLiteral) >= 0;
             if (any && text.AsSpan().IndexOfAny(Notable) >= 0)
             {
                 nmiSent |= text.Contains(NmiSent, StringComparison.Ordinal);
                 if (text.Contains(LockDebugOff, StringComparison.Ordinal))
                     continue;
-                if (body.Count > limit
+                if (read > limit
                     && (text.Contains(Panic, StringComparison.Ordinal) || text.Contains(CircularLocking, StringComparison.Ordinal)))
                     break;
             }
@@ -77,6 +81,16 @@ public sealed class ReportBody
         }
         return new ReportBody { Lines = body, Marks = marks };
     }
+
+    /// <summary>
+    /// A frame the unwinder itself doubts: x86's `? foo+0x1/0x2`, powerpc's `... (unreliable)` suffix. Dropped in timed
+    /// contexts only, as the convention does (linux.go:517 stripLinePrefix); an `&lt;EOI&gt;` line is never dropped.
+    /// </summary>
+    private static bool IsUnreliable(string text) =>
+        (text.Contains(" ? ", StringComparison.Ordinal) || text.EndsWith(UnreliableSuffix, StringComparison.Ordinal))
+        && !text.Contains("<EOI>", StringComparison.Ordinal);
+
+    private const string UnreliableSuffix = " (unreliable)";
 
     /// <summary>`T123`/`C1` caller id, `console` for timestamped lines, empty for bare ones.</summary>
     private static string ContextOf(LogLine line) =>

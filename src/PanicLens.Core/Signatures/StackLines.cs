@@ -34,46 +34,8 @@ public static class StackLines
         (line.AsSpan().IndexOfAny(StartLiterals) >= 0 ? StackLineMarks.StackStart : 0)
         | (line.Contains(FaultInjection, StringComparison.Ordinal) ? StackLineMarks.FaultInjection : 0);
 
-    /// <summary>
-    /// Same as <see cref="FramePatterns.Questionable"/> matching somewhere on the line: ` ?`, spaces, a name of
-    /// `[A-Za-z0-9_.]`, `+0x` and a hex digit, more hex digits, `/` and a hex digit (the optional bracketed address
-    /// before it and the `0x` after `/` change nothing about whether a line matches).
-    /// </summary>
-    public static bool IsQuestionable(string line)
-    {
-        for (var at = line.IndexOf('?'); at >= 0; at = line.IndexOf('?', at + 1))
-            if (at > 0 && line[at - 1] == ' ' && IsQuestionableAt(line, at + 1))
-                return true;
-        return false;
-    }
-
-    private static bool IsQuestionableAt(string line, int i)
-    {
-        var spaces = i;
-        while (i < line.Length && line[i] == ' ')
-            i++;
-        if (i == spaces)
-            return false;
-        var run = line.AsSpan(i).IndexOfAnyExcept(QuestionableNameChars);
-        if (run <= 0)
-            return false;
-        i += run;
-        if (!line.AsSpan(i).StartsWith("+0x", StringComparison.Ordinal))
-            return false;
-        i += 3;
-        var hex = i;
-        while (i < line.Length && IsLowerHex(line[i]))
-            i++;
-        return i > hex && i + 1 < line.Length && line[i] == '/' && IsLowerHex(line[i + 1]);
-    }
-
     private static readonly SearchValues<char> IdentifierChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
-
-    private static readonly SearchValues<char> QuestionableNameChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
-
-    private static bool IsLowerHex(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f';
 
     public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null;
 

@@ -2,7 +2,9 @@ namespace PanicLens.Signatures;
 
 /// <summary>
 /// Syscall wrapper prefixes (SYSCALL_DEFINE expansions per era and arch). A title names the syscall:
-/// each prefix is tried on its own and the shortest result kept, so `__x64_sys_foo` gives `sys_foo`.
+/// each prefix is tried on its own and the shortest result kept, so `__x64_sys_foo` gives `sys_foo`. The list and its
+/// order (which also orders the alt titles) are the reference's: google/syzkaller pkg/report/linux.go at 1e72964b0111,
+/// `linuxStackParams.stripFramePrefixes`, l.1580.
 /// </summary>
 public static class SyscallPrefixes
 {

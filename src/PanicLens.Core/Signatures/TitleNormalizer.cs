@@ -18,17 +18,18 @@ public static partial class TitleNormalizer
     /// <summary>Six lower-case hex digits in a row, as every kernel address the rules replace has.</summary>
     private const string HexRun = "[0-9a-f]{6}";
 
-    private static readonly (Regex Pattern, string Replacement, string Needs, string Why)[] Rules =
+    /// <summary>In the reference's order (google/syzkaller pkg/report/report.go at 1e72964b0111, `dynamicTitleReplacement`).</summary>
+    private static readonly (Regex Pattern, string Replacement, string Needs, string Why, string Source)[] Rules =
     [
-        (SyzExecutor(), "syz-executor", "syz-executor", "fuzzer process names carry an instance number"),
-        (Syzkaller(), "syzkaller", "syzkaller", "fuzzer device and file names carry a number"),
-        (Address(), "${pre}ADDR", HexRun, "kernel addresses differ per boot"),
-        (Ipv4(), "IP", Digit, "addresses of test networks"),
-        (SourceLine(), "${ext}:LINE", Digit, "line numbers move between builds"),
-        (FunctionOffset(), "${name}", "+0x", "offsets move between builds"),
-        (CpuNumber(), "CPU", "CPU#", "which CPU is chance"),
-        (Number(), "${pre}NUM${post}", Digit, "counts, ids and sizes"),
-        (LongDigits(), "NUM", Digit, "any long digit run left"),
+        (SyzExecutor(), "syz-executor", "syz-executor", "fuzzer process names carry an instance number", "report.go:331"),
+        (Syzkaller(), "syzkaller", "syzkaller", "fuzzer device and file names carry a number (and a /N or :N instance)", "report.go:336"),
+        (Address(), "${pre}ADDR", HexRun, "kernel addresses differ per boot", "report.go:342"),
+        (Ipv4(), "IP", Digit, "addresses of test networks", "report.go:347"),
+        (SourceLine(), "${ext}:LINE", Digit, "line numbers move between builds", "report.go:352"),
+        (FunctionOffset(), "${name}", "+0x", "offsets move between builds", "report.go:358"),
+        (CpuNumber(), "CPU", "CPU#", "which CPU is chance", "report.go:363"),
+        (Number(), "${pre}NUM${post}", Digit, "counts, ids and sizes", "report.go:370"),
+        (LongDigits(), "NUM", Digit, "any long digit run left (short ones stay: cfg80211, nl802154)", "report.go:377"),
     ];
 
     private static bool MayApply(string title, string needs) => needs switch
@@ -52,7 +53,7 @@ public static partial class TitleNormalizer
 
     public static string Normalize(string title)
     {
-        foreach (var (pattern, replacement, needs, _) in Rules)
+        foreach (var (pattern, replacement, needs, _, _) in Rules)
         {
             if (!MayApply(title, needs))
                 continue;
@@ -86,7 +87,7 @@ public static partial class TitleNormalizer
     [GeneratedRegex(@"syz-executor\.?[0-9]+(?:[/:][0-9]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex SyzExecutor();
 
-    [GeneratedRegex(@"syzkaller[0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"syzkaller[0-9]+(?:[/:][0-9]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex Syzkaller();
 
     [GeneratedRegex(@"(?<pre>[^a-zA-Z0-9])(?:0x)?[0-9a-f]{6,}", RegexOptions.CultureInvariant)]
@@ -98,7 +99,7 @@ public static partial class TitleNormalizer
     [GeneratedRegex(@"(?<ext>\.[A-Za-z0-9_]+):[0-9]+(?::[0-9]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
-    [GeneratedRegex(@"(?<name>[a-zA-Z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>[a-zA-Z][a-zA-Z0-9_.]+)\+0x[0-9a-z]+/0x[0-9a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex FunctionOffset();
 
     [GeneratedRegex(@"CPU#[0-9]+", RegexOptions.CultureInvariant)]
