@@ -197,10 +197,16 @@ public sealed class CrashDetector
         /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
         public bool HeaderOnly => lines.Count == headers;
 
-        /// <summary>Untagged consoles give every line to the report; with caller ids only the header's own id counts.</summary>
+        /// <summary>
+        /// Untagged consoles give every line to the report; with caller ids only the header's own id counts, and a
+        /// line with no prefix at all right after one of its own lines (a mail client's wrap of that line).
+        /// </summary>
         public bool Accepts(LogLine line) =>
             Context is null || line.Context == Context
-            || (sawNmiSend && line.Context is { Length: > 0 } c && c[0] == 'C');
+            || (sawNmiSend && line.Context is { Length: > 0 } c && c[0] == 'C')
+            || (line.Number == lastNumber + 1 && line.Context is null && line.Uptime is null && line.Timestamp is null && line.Origin is null);
+
+        private int lastNumber = header.Number;
 
         /// <summary>Whether a new opening header on <paramref name="line"/> ends this report.</summary>
         public bool SameStream(LogLine line) => Context is null || line.Context is null || line.Context == Context;
@@ -255,6 +261,7 @@ public sealed class CrashDetector
                 return;
             }
             lines.Add(line);
+            lastNumber = line.Number;
             if (neutral)
                 return;
             if (report)

@@ -163,6 +163,26 @@ public sealed class CrashDetectorTests
         Assert.Equal(7, region.Lines.Count);
     }
 
+    /// <summary>A mail client's wrap of a caller-id line has no prefix: it belongs to the line above, not to nobody.</summary>
+    [Theory]
+    [InlineData("[  710.239600][  T267] ", "[  710.239601][    C1] ")]
+    [InlineData("<4>[21119.297334][T22907] ", "<4>[21119.297335][C1] ")]
+    [InlineData("[Thu Jan 29 17:25:10 2026] [   T5543] ", "[Thu Jan 29 17:25:10 2026] [     C1] ")]
+    public void With_caller_ids_an_unprefixed_wrap_stays_with_its_line(string prefix, string other)
+    {
+        var log = prefix + "Oops: 0000 [#1] PREEMPT SMP\n"
+            + prefix + "CPU: 0 PID: 267 Comm: rmmod Kdump: loaded \n"
+            + "Tainted: G           O      4.19.110-axis8-devel #1\n"
+            + other + "other CPU\n"
+            + "a wrap of the other CPU's line\n"
+            + prefix + "Call Trace:\n";
+        var region = Assert.Single(Detect(log));
+        Assert.Contains(region.Lines, l => l.Text.StartsWith("Tainted: G", StringComparison.Ordinal));
+        Assert.DoesNotContain(region.Lines, l => l.Text.StartsWith("a wrap of the other", StringComparison.Ordinal));
+        var report = PanicLens.Parsing.ReportParser.Parse("t", region.Lines, region.StartLine, region.EndLine);
+        Assert.Equal("4.19.110-axis8-devel", report.Kernel);
+    }
+
     [Fact]
     public void A_replayed_printk_header_is_not_a_report()
     {
