@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
+using PanicLens.Ingest;
 using PanicLens.Knowledge;
 
 namespace PanicLens.Cli.Commands;
@@ -47,7 +48,7 @@ public static class AnalyzeCommand
         var count = 0;
         foreach (var path in inputs)
         {
-            using var stream = path == "-" ? io.Stdin : OpenInput(path);
+            using var stream = CompressedInput.Open(path == "-" ? io.Stdin : OpenInput(path), path);
             foreach (var report in pipeline.Analyze(stream, path))
             {
                 Start(renderer, ref started, knowledge);
