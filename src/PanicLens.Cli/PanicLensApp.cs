@@ -15,6 +15,10 @@ public static class PanicLensApp
             CheckCommand.Create(),
             KdumpCommand.Create(),
             ExposureCommand.Create(),
+            ScanCommand.Create(io),
+            BucketsCommand.Create(io),
+            ShowCommand.Create(io),
+            HostsCommand.Create(io),
         };
         return CommandBoundary.Run(root, args, io.Error);
     }

@@ -1,7 +1,7 @@
 namespace PanicLens.Ingest;
 
-/// <summary>The members every forward-only, read-only stream of Ingest answers the same way.</summary>
-internal abstract class ReadOnlyStream : Stream
+/// <summary>The members every forward-only, read-only stream answers the same way (decompressors, log slices).</summary>
+public abstract class ReadOnlyStream : Stream
 {
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using PanicLens.Cli.Rendering;
+using PanicLens.Storage;
+
+namespace PanicLens.Cli.Commands;
+
+/// <summary>
+/// `paniclens buckets [--since T] [--host H] [--kernel K] [--format text|json|markdown]`: the store's buckets, largest
+/// first; `--explain A B` says, key by key, why two reports or buckets were grouped or not.
+/// </summary>
+public static class BucketsCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var since = new Option<string>("--since") { Description = "Only reports seen at or after this ISO 8601 time (2024-01-31, 2024-01-31T12:00).", HelpName = "TIME" };
+        var host = new Option<string>("--host") { Description = "Only reports of this host.", HelpName = "HOST" };
+        var kernel = new Option<string>("--kernel") { Description = "Only reports of this kernel release.", HelpName = "RELEASE" };
+        var explain = new Option<string[]>("--explain")
+        {
+            Description = "Compare the bucket keys of two reports or buckets (ids from `buckets` or `show`).",
+            HelpName = "A B",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = StoreOptions.Format("text", "json", "markdown");
+        var command = new Command("buckets", "List the stored crash buckets by count, with hosts, kernels, first and last seen, known issue.")
+        {
+            StoreOptions.Db, since, host, kernel, explain, format,
+        };
+        command.SetAction(int (parse) =>
+        {
+            using var store = StoreOptions.Open(parse);
+            if (parse.GetValue(explain) is [var a, var b])
+            {
+                BucketExplainRenderer.Write(Keys(store, a), Keys(store, b), parse.GetValue(format)!, io);
+                return CommandBoundary.Ok;
+            }
+            var buckets = store.Buckets(new BucketFilter(parse.GetValue(since), parse.GetValue(host), parse.GetValue(kernel)));
+            BucketListRenderer.Write(buckets, parse.GetValue(format)!, io);
+            return CommandBoundary.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>A report id (digits) or a bucket id (`b` + hex), with the keys it carries.</summary>
+    private static (string Id, Buckets.BucketKeys Keys) Keys(ICrashStore store, string id)
+    {
+        if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var report))
+            return store.FindReport(report) is { } r ? ($"report {r.Id}", r.Keys) : throw new UsageException($"{id}: no such report in {store.Name}");
+        return store.FindBucket(id) is { } bucket ? ($"bucket {bucket.Id}", bucket.Keys) : throw new UsageException($"{id}: no such bucket in {store.Name}");
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using PanicLens.Cli.Rendering;
+using PanicLens.Cli.Scanning;
+using PanicLens.Knowledge;
+
+namespace PanicLens.Cli.Commands;
+
+/// <summary>
+/// `paniclens scan PATH... [--db URI] [--host-from REGEX] [--format text|json]`: every crash in a console archive,
+/// stored and bucketed. Exit 0, or 1 when a file was skipped (each one named with its reason); 2 when the scan cannot run.
+/// </summary>
+public static class ScanCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Log files and folders of logs (read recursively; gzip, xz, zstd and bzip2 are decompressed).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var hostFrom = new Option<string>("--host-from")
+        {
+            Description = "A regex whose `host` group (or first group) names the host in a log's path; default: from the file or folder name.",
+            HelpName = "REGEX",
+        };
+        var format = StoreOptions.Format("text", "json");
+        var command = new Command("scan", "Find every crash in console logs and store it, bucketed, read incrementally.")
+        {
+            paths, StoreOptions.Db, hostFrom, format, KbCommand.KbOption,
+        };
+        command.SetAction(int (parse) =>
+        {
+            var naming = HostNaming.Create(parse.GetValue(hostFrom));
+            var knowledge = new Lazy<KnowledgeBase>(() => KbCommand.LoadKnowledge(parse));
+            _ = knowledge.Value;
+            using var store = StoreOptions.Open(parse);
+            var scanner = new FleetScanner(store, naming, () => knowledge.Value)
+            {
+                Excluded = StoreOptions.Files(parse.GetValue(StoreOptions.Db)),
+            };
+            var summary = scanner.Scan(parse.GetValue(paths)!);
+            ScanSummaryRenderer.Write(summary, store.Name, parse.GetValue(format)!, io);
+            return summary.Skipped.Count > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using PanicLens.Buckets;
+
+namespace PanicLens.Cli.Rendering;
+
+/// <summary>`buckets --explain A B`: the four keys side by side, and what they mean for grouping.</summary>
+public static class BucketExplainRenderer
+{
+    public static void Write((string Id, BucketKeys Keys) a, (string Id, BucketKeys Keys) b, string format, CliIo io)
+    {
+        (string Name, string A, string B)[] keys =
+        [
+            ("exact", a.Keys.Exact, b.Keys.Exact), ("stack", a.Keys.Stack, b.Keys.Stack),
+            ("title", a.Keys.Title, b.Keys.Title), ("domain", a.Keys.Domain, b.Keys.Domain),
+        ];
+        var verdict = Verdict(a.Keys, b.Keys);
+        if (format == "json")
+        {
+            StoreJson.Document(io.Stdout, json =>
+            {
+                json.WriteString("a", a.Id);
+                json.WriteString("b", b.Id);
+                json.WriteBoolean("sameBucket", a.Keys.Stack == b.Keys.Stack);
+                json.WriteString("verdict", verdict);
+                json.WriteStartObject("keys");
+                foreach (var (name, x, y) in keys)
+                {
+                    json.WriteStartObject(name);
+                    json.WriteBoolean("same", x == y);
+                    json.WriteString("a", x);
+                    json.WriteString("b", y);
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+            });
+            return;
+        }
+        using var text = io.OpenText();
+        text.WriteLine($"{a.Id} and {b.Id}: {verdict}");
+        foreach (var (name, x, y) in keys)
+        {
+            if (x == y)
+                text.WriteLine($"  {name,-7} same     {Palette.Clean(x)}");
+            else
+            {
+                text.WriteLine($"  {name,-7} differs  {Palette.Clean(x)}");
+                text.WriteLine($"  {"",-7}          {Palette.Clean(y)}");
+            }
+        }
+    }
+
+    private static string Verdict(BucketKeys a, BucketKeys b) =>
+        a.Exact == b.Exact ? "one bucket: the same crash site and stack in the same build (exact keys equal)"
+        : a.Stack == b.Stack ? "one bucket: the same stack by function names (another build or offsets)"
+        : a.Title == b.Title ? "two buckets with one title: the stacks differ below the crash site"
+        : a.Domain == b.Domain ? "two buckets in one domain: the same function fails in different ways (or through the same helper from one caller)"
+        : "unrelated: no key in common";
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using PanicLens.Knowledge;
+using PanicLens.Storage;
+
+namespace PanicLens.Cli.Rendering;
+
+/// <summary>
+/// `show`: a stored report or bucket. JSON embeds the stored analyze-contract report as it was written at scan time;
+/// text analyses the stored lines again with the same pipeline and prints them as `analyze` does.
+/// </summary>
+public sealed class StoredReportRenderer(CliIo io, string format, Func<KnowledgeBase> knowledge)
+{
+    public void WriteReport(StoredReport report)
+    {
+        if (format == "json")
+        {
+            StoreJson.Document(io.Stdout, json => WriteJson(json, report));
+            return;
+        }
+        using var text = io.OpenText();
+        WriteHeader(text, report);
+        WriteAnalysis(text, report);
+    }
+
+    public void WriteBucket(BucketSummary bucket, IReadOnlyList<StoredReport> reports)
+    {
+        if (format == "json")
+        {
+            StoreJson.Document(io.Stdout, json =>
+            {
+                json.WritePropertyName("bucket");
+                BucketListRenderer.WriteJson(json, bucket);
+                StoreJson.Objects(json, "reports", reports, WriteJson);
+            });
+            return;
+        }
+        using var text = io.OpenText();
+        text.WriteLine($"bucket {bucket.Id}: {Palette.Clean(bucket.Title)}");
+        text.WriteLine($"  {bucket.Count} reports on {bucket.Hosts.Count} hosts, seen {bucket.FirstSeen} .. {bucket.LastSeen}");
+        text.WriteLine($"  hosts    {Palette.Clean(string.Join(", ", bucket.Hosts))}");
+        text.WriteLine($"  kernels  {Palette.Clean(string.Join(", ", bucket.Kernels))}");
+        if (bucket.KnownIssue is not null)
+            text.WriteLine($"  known    {bucket.KnownIssue}");
+        text.WriteLine($"  keys     {Palette.Clean(bucket.Keys.Stack)}");
+        text.WriteLine($"           {Palette.Clean(bucket.Keys.Domain)}");
+        text.WriteLine($"  reports (newest first, at most {reports.Count}):");
+        foreach (var r in reports)
+            text.WriteLine($"    {r.Id,8}  {Palette.Clean(r.Host)}  {Palette.Clean(r.Path)}:{r.StartLine}-{r.EndLine}  {r.Timestamp ?? r.FoundAt}{(r.Pending ? "  (pending: the log may still grow)" : "")}");
+        if (reports.FirstOrDefault(r => r.RawText is not null) is { } sample)
+        {
+            text.WriteLine();
+            WriteHeader(text, sample);
+            WriteAnalysis(text, sample);
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, StoredReport r)
+    {
+        json.WriteNumber("id", r.Id);
+        json.WriteString("host", r.Host);
+        json.WriteString("path", r.Path);
+        json.WriteNumber("startLine", r.StartLine);
+        json.WriteNumber("endLine", r.EndLine);
+        json.WriteBoolean("pending", r.Pending);
+        json.WriteString("bucket", r.BucketId);
+        json.WriteString("title", r.Title);
+        json.WriteString("type", r.Type);
+        json.WriteString("kernel", r.Kernel);
+        json.WriteString("timestamp", r.Timestamp);
+        json.WriteString("foundAt", r.FoundAt);
+        json.WriteString("knownIssue", r.KnownIssue);
+        json.WritePropertyName("report");
+        if (r.ReportJson is null)
+            json.WriteNullValue();
+        else
+            json.WriteRawValue(r.ReportJson);
+    }
+
+    private static void WriteHeader(TextWriter text, StoredReport r) =>
+        text.WriteLine($"report {r.Id} · host {Palette.Clean(r.Host)} · {Palette.Clean(r.Path)} lines {r.StartLine}-{r.EndLine} · bucket {r.BucketId}{(r.Pending ? " · pending" : "")}");
+
+    private void WriteAnalysis(TextWriter text, StoredReport r)
+    {
+        if (r.RawText is null)
+        {
+            text.WriteLine($"  {Palette.Clean(r.Title)}");
+            text.WriteLine($"  (text not kept: outside the bucket's sample of {SqlCrashStore.SamplePerBucket})");
+            return;
+        }
+        var pipeline = new ReportPipeline(knowledge);
+        var renderer = new TextReportRenderer(text, new Palette(false));
+        foreach (var report in pipeline.Analyze(new MemoryStream(Encoding.Latin1.GetBytes(r.RawText)), r.Path))
+            renderer.Write(report);
+        text.Flush();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using PanicLens.Ingest;
+using PanicLens.Knowledge;
+using PanicLens.Model;
+using PanicLens.Storage;
+
+namespace PanicLens.Cli.Scanning;
+
+/// <summary>
+/// `paniclens scan`: reads every log under the given paths, on all cores, through the same <see cref="ReportPipeline"/>
+/// as `analyze`, and stores what it finds. Incremental per file (device and inode, head hash, offset): a plain file is
+/// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
+/// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
+/// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
+/// </summary>
+public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
+{
+    /// <summary>Bytes hashed to recognise a file again (a reused inode or a rewritten file has another head).</summary>
+    public const int HeadLength = 4096;
+
+    /// <summary>Reports stored per transaction, so a storm in one file does not sit in memory.</summary>
+    private const int Batch = 128;
+
+    /// <summary>Files never read: the store's own database when it lies in a scanned folder.</summary>
+    public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public ScanSummary Scan(IReadOnlyList<string> paths)
+    {
+        var skipped = new ConcurrentBag<SkippedFile>();
+        var files = LogFiles.Walk(paths, Excluded, skipped.Add);
+        long bytes = 0, reports = 0, added = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, path =>
+        {
+            try
+            {
+                var (read, found, stored) = ScanFile(path);
+                Interlocked.Add(ref bytes, read);
+                Interlocked.Add(ref reports, found);
+                Interlocked.Add(ref added, stored);
+            }
+            catch (StoreException)
+            {
+                throw;
+            }
+            catch (CorruptArchiveException e)
+            {
+                skipped.Add(new SkippedFile(path, e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                skipped.Add(new SkippedFile(path, e.Message));
+            }
+        });
+        var list = skipped.ToList();
+        list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new ScanSummary(files.Count, bytes, reports, added, store.CountBuckets(), list);
+    }
+
+    private (long Bytes, long Reports, long Added) ScanFile(string path)
+    {
+        var (device, inode) = FileIdentity.Of(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+        var size = file.Length;
+        var head = new byte[(int)Math.Min(size, HeadLength)];
+        file.ReadExactly(head);
+        var compression = CompressedInput.Detect(head);
+        var previous = store.FindFile(device, inode);
+        long start = 0, lines = 0;
+        if (previous is not null && previous.HeadLength <= head.Length && size >= previous.Offset
+            && Hash(head.AsSpan(0, (int)previous.HeadLength)) == previous.HeadHash)
+        {
+            if (compression != CompressionFormat.None && previous.Size == size)
+            {
+                file.Dispose();
+                return (0, 0, 0);
+            }
+            if (compression == CompressionFormat.None)
+                (start, lines) = (previous.Offset, previous.Lines);
+        }
+        file.Seek(start, SeekOrigin.Begin);
+        var state = new StoredFile(hosts.HostOf(path), device, inode, path, Hash(head), head.Length, size, start, lines,
+            compression.ToString().ToLowerInvariant());
+        using var slice = new LogSlice(file, size - start);
+        if (compression == CompressionFormat.None)
+            return Read(slice, slice, path, state, final: false);
+        using var text = new LogSlice(CompressedInput.Open(slice, path), long.MaxValue);
+        return Read(text, slice, path, state, final: true);
+    }
+
+    /// <param name="text">The log's text, counting its lines.</param>
+    /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
+    private (long Bytes, long Reports, long Added) Read(LogSlice text, LogSlice raw, string path, StoredFile state, bool final)
+    {
+        var pipeline = new ReportPipeline(knowledge);
+        var batch = new List<NewReport>(Batch);
+        CrashReport? last = null;
+        long found = 0, added = 0;
+        foreach (var report in pipeline.Analyze(text, path))
+        {
+            found++;
+            if (last is not null)
+                batch.Add(StoredReports.From(last, state.Lines, pending: false));
+            last = report;
+            if (batch.Count == Batch)
+            {
+                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
+                added += store.Record(new FileRecord(state, batch));
+                batch.Clear();
+            }
+        }
+        var lastLine = text.Newlines + (text.EndsWithNewline ? 0 : 1);
+        var pending = !final && last is not null && last.EndLine >= lastLine;
+        if (last is not null)
+            batch.Add(StoredReports.From(last, state.Lines, pending));
+        var end = final
+            ? state with { Offset = state.Size, Lines = state.Lines + lastLine }
+            : pending
+                ? state with { Offset = LineStart(path, state.Offset, last!.StartLine - 1), Lines = state.Lines + last.StartLine - 1 }
+                : state with { Offset = state.Offset + raw.LastNewlineEnd, Lines = state.Lines + raw.Newlines };
+        added += store.Record(new FileRecord(end, batch));
+        return (raw.BytesRead, found, added);
+    }
+
+    /// <summary>The byte offset of the line that follows <paramref name="lines"/> newlines after <paramref name="from"/>.</summary>
+    private static long LineStart(string path, long from, long lines)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        file.Seek(from, SeekOrigin.Begin);
+        var buffer = new byte[1 << 16];
+        var offset = from;
+        int read;
+        while (lines > 0 && (read = file.Read(buffer)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            var passed = 0;
+            while (lines > 0 && span.IndexOf((byte)'\n') is var i and >= 0)
+            {
+                passed += i + 1;
+                span = span[(i + 1)..];
+                lines--;
+            }
+            offset += lines == 0 ? passed : read;
+        }
+        return offset;
+    }
+
+    private static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

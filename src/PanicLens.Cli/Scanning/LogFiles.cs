@@ -1,0 +1,52 @@
+namespace PanicLens.Cli.Scanning;
+
+/// <summary>The files under the paths a scan names, in ordinal order; what cannot be listed is reported, not fatal.</summary>
+public static class LogFiles
+{
+    public static List<string> Walk(IReadOnlyList<string> paths, IReadOnlySet<string> excluded, Action<SkippedFile> skip)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+                Add(files, path, excluded);
+            else if (Directory.Exists(path))
+                WalkFolder(path, files, excluded, skip);
+            else
+                skip(new SkippedFile(path, "no such file or directory"));
+        }
+        return files;
+    }
+
+    private static void WalkFolder(string root, List<string> files, IReadOnlySet<string> excluded, Action<SkippedFile> skip)
+    {
+        var folders = new Stack<string>();
+        folders.Push(root);
+        var found = new List<string>();
+        while (folders.Count > 0)
+        {
+            var folder = folders.Pop();
+            try
+            {
+                var subfolders = Directory.GetDirectories(folder);
+                Array.Sort(subfolders, StringComparer.Ordinal);
+                for (var i = subfolders.Length - 1; i >= 0; i--)
+                    folders.Push(subfolders[i]);
+                found.AddRange(Directory.GetFiles(folder));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                skip(new SkippedFile(folder, e.Message));
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        foreach (var file in found)
+            Add(files, file, excluded);
+    }
+
+    private static void Add(List<string> files, string path, IReadOnlySet<string> excluded)
+    {
+        if (!excluded.Contains(Path.GetFullPath(path)))
+            files.Add(path);
+    }
+}

@@ -1,0 +1,8 @@
+namespace PanicLens.Storage;
+
+/// <summary>
+/// The outcome of reading one file, stored in one transaction: the file's new state and the reports found, so a scan
+/// that dies half-way never advances an offset past reports it did not store. Pending reports of the file from an
+/// earlier scan are replaced by these.
+/// </summary>
+public sealed record FileRecord(StoredFile File, IReadOnlyList<NewReport> Reports);

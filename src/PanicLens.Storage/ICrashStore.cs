@@ -1,0 +1,33 @@
+namespace PanicLens.Storage;
+
+/// <summary>
+/// The store of a fleet's crashes: files read, reports found, their buckets. One contract, two databases (SQLite for
+/// one machine, PostgreSQL for a fleet); the same contract test suite runs against both. Safe to call from several
+/// threads; several processes may share one database: uniqueness is the database's job.
+/// </summary>
+public interface ICrashStore : IDisposable
+{
+    /// <summary>Where the store is, for messages (no password).</summary>
+    string Name { get; }
+
+    /// <summary>The file with this device and inode, or null when it was never read.</summary>
+    StoredFile? FindFile(string device, string inode);
+
+    /// <summary>Stores one file's reports and its new state in one transaction; returns how many reports were new.</summary>
+    int Record(FileRecord record);
+
+    IReadOnlyList<BucketSummary> Buckets(BucketFilter filter);
+
+    BucketSummary? FindBucket(string id);
+
+    /// <summary>The bucket's reports, newest first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<StoredReport> BucketReports(string id, int limit);
+
+    StoredReport? FindReport(long id);
+
+    IReadOnlyList<HostSummary> Hosts();
+
+    long CountReports();
+
+    long CountBuckets();
+}

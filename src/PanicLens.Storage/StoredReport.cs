@@ -1,0 +1,8 @@
+using PanicLens.Buckets;
+
+namespace PanicLens.Storage;
+
+/// <summary>A report as stored. <see cref="ReportJson"/> and <see cref="RawText"/> are null outside a bucket's sample.</summary>
+public sealed record StoredReport(long Id, string Host, string Path, long StartLine, long EndLine, bool Pending,
+    string Title, string Type, string? Kernel, string? Timestamp, string FoundAt, string BucketId, string? KnownIssue,
+    BucketKeys Keys, string? ReportJson, string? RawText);
