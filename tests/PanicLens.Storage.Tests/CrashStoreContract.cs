@@ -1,0 +1,190 @@
+using static PanicLens.Storage.Tests.StoreCases;
+
+namespace PanicLens.Storage.Tests;
+
+/// <summary>
+/// The store contract: every test here runs against SQLite and against a real PostgreSQL (the two subclasses), so the
+/// two databases cannot drift apart.
+/// </summary>
+public abstract class CrashStoreContract : IDisposable
+{
+    private readonly TestStores stores = new();
+    private readonly List<ICrashStore> opened = [];
+
+    protected abstract string Kind { get; }
+
+    private string? uri;
+
+    private string Uri => uri ??= stores.NewUri(Kind);
+
+    private ICrashStore Open()
+    {
+        var store = CrashStores.Open(Uri);
+        opened.Add(store);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in opened)
+            store.Dispose();
+        stores.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void Opening_a_store_twice_migrates_once_and_keeps_what_was_stored()
+    {
+        Open().Record(new FileRecord(File("web-01", "1"), [Report("ipv6_addr_copy", 10)]));
+        var again = Open();
+        Assert.Equal(1, again.CountReports());
+        Assert.Equal(1, again.CountBuckets());
+    }
+
+    [Fact]
+    public void A_report_recorded_twice_is_stored_once()
+    {
+        var store = Open();
+        var record = new FileRecord(File("web-01", "1"), [Report("ipv6_addr_copy", 10), Report("tcp_sendmsg", 50)]);
+        Assert.Equal(2, store.Record(record));
+        Assert.Equal(0, store.Record(record));
+        Assert.Equal(2, store.CountReports());
+    }
+
+    [Fact]
+    public void The_same_report_from_a_rotated_copy_of_the_log_is_not_new()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-01", "1"), [Report("ipv6_addr_copy", 10)]));
+        Assert.Equal(0, store.Record(new FileRecord(File("web-01", "2", path: "/logs/web-01.log.2.gz"), [Report("ipv6_addr_copy", 10)])));
+        Assert.Equal(1, store.CountReports());
+    }
+
+    [Fact]
+    public void Two_stores_recording_the_same_reports_at_once_neither_duplicate_nor_lose_any()
+    {
+        var reports = Enumerable.Range(0, 60).Select(i => Report(i % 2 == 0 ? "memcpy_evil" : "tcp_sendmsg", i * 40)).ToList();
+        var a = Open();
+        var b = Open();
+        var counts = new int[2];
+        Parallel.Invoke(
+            () => { foreach (var chunk in reports.Chunk(7)) counts[0] += a.Record(new FileRecord(File("web-01", "1"), chunk)); },
+            () => { foreach (var chunk in reports.AsEnumerable().Reverse().Chunk(5)) counts[1] += b.Record(new FileRecord(File("web-01", "1"), chunk)); });
+        Assert.Equal(60, counts[0] + counts[1]);
+        Assert.Equal(60, a.CountReports());
+        Assert.Equal(60, b.Buckets(new BucketFilter()).Sum(x => x.Count));
+    }
+
+    [Fact]
+    public void A_pending_report_is_replaced_by_its_completed_read_and_not_counted_twice()
+    {
+        var store = Open();
+        Assert.Equal(1, store.Record(new FileRecord(File("web-01", "1", offset: 800), [Report("ipv6_addr_copy", 10, pending: true, text: "half")])));
+        Assert.Equal(0, store.Record(new FileRecord(File("web-01", "1", offset: 800), [Report("ipv6_addr_copy", 10, pending: true, text: "half")])));
+        Assert.Equal(0, store.Record(new FileRecord(File("web-01", "1", offset: 4000), [Report("ipv6_addr_copy", 10, text: "whole")])));
+        var bucket = Assert.Single(store.Buckets(new BucketFilter()));
+        var report = Assert.Single(store.BucketReports(bucket.Id, 10));
+        Assert.False(report.Pending);
+        Assert.EndsWith("whole", report.RawText);
+    }
+
+    [Fact]
+    public void A_file_is_found_again_by_device_and_inode_under_its_new_name()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-01", "77", offset: 1234), []));
+        store.Record(new FileRecord(File("web-01", "77", offset: 1234, path: "/logs/web-01.log.1"), []));
+        var file = store.FindFile("8:1", "77");
+        Assert.NotNull(file);
+        Assert.Equal(("/logs/web-01.log.1", 1234L, "web-01", "head77"), (file.Path, file.Offset, file.Host, file.HeadHash));
+        Assert.Null(store.FindFile("8:1", "78"));
+    }
+
+    [Fact]
+    public void Buckets_count_reports_with_their_hosts_kernels_times_and_known_issue_largest_first()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-02", "1"), [
+            Report("tcp_sendmsg", 10, "5.10.0", "2024-01-02T00:00:00", knownIssue: "tcp-sack-panic"),
+            Report("tcp_sendmsg", 90, "5.4.0", "2024-03-01T00:00:00", knownIssue: "tcp-sack-panic"),
+            Report("ipv6_addr_copy", 200, null, "2024-02-01T00:00:00")]));
+        store.Record(new FileRecord(File("db-01", "2"), [Report("tcp_sendmsg", 10, "5.10.0", "2024-01-01T00:00:00", knownIssue: "other")]));
+        var buckets = store.Buckets(new BucketFilter());
+        Assert.Equal([3L, 1L], buckets.Select(b => b.Count));
+        var tcp = buckets[0];
+        Assert.Equal(["db-01", "web-02"], tcp.Hosts);
+        Assert.Equal(["5.10.0", "5.4.0"], tcp.Kernels);
+        Assert.Equal(("2024-01-01T00:00:00", "2024-03-01T00:00:00"), (tcp.FirstSeen, tcp.LastSeen));
+        Assert.Equal("tcp-sack-panic", tcp.KnownIssue);
+        Assert.Equal(Keys("tcp_sendmsg"), tcp.Keys);
+        var found = store.FindBucket(tcp.Id);
+        Assert.NotNull(found);
+        Assert.Equal((tcp.Count, tcp.Keys), (found.Count, found.Keys));
+        Assert.Equal(tcp.Hosts, found.Hosts);
+        Assert.Empty(buckets[1].Kernels);
+        Assert.Null(buckets[1].KnownIssue);
+    }
+
+    [Fact]
+    public void Buckets_filter_by_time_host_and_kernel()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-02", "1"), [
+            Report("tcp_sendmsg", 10, "5.10.0", "2024-01-02T00:00:00"),
+            Report("tcp_sendmsg", 90, "5.4.0", "2024-03-01T00:00:00"),
+            Report("ipv6_addr_copy", 200, "5.4.0", "2024-02-01T00:00:00")]));
+        store.Record(new FileRecord(File("db-01", "2"), [Report("tcp_sendmsg", 10, "5.10.0", "2024-01-01T00:00:00")]));
+        Assert.Equal([1L, 1L], store.Buckets(new BucketFilter(Since: "2024-02")).Select(b => b.Count));
+        Assert.Equal([1L], store.Buckets(new BucketFilter(Host: "db-01")).Select(b => b.Count));
+        Assert.Equal([2L], store.Buckets(new BucketFilter(Kernel: "5.10.0")).Select(b => b.Count));
+        Assert.Empty(store.Buckets(new BucketFilter(Host: "nobody")));
+    }
+
+    [Fact]
+    public void A_storm_is_counted_whole_but_keeps_text_for_a_sample_only()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-01", "1"), [.. Enumerable.Range(0, SqlCrashStore.SamplePerBucket + 15).Select(i => Report("tcp_sendmsg", i * 40))]));
+        var bucket = Assert.Single(store.Buckets(new BucketFilter()));
+        Assert.Equal(SqlCrashStore.SamplePerBucket + 15, bucket.Count);
+        var reports = store.BucketReports(bucket.Id, 1000);
+        Assert.Equal(SqlCrashStore.SamplePerBucket, reports.Count(r => r.RawText is not null && r.ReportJson is not null));
+    }
+
+    [Fact]
+    public void A_report_reads_back_with_its_host_file_span_and_keys()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-01", "1"), [Report("ipv6_addr_copy", 10, "2.6.32", "2017-01-14T01:04:26")]));
+        var id = store.BucketReports(Keys("ipv6_addr_copy").BucketId, 1)[0].Id;
+        var report = store.FindReport(id);
+        Assert.NotNull(report);
+        Assert.Equal(("web-01", "/logs/web-01.log", 10L, 40L, "2.6.32", "2017-01-14T01:04:26", Keys("ipv6_addr_copy")),
+            (report.Host, report.Path, report.StartLine, report.EndLine, report.Kernel, report.Timestamp, report.Keys));
+        Assert.Null(store.FindReport(id + 1000));
+    }
+
+    [Fact]
+    public void Hosts_list_their_crash_count_and_last_crash()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-02", "1"), [
+            Report("tcp_sendmsg", 10, "5.10.0", "2024-01-02T00:00:00"), Report("ipv6_addr_copy", 90, "5.4.0", "2024-03-01T00:00:00")]));
+        store.Record(new FileRecord(File("db-01", "2"), []));
+        var hosts = store.Hosts();
+        Assert.Equal(["db-01", "web-02"], hosts.Select(h => h.Name));
+        Assert.Equal((0L, 1L), (hosts[0].Reports, hosts[0].Files));
+        Assert.Equal((2L, "2024-03-01T00:00:00", "5.4.0"), (hosts[1].Reports, hosts[1].LastCrash, hosts[1].LastKernel));
+    }
+
+    [Fact]
+    public void A_store_written_by_a_newer_paniclens_is_refused_in_one_line()
+    {
+        using (var store = CrashStores.Open(Uri))
+            store.CountReports();
+        TestStores.Execute(Uri, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (999, 'future', 'now')");
+        var error = Assert.Throws<StoreException>(() => CrashStores.Open(Uri));
+        Assert.Contains("version 999", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
