@@ -13,6 +13,7 @@ namespace PanicLens.Cli.Scanning;
 /// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
 /// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
 /// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
+/// Only the blocks around crash header literals are parsed (<see cref="HeaderPrefilter"/>).
 /// </summary>
 public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
 {
@@ -26,6 +27,9 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Bytes per block of the header prefilter (tests make it small to cross block edges often).</summary>
+    public int PrefilterBlock { get; init; } = HeaderPrefilter.DefaultBlockSize;
 
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
@@ -94,35 +98,46 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
     private (long Bytes, long Reports, long Added) Read(LogSlice text, LogSlice raw, string path, StoredFile state, bool final)
     {
-        var pipeline = new ReportPipeline(knowledge);
         var batch = new List<NewReport>(Batch);
-        CrashReport? last = null;
+        (CrashReport Report, long Base)? last = null;
         long found = 0, added = 0;
-        foreach (var report in pipeline.Analyze(text, path))
+        var prefilter = new HeaderPrefilter(text, PrefilterBlock);
+        foreach (var run in prefilter.Runs())
         {
-            found++;
-            if (last is not null)
-                batch.Add(StoredReports.From(last, state.Lines, pending: false));
-            last = report;
-            if (batch.Count == Batch)
+            var lineBase = state.Lines + run.LineBase;
+            foreach (var report in new ReportPipeline(knowledge).Analyze(run, path))
             {
-                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
-                added += store.Record(new FileRecord(state, batch));
-                batch.Clear();
+                found++;
+                report.Kernel ??= prefilter.Banners.ReleaseBefore((int)(run.LineBase + report.StartLine));
+                if (last is { } held)
+                    batch.Add(StoredReports.From(held.Report, held.Base, pending: false));
+                last = (report, lineBase);
+                if (batch.Count == Batch)
+                {
+                    // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
+                    added += store.Record(new FileRecord(state, batch));
+                    batch.Clear();
+                }
             }
         }
         var lastLine = text.Newlines + (text.EndsWithNewline ? 0 : 1);
-        var pending = !final && last is not null && last.EndLine >= lastLine;
-        if (last is not null)
-            batch.Add(StoredReports.From(last, state.Lines, pending));
+        // Lines are counted from this read's first byte below: the last report's span within this read.
+        var (lastStart, lastEnd) = last is { } tail ? (tail.Base - state.Lines + tail.Report.StartLine, tail.Base - state.Lines + tail.Report.EndLine) : (0, 0);
+        var pending = !final && last is not null && lastEnd >= lastLine;
+        if (last is { } lastReport)
+            batch.Add(StoredReports.From(lastReport.Report, lastReport.Base, pending));
         var end = final
             ? state with { Offset = state.Size, Lines = state.Lines + lastLine }
             : pending
-                ? state with { Offset = LineStart(path, state.Offset, last!.StartLine - 1), Lines = state.Lines + last.StartLine - 1 }
+                ? PendingFrom(path, state, lastStart - 1)
                 : state with { Offset = state.Offset + raw.LastNewlineEnd, Lines = state.Lines + raw.Newlines };
         added += store.Record(new FileRecord(end, batch));
         return (raw.BytesRead, found, added);
     }
+
+    /// <summary>The file's state when the next scan must start at the line after <paramref name="lines"/> read lines.</summary>
+    private static StoredFile PendingFrom(string path, StoredFile state, long lines) =>
+        state with { Offset = LineStart(path, state.Offset, lines), Lines = state.Lines + lines };
 
     /// <summary>The byte offset of the line that follows <paramref name="lines"/> newlines after <paramref name="from"/>.</summary>
     private static long LineStart(string path, long from, long lines)

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text;
+using PanicLens.Detection;
+using PanicLens.Ingest;
+using PanicLens.Model;
+using PanicLens.Parsing;
+
+namespace PanicLens.Cli.Scanning;
+
+/// <summary>
+/// The scan's fast path: reads a log in blocks cut at line ends, looks for the detector's header literals in each
+/// block with one vectorised multi-literal search, and hands the pipeline only runs of blocks around a hit: the block
+/// before it (a report's first lines may come before its header), the hot blocks, and <see cref="TrailingBlocks"/>
+/// cold blocks after the last hit (a region is at most <see cref="CrashDetector.MaxLinesPerRegion"/> lines). Every
+/// other block costs a widening copy, the search and a newline count. Each run is read by a fresh pipeline, so
+/// line numbers are given as the run's base plus the pipeline's line.
+/// </summary>
+public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter.DefaultBlockSize)
+{
+    public const int DefaultBlockSize = 1 << 20;
+    public const int TrailingBlocks = 2;
+
+    /// <summary>Every header literal and inside marker: a superset of what can open or extend a region.</summary>
+    private static readonly SearchValues<string> Literals = SearchValues.Create(
+        [.. CrashHeaders.All.Select(h => h.Literal).Concat(CrashHeaders.InsideMarkers).Distinct()], StringComparison.Ordinal);
+
+    private readonly byte[] carry = new byte[blockSize];
+    private int carried;
+    private char[] chars = new char[blockSize];
+    private bool ended;
+
+    /// <summary>init/version.c's banner: the kernel of reports that print no release, whose boot lies in a skipped block.</summary>
+    private const string BannerLiteral = "Linux version ";
+
+    /// <summary>The boot banners of every block, read or skipped, by line of the whole read.</summary>
+    public BootBanner Banners { get; } = new();
+
+    /// <summary>Newlines in the blocks read so far.</summary>
+    public long Lines { get; private set; }
+
+    /// <summary>The runs to parse, in order; each must be read to its end before the next is asked for.</summary>
+    public IEnumerable<HotRun> Runs()
+    {
+        Block? previous = null;
+        while (NextBlock() is { } block)
+        {
+            if (!block.Hot)
+            {
+                previous = block;
+                continue;
+            }
+            var run = new HotRun(this, previous, block);
+            yield return run;
+            // The run's last block is cold: re-read as the next run's lead it adds context, never a report.
+            previous = run.Last;
+        }
+    }
+
+    internal Block? NextBlock()
+    {
+        if (ended)
+            return null;
+        var bytes = new byte[blockSize];
+        carry.AsSpan(0, carried).CopyTo(bytes);
+        var length = carried;
+        carried = 0;
+        int read;
+        while (length < bytes.Length && (read = text.Read(bytes, length, bytes.Length - length)) > 0)
+            length += read;
+        if (length == 0)
+        {
+            ended = true;
+            return null;
+        }
+        var end = length;
+        if (length == bytes.Length)
+        {
+            // Cut after the last newline; what follows starts the next block (a block without one is cut anywhere).
+            var newline = bytes.AsSpan(0, length).LastIndexOf((byte)'\n');
+            if (newline >= 0)
+                end = newline + 1;
+            carried = length - end;
+            bytes.AsSpan(end, carried).CopyTo(carry);
+        }
+        else
+            ended = true;
+        var span = bytes.AsSpan(0, end);
+        var block = new Block(bytes, end, Lines, Hot(span));
+        ObserveBanners(span);
+        Lines += span.Count((byte)'\n');
+        return block;
+    }
+
+    private bool Hot(ReadOnlySpan<byte> bytes)
+    {
+        if (chars.Length < bytes.Length)
+            chars = new char[bytes.Length];
+        var count = Encoding.Latin1.GetChars(bytes, chars);
+        return chars.AsSpan(0, count).IndexOfAny(Literals) >= 0;
+    }
+
+    private void ObserveBanners(ReadOnlySpan<byte> bytes)
+    {
+        var text = chars.AsSpan(0, bytes.Length);
+        var at = 0;
+        int found;
+        while ((found = text[at..].IndexOf(BannerLiteral, StringComparison.Ordinal)) >= 0)
+        {
+            var position = at + found;
+            var start = text[..position].LastIndexOf('\n') + 1;
+            var length = text[position..].IndexOf('\n') is var e and >= 0 ? position + e - start : text.Length - start;
+            var line = (int)(Lines + text[..start].Count('\n') + 1);
+            Banners.Observe(new LogLine(line, new string(text.Slice(start, length)), null, null));
+            at = position + BannerLiteral.Length;
+        }
+    }
+
+    internal sealed record Block(byte[] Bytes, int Length, long LineBase, bool Hot);
+
+    /// <summary>
+    /// One run of blocks as a stream: the lead block, the first hot block, then blocks pulled from the log until
+    /// <see cref="TrailingBlocks"/> cold ones in a row have passed.
+    /// </summary>
+    public sealed class HotRun : ReadOnlyStream
+    {
+        private readonly HeaderPrefilter owner;
+        private Block? current;
+        private Block? next;
+        private int position;
+        private int cold;
+
+        internal HotRun(HeaderPrefilter owner, Block? lead, Block hot)
+        {
+            this.owner = owner;
+            (current, next) = lead is null ? (hot, null) : (lead, hot);
+            LineBase = current.LineBase;
+        }
+
+        /// <summary>Lines of the log before the run's first byte.</summary>
+        public long LineBase { get; }
+
+        /// <summary>The last block read into the run.</summary>
+        internal Block? Last { get; private set; }
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (current is not null && position == current.Length)
+                Advance();
+            if (current is null)
+                return 0;
+            var take = Math.Min(buffer.Length, current.Length - position);
+            current.Bytes.AsSpan(position, take).CopyTo(buffer);
+            position += take;
+            return take;
+        }
+
+        private void Advance()
+        {
+            position = 0;
+            Last = current;
+            if (next is not null)
+            {
+                (current, next) = (next, null);
+                return;
+            }
+            if (cold >= TrailingBlocks || owner.NextBlock() is not { } block)
+            {
+                current = null;
+                return;
+            }
+            cold = block.Hot ? 0 : cold + 1;
+            current = block;
+        }
+    }
+}

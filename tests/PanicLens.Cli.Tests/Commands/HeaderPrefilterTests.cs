@@ -1,0 +1,46 @@
+using System.Text;
+using PanicLens.Cli.Scanning;
+using PanicLens.Storage;
+using PanicLens.Storage.Tests;
+
+namespace PanicLens.Cli.Tests.Commands;
+
+/// <summary>The scan's prefilter parses only blocks around header literals; it must find what `analyze` finds.</summary>
+public sealed class HeaderPrefilterTests : IDisposable
+{
+    private readonly TestStores stores = new();
+
+    public void Dispose() => stores.Dispose();
+
+    [Theory]
+    [InlineData(64 * 1024)]
+    [InlineData(HeaderPrefilter.DefaultBlockSize)]
+    public void A_long_noisy_log_gives_the_reports_of_a_full_parse(int block)
+    {
+        using var folder = new ScanFolder(stores.NewSqlite());
+        var log = new StringBuilder();
+        var crashes = Directory.GetFiles(RepoPaths.Corpus("syzkaller-linux")).Order(StringComparer.Ordinal).Take(12)
+            .Concat([RepoPaths.Example("xen-dom0-inet-diag.log")]).ToList();
+        foreach (var (crash, i) in crashes.Select((c, i) => (c, i)))
+        {
+            log.Append(ScanFolder.Noise(3000 + 997 * i, $"-{i}"));
+            if (i % 4 == 0)
+                log.Append($"2017-01-14 02:00:00\tLinux version 4.{i}.0-test (gcc version 12) #1 SMP\n");
+            log.Append(File.ReadAllText(crash, Encoding.Latin1).TrimEnd('\n')).Append('\n');
+        }
+        log.Append(ScanFolder.Noise(50, "end"));
+        folder.Write("big/console.log", log.ToString());
+        var path = folder.PathOf("big/console.log");
+
+        using var input = File.OpenRead(path);
+        var expected = new ReportPipeline().Analyze(input, path).Select(r => $"{r.StartLine}-{r.EndLine} {r.Kernel} {r.Title}").ToList();
+        Assert.True(expected.Count >= crashes.Count, string.Join("\n", expected));
+
+        using var store = CrashStores.Open(folder.Db);
+        var summary = new FleetScanner(store, HostNaming.Create(null), () => null) { PrefilterBlock = block }.Scan([path]);
+        var stored = store.Buckets(new BucketFilter()).SelectMany(b => store.BucketReports(b.Id, 10_000))
+            .OrderBy(r => r.StartLine).Select(r => $"{r.StartLine}-{r.EndLine} {r.Kernel} {r.Title}").ToList();
+        Assert.Equal(expected.Count, summary.Reports);
+        Assert.Equal(expected, stored);
+    }
+}
