@@ -38,7 +38,10 @@ public static class ScanCommand
             {
                 Excluded = StoreOptions.Files(parse.GetValue(StoreOptions.Db)),
             };
-            var summary = scanner.Scan(parse.GetValue(paths)!);
+            ScanSummary summary;
+            // The progress line goes to a terminal's stderr only: quiet when piped, and never in tests.
+            using (ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected ? new ScanProgressRenderer(scanner.Progress, io.Error) : null)
+                summary = scanner.Scan(parse.GetValue(paths)!);
             ScanSummaryRenderer.Write(summary, store.Name, parse.GetValue(format)!, io);
             return summary.Skipped.Count > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;
         });

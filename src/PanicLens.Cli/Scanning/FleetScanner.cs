@@ -28,6 +28,8 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    public ScanProgress Progress { get; } = new();
+
     /// <summary>Bytes per block of the header prefilter (tests make it small to cross block edges often).</summary>
     public int PrefilterBlock { get; init; } = HeaderPrefilter.DefaultBlockSize;
 
@@ -35,6 +37,8 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     {
         var skipped = new ConcurrentBag<SkippedFile>();
         var files = LogFiles.Walk(paths, Excluded, skipped.Add);
+        Progress.TotalFiles = files.Count;
+        Progress.TotalBytes = LogFiles.Size(files);
         long bytes = 0, reports = 0, added = 0;
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, path =>
         {
@@ -44,6 +48,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
                 Interlocked.Add(ref bytes, read);
                 Interlocked.Add(ref reports, found);
                 Interlocked.Add(ref added, stored);
+                Progress.FileDone();
             }
             catch (StoreException)
             {
@@ -87,7 +92,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         file.Seek(start, SeekOrigin.Begin);
         var state = new StoredFile(hosts.HostOf(path), device, inode, path, Hash(head), head.Length, size, start, lines,
             compression.ToString().ToLowerInvariant());
-        using var slice = new LogSlice(file, size - start);
+        using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
             return Read(slice, slice, path, state, final: false);
         using var text = new LogSlice(CompressedInput.Open(slice, path), long.MaxValue);
@@ -108,6 +113,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             foreach (var report in new ReportPipeline(knowledge).Analyze(run, path))
             {
                 found++;
+                Progress.AddReport();
                 report.Kernel ??= prefilter.Banners.ReleaseBefore((int)(run.LineBase + report.StartLine));
                 if (last is { } held)
                     batch.Add(StoredReports.From(held.Report, held.Base, pending: false));

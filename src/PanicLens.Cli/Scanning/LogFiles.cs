@@ -44,6 +44,18 @@ public static class LogFiles
             Add(files, file, excluded);
     }
 
+    /// <summary>The files' sizes added up, for the ETA (a file that vanished meanwhile counts nothing).</summary>
+    public static long Size(List<string> files)
+    {
+        long total = 0;
+        foreach (var file in files)
+        {
+            var info = new FileInfo(file);
+            total += info.Exists ? info.Length : 0;
+        }
+        return total;
+    }
+
     private static void Add(List<string> files, string path, IReadOnlySet<string> excluded)
     {
         if (!excluded.Contains(Path.GetFullPath(path)))

@@ -16,6 +16,9 @@ internal sealed class LogSlice(Stream file, long length) : ReadOnlyStream
     public long LastNewlineEnd { get; private set; }
     public bool EndsWithNewline => BytesRead == LastNewlineEnd;
 
+    /// <summary>Where bytes read are also counted for the progress line (the file's bytes, not decompressed ones).</summary>
+    public ScanProgress? Progress { get; init; }
+
     public override int Read(Span<byte> buffer)
     {
         if (remaining <= 0)
@@ -28,6 +31,7 @@ internal sealed class LogSlice(Stream file, long length) : ReadOnlyStream
             LastNewlineEnd = BytesRead + chunk.LastIndexOf((byte)'\n') + 1;
         Newlines += newlines;
         BytesRead += read;
+        Progress?.AddBytes(read);
         return read;
     }
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PanicLens.Detection;
+using PanicLens.ScanBench;
+
+// Fleet scan throughput: generates a realistic console log (default 1 GiB) and measures, in one run on the same file,
+// `paniclens scan`, `rg -c -F -f markers.txt`, `grep -c -F -f markers.txt` and `wc -l`, where markers.txt holds the
+// detector's header literals. Speeds are medians of RUNS runs (page cache warm), reported as ratios to ripgrep's time
+// so that machine noise cancels out; peak memory is GNU time's maximum resident set.
+// Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
+var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var work = Directory.CreateTempSubdirectory("paniclens-scanbench-").FullName;
+try
+{
+    var shared = FindShared();
+    var crashes = Directory.GetFiles(Path.Combine(shared, "corpus", "syzkaller-linux")).Order(StringComparer.Ordinal).Take(36)
+        .Concat(Directory.GetFiles(Path.Combine(shared, "corpus", "production"), "*.log").Order(StringComparer.Ordinal).Take(12))
+        .Select(f => File.ReadAllText(f, Encoding.Latin1)).ToList();
+    var log = Path.Combine(work, "console.log");
+    var planted = FleetLogWriter.Write(log, megabytes * 1024L * 1024, crashes);
+    var markers = Path.Combine(work, "markers.txt");
+    File.WriteAllLines(markers, CrashHeaders.All.Select(h => h.Literal).Distinct());
+    var size = new FileInfo(log).Length;
+    Console.WriteLine($"input: {size / 1048576} MiB, {planted} corpus crash logs spliced in, {CrashHeaders.All.Length} header literals in markers.txt");
+
+    var paniclens = Path.Combine(AppContext.BaseDirectory, "paniclens.dll");
+    var db = 0;
+    var rows = new List<(string Name, Measurement M)>
+    {
+        ("wc -l", Measure(runs, () => ("wc", ["-l", log]))),
+        ("grep -c -F -f markers.txt", Measure(runs, () => ("grep", ["-c", "-F", "-f", markers, log]))),
+        ("rg -c -F -f markers.txt", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, log]))),
+        ("paniclens scan (fresh SQLite store)", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
+    };
+    var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
+    Console.WriteLine();
+    Console.WriteLine($"{"command",-38} {"median s",9} {"MiB/s",8} {"× rg time",10} {"peak MiB",9}  output");
+    foreach (var (name, m) in rows)
+        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+}
+finally
+{
+    if (Environment.GetEnvironmentVariable("SCANBENCH_KEEP") is null)
+        Directory.Delete(work, recursive: true);
+    else
+        Console.WriteLine($"kept {work}");
+}
+
+static Measurement Measure(int runs, Func<(string File, string[] Args)> command)
+{
+    var times = new List<double>();
+    long peak = 0;
+    var output = "";
+    for (var i = 0; i < runs; i++)
+    {
+        var (file, arguments) = command();
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-f", "%e %M", file, .. arguments])
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var last = stderr.TrimEnd().Split('\n')[^1].Split(' ');
+        times.Add(double.Parse(last[0], CultureInfo.InvariantCulture));
+        peak = Math.Max(peak, long.Parse(last[1], CultureInfo.InvariantCulture));
+        output = Summary(stdout.Result);
+    }
+    times.Sort();
+    return new Measurement(times[times.Count / 2], peak, output);
+}
+
+static string Summary(string stdout)
+{
+    var text = stdout.Trim();
+    if (text.StartsWith('{'))
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(text);
+        return $"{json.RootElement.GetProperty("reports").GetInt64()} reports";
+    }
+    return text.Split(' ')[0];
+}
+
+static string FindShared()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "PanicLens.slnx")))
+            return Path.Combine(dir.FullName, "..", "shared");
+    throw new InvalidOperationException("PanicLens.slnx not found above " + AppContext.BaseDirectory);
+}
+
+internal sealed record Measurement(double Seconds, long PeakKiB, string Output);
