@@ -9,20 +9,26 @@ namespace PanicLens.Cli.Scanning;
 
 /// <summary>
 /// The scan's fast path: reads a log in blocks cut at line ends, looks for the detector's header literals in each
-/// block with one vectorised multi-literal search, and hands the pipeline only runs of blocks around a hit: the block
-/// before it (a report's first lines may come before its header), the hot blocks, and <see cref="TrailingBlocks"/>
-/// cold blocks after the last hit (a region is at most <see cref="CrashDetector.MaxLinesPerRegion"/> lines). Every
-/// other block costs a widening copy, the search and a newline count. Each run is read by a fresh pipeline, so
-/// line numbers are given as the run's base plus the pipeline's line.
+/// block with one vectorised multi-literal search, and hands the pipeline only runs of blocks around a header: the
+/// block before it (a report's first lines may come before its header), the hot blocks, and
+/// <see cref="TrailingBlocks"/> cold blocks after the last header (a report rarely runs longer; the detector caps one
+/// at <see cref="CrashDetector.MaxLinesPerRegion"/> lines). A literal makes a block hot only when its line, stripped of
+/// its prefixes, passes the detector's own header test (<see cref="HeaderScanner"/>): a cron job grepping for
+/// "Kernel panic" costs one line's check, not a parse of the blocks around it. Every other block costs a widening
+/// copy, the search and a newline count. Each run is read by a fresh pipeline; line numbers are the run's base plus
+/// the pipeline's line.
 /// </summary>
 public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter.DefaultBlockSize)
 {
-    public const int DefaultBlockSize = 1 << 20;
-    public const int TrailingBlocks = 2;
+    public const int DefaultBlockSize = 256 << 10;
+    public const int TrailingBlocks = 3;
 
-    /// <summary>Every header literal and inside marker: a superset of what can open or extend a region.</summary>
+    /// <summary>Every header literal: a line without one cannot open a report.</summary>
     private static readonly SearchValues<string> Literals = SearchValues.Create(
-        [.. CrashHeaders.All.Select(h => h.Literal).Concat(CrashHeaders.InsideMarkers).Distinct()], StringComparison.Ordinal);
+        [.. CrashHeaders.All.Select(h => h.Literal).Distinct()], StringComparison.Ordinal);
+
+    /// <summary>The syslog tag of kernel lines; lines of other programs never open a report (as in the detector).</summary>
+    private const string KernelOrigin = "kernel";
 
     private readonly byte[] carry = new byte[blockSize];
     private int carried;
@@ -96,7 +102,27 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
         if (chars.Length < bytes.Length)
             chars = new char[bytes.Length];
         var count = Encoding.Latin1.GetChars(bytes, chars);
-        return chars.AsSpan(0, count).IndexOfAny(Literals) >= 0;
+        var text = chars.AsSpan(0, count);
+        var at = 0;
+        int found;
+        while ((found = text[at..].IndexOfAny(Literals)) >= 0)
+        {
+            var position = at + found;
+            var start = text[..position].LastIndexOf('\n') + 1;
+            var end = text[position..].IndexOf('\n') is var e and >= 0 ? position + e : text.Length;
+            if (IsHeader(bytes[start..end]))
+                return true;
+            at = end;
+        }
+        return false;
+    }
+
+    /// <summary>The line as the pipeline will see it (the same reader cleans and strips it), tested as the detector does.</summary>
+    private static bool IsHeader(ReadOnlySpan<byte> raw)
+    {
+        foreach (var line in LineReader.Read(new MemoryStream(raw.ToArray())))
+            return (line.Origin is not { } origin || origin == KernelOrigin) && HeaderScanner.Match(line.Text) is not null;
+        return false;
     }
 
     private void ObserveBanners(ReadOnlySpan<byte> bytes)
