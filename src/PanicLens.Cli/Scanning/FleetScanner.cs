@@ -106,7 +106,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         var batch = new List<NewReport>(Batch);
         (CrashReport Report, long Base)? last = null;
         long found = 0, added = 0;
-        var prefilter = new HeaderPrefilter(text, PrefilterBlock);
+        using var prefilter = new HeaderPrefilter(text, PrefilterBlock);
         foreach (var run in prefilter.Runs())
         {
             var lineBase = state.Lines + run.LineBase;

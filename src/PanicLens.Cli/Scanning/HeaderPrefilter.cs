@@ -18,7 +18,7 @@ namespace PanicLens.Cli.Scanning;
 /// copy, the search and a newline count. Each run is read by a fresh pipeline; line numbers are the run's base plus
 /// the pipeline's line.
 /// </summary>
-public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter.DefaultBlockSize)
+public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter.DefaultBlockSize) : IDisposable
 {
     public const int DefaultBlockSize = 256 << 10;
     public const int TrailingBlocks = 3;
@@ -30,9 +30,16 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
     /// <summary>The syslog tag of kernel lines; lines of other programs never open a report (as in the detector).</summary>
     private const string KernelOrigin = "kernel";
 
-    private readonly byte[] carry = new byte[blockSize];
+    /// <summary>
+    /// Block buffers, reused in turn: at most three blocks are alive at once (a run's lead or last block, its current
+    /// one, the hot one waiting), so memory stays a few blocks whatever the log's size. Rented: a scan of many small
+    /// files must not churn the large-object heap.
+    /// </summary>
+    private readonly byte[][] ring = [Rent(blockSize), Rent(blockSize), Rent(blockSize), Rent(blockSize)];
+    private long blocks;
+    private readonly byte[] carry = Rent(blockSize);
     private int carried;
-    private char[] chars = new char[blockSize];
+    private readonly char[] chars = ArrayPool<char>.Shared.Rent(blockSize);
     private bool ended;
 
     /// <summary>init/version.c's banner: the kernel of reports that print no release, whose boot lies in a skipped block.</summary>
@@ -66,12 +73,12 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
     {
         if (ended)
             return null;
-        var bytes = new byte[blockSize];
+        var bytes = ring[blocks++ % ring.Length];
         carry.AsSpan(0, carried).CopyTo(bytes);
         var length = carried;
         carried = 0;
         int read;
-        while (length < bytes.Length && (read = text.Read(bytes, length, bytes.Length - length)) > 0)
+        while (length < blockSize && (read = text.Read(bytes, length, blockSize - length)) > 0)
             length += read;
         if (length == 0)
         {
@@ -79,7 +86,7 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
             return null;
         }
         var end = length;
-        if (length == bytes.Length)
+        if (length == blockSize)
         {
             // Cut after the last newline; what follows starts the next block (a block without one is cut anywhere).
             var newline = bytes.AsSpan(0, length).LastIndexOf((byte)'\n');
@@ -99,8 +106,6 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
 
     private bool Hot(ReadOnlySpan<byte> bytes)
     {
-        if (chars.Length < bytes.Length)
-            chars = new char[bytes.Length];
         var count = Encoding.Latin1.GetChars(bytes, chars);
         var text = chars.AsSpan(0, count);
         var at = 0;
@@ -139,6 +144,16 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
             Banners.Observe(new LogLine(line, new string(text.Slice(start, length)), null, null));
             at = position + BannerLiteral.Length;
         }
+    }
+
+    private static byte[] Rent(int size) => ArrayPool<byte>.Shared.Rent(size);
+
+    public void Dispose()
+    {
+        foreach (var buffer in ring)
+            ArrayPool<byte>.Shared.Return(buffer);
+        ArrayPool<byte>.Shared.Return(carry);
+        ArrayPool<char>.Shared.Return(chars);
     }
 
     internal sealed record Block(byte[] Bytes, int Length, long LineBase, bool Hot);
