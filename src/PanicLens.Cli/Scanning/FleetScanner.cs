@@ -40,29 +40,37 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         Progress.TotalFiles = files.Count;
         Progress.TotalBytes = LogFiles.Size(files);
         long bytes = 0, reports = 0, added = 0;
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, path =>
+        try
         {
-            try
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, path =>
             {
-                var (read, found, stored) = ScanFile(path);
-                Interlocked.Add(ref bytes, read);
-                Interlocked.Add(ref reports, found);
-                Interlocked.Add(ref added, stored);
-                Progress.FileDone();
-            }
-            catch (StoreException)
-            {
-                throw;
-            }
-            catch (CorruptArchiveException e)
-            {
-                skipped.Add(new SkippedFile(path, e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                skipped.Add(new SkippedFile(path, e.Message));
-            }
-        });
+                try
+                {
+                    var (read, found, stored) = ScanFile(path);
+                    Interlocked.Add(ref bytes, read);
+                    Interlocked.Add(ref reports, found);
+                    Interlocked.Add(ref added, stored);
+                    Progress.FileDone();
+                }
+                catch (StoreException)
+                {
+                    throw;
+                }
+                catch (CorruptArchiveException e)
+                {
+                    skipped.Add(new SkippedFile(path, e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    skipped.Add(new SkippedFile(path, e.Message));
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions is [StoreException failure, ..])
+        {
+            // The store failing stops the scan; its one-line message, not the parallel loop's wrapper, reaches the user.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
         var list = skipped.ToList();
         list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new ScanSummary(files.Count, bytes, reports, added, store.CountBuckets(), list);
