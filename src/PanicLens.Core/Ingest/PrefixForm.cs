@@ -3,8 +3,10 @@ namespace PanicLens.Ingest;
 /// <summary>
 /// One way a collector or the kernel prefixes console lines. <see cref="Match"/> looks at the start of the text and
 /// returns how many chars the prefix takes (0: not this form), filling what the prefix says into the <see cref="Prefix"/>.
+/// <see cref="Outer"/>: a layer added around the whole captured line (mail quoting, a hypervisor console's column,
+/// indentation), read only in front of every other prefix; the others are also read behind such indentation.
 /// </summary>
-public sealed record PrefixForm(string Name, string Example, PrefixForm.Matcher Match)
+public sealed record PrefixForm(string Name, string Example, PrefixForm.Matcher Match, bool Outer = false)
 {
     public delegate int Matcher(ReadOnlySpan<char> text, ref Prefix prefix);
 }

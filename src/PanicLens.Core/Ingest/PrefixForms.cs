@@ -2,7 +2,8 @@ namespace PanicLens.Ingest;
 
 /// <summary>
 /// The prefix forms we strip, tried in order at the start of a line, repeatedly (a syslog line often carries a
-/// printk time stamp after its own header). Each row: name, an example, and the scanner.
+/// printk time stamp after its own header; a quoted mail line carries the quote, then the collector's stamp). Each
+/// row: name, an example, the scanner, and whether it is an outer layer.
 /// </summary>
 public static class PrefixForms
 {
@@ -18,9 +19,14 @@ public static class PrefixForms
         new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime),
         new("dmesg-human", "[Jan14 01:04] | [  +0.000123] (dmesg -H)", PrefixScanners.DmesgHuman),
         new("dmesg-decode", "kern  :alert : (dmesg -x)", PrefixScanners.DmesgDecode),
-        new("login-prompt", "syzkaller login: [ 35.184476] (only before an uptime stamp)", PrefixScanners.LoginPrompt),
+        new("login-prompt", "syzkaller login: [ 35.184476] (only before a stamp or the kernel's indentation)", PrefixScanners.LoginPrompt),
         new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
         new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly),
+        new("ktap-diagnostic", "# (KTAP/TAP diagnostic line; indented when nested)", CaptureScanners.KtapDiagnostic),
+        // Outer layers: read only before any other prefix, in this order (a quoted, indented z/VM line is not seen).
+        new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true),
+        new("zvm-cpu", "00: (z/VM console, virtual CPU address)", CaptureScanners.ZvmCpu, Outer: true),
+        new("indent", "    [ 12.345678] (blanks in front of another form)", CaptureScanners.Indent, Outer: true),
     ];
 }

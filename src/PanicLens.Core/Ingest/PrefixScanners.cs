@@ -66,7 +66,9 @@ internal static class PrefixScanners
         var i = IsoDateLength(s, out var timestamp);
         if (i == 0)
             return 0;
-        var sep = SkipBlanks(s, i);
+        // The seed's collector separates with one TAB, after which blanks are the kernel's own indentation; other
+        // collectors pad with spaces.
+        var sep = i < s.Length && s[i] == '\t' ? i + 1 : SkipBlanks(s, i);
         if (sep == i && sep < s.Length)
             return 0;
         p.Timestamp = timestamp;
@@ -226,8 +228,10 @@ internal static class PrefixScanners
     }
 
     /// <summary>
-    /// A serial console's login prompt left on the line before kernel output (`syzkaller login: [ 35.1] BUG: ...`):
-    /// a host name without blanks, `login: `, and only when an uptime stamp follows, so ordinary text is kept.
+    /// A serial console's login prompt left on the line before kernel output (`syzkaller login: [ 35.1] BUG: ...`,
+    /// `web01 login:  [&lt;c0123456&gt;] f+0x1/0x2`): agetty prints `HOST login: ` without a newline, so the next console
+    /// line is glued to it. A host name without blanks, `login: `, and only when a stamp (`[`, `&lt;`) or the kernel's
+    /// indentation follows, so a typed user name (`Ubuntu login: root`) is kept.
     /// </summary>
     public static int LoginPrompt(ReadOnlySpan<char> s, ref Prefix p)
     {
@@ -236,7 +240,7 @@ internal static class PrefixScanners
         if (at <= 0 || at > 64 || s[..at].IndexOfAny(' ', '\t') >= 0)
             return 0;
         var end = at + Login.Length;
-        return end < s.Length && s[end] == '[' ? end : 0;
+        return end < s.Length && (s[end] == '[' || s[end] == '<' || s[end] == ' ' || s[end] == '\t') ? end : 0;
     }
 
     /// <summary>The kernel's note that the console lost lines, printed in front of the next one: `** 12 printk messages dropped ** `.</summary>
@@ -346,7 +350,7 @@ internal static class PrefixScanners
         return tagStart + colon + 2;
     }
 
-    private static string FormatMicros(ReadOnlySpan<char> micros)
+    internal static string FormatMicros(ReadOnlySpan<char> micros)
     {
         var text = micros.ToString().PadLeft(7, '0');
         return string.Concat(text.AsSpan(0, text.Length - 6), ".", text.AsSpan(text.Length - 6));

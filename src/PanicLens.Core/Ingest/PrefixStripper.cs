@@ -5,18 +5,31 @@ namespace PanicLens.Ingest;
 /// <summary>
 /// Strips transport prefixes from one console line, trying every <see cref="PrefixForms"/> row at the start,
 /// repeatedly, so mixed styles (`Jan 14 01:04:26 host kernel: [ 12.3] text`) and logs that mix two collectors read alike.
-/// The kernel's own text after the prefixes is kept byte for byte, leading indentation included.
+/// Outer layers (quoting, indentation, z/VM's column) are read only before any other prefix. A line wrapped in an
+/// envelope (<see cref="EnvelopeForms"/>: journal JSON, LAVA, the Xen console) is opened and its inside stripped the
+/// same way. The kernel's own text after the prefixes is kept byte for byte, leading indentation included.
 /// </summary>
 public static class PrefixStripper
 {
     /// <summary>More stacked prefixes than any collector chain produces; bounds the work on hostile lines.</summary>
-    private const int MaxRounds = 6;
+    private const int MaxRounds = 8;
+
+    /// <summary>Envelopes opened one inside another at most (a LAVA record holding a Xen guest's line).</summary>
+    private const int MaxEnvelopes = 2;
 
     public static LogLine ToLogLine(int number, ReadOnlySpan<char> raw)
     {
         var prefix = new Prefix();
         var start = Strip(raw, ref prefix);
-        return new LogLine(number, raw[start..].ToString(), prefix.Timestamp, prefix.Context)
+        var text = raw[start..];
+        string? opened = null;
+        for (var n = 0; n < MaxEnvelopes && EnvelopeForms.TryOpen(text, ref prefix, out var inner); n++)
+        {
+            opened = inner;
+            text = inner.AsSpan(Strip(inner, ref prefix));
+        }
+        return new LogLine(number, opened is not null && text.Length == opened.Length ? opened : text.ToString(),
+            prefix.Timestamp, prefix.Context)
         {
             Uptime = prefix.Uptime,
             Origin = prefix.Origin,
@@ -27,14 +40,20 @@ public static class PrefixStripper
     public static int Strip(ReadOnlySpan<char> raw, ref Prefix prefix)
     {
         var start = 0;
+        var outer = true;
         for (var round = 0; round < MaxRounds; round++)
         {
             var consumed = 0;
             foreach (var form in PrefixForms.All)
             {
+                if (form.Outer && !outer)
+                    continue;
                 consumed = form.Match(raw[start..], ref prefix);
                 if (consumed > 0)
+                {
+                    outer &= form.Outer;
                     break;
+                }
             }
             if (consumed == 0)
                 break;

@@ -1,0 +1,86 @@
+namespace PanicLens.Ingest;
+
+/// <summary>
+/// Scanners for <see cref="PrefixForms"/> rows that come from where a log was pasted or relayed rather than from a
+/// logger: mail and ticket quoting, indentation in front of a stamp, test-harness and hypervisor-console prefixes.
+/// Like <see cref="PrefixScanners"/> each looks at a bounded start of the line, allocates nothing and never backtracks.
+/// </summary>
+internal static class CaptureScanners
+{
+    /// <summary>Deepest quoting read (`> > > ...`); deeper runs are left as text.</summary>
+    private const int MaxQuoteDepth = 16;
+
+    /// <summary>Widest indentation stripped in front of a stamp.</summary>
+    private const int MaxIndent = 16;
+
+    /// <summary>
+    /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
+    /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
+    /// of the line. A mark glued to text (`>ffff8801d5961a00: 00 fc` is KASAN marking the bad shadow row) is not a quote.
+    /// One space after the last mark belongs to the quote; further blanks are the kernel's own indentation.
+    /// </summary>
+    public static int Quote(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 0;
+        var depth = 0;
+        while (i < s.Length && (s[i] == '>' || s[i] == '|') && depth < MaxQuoteDepth)
+        {
+            depth++;
+            i++;
+            if (i == s.Length)
+                return i;
+            if (s[i] == ' ')
+            {
+                if (i + 1 < s.Length && (s[i + 1] == '>' || s[i + 1] == '|'))
+                {
+                    i++;
+                    continue;
+                }
+                return i + 1;
+            }
+            if (s[i] != '>' && s[i] != '|')
+                return 0;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Blanks in front of a transport prefix (a log pasted indented into a mail or ticket: `    [ 12.345678] BUG: ...`).
+    /// Blanks in front of kernel text are the kernel's own (` [&lt;c0123456&gt;] f+0x1/0x2`) and are kept: only when
+    /// another form matches right after them are they stripped.
+    /// </summary>
+    public static int Indent(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 0;
+        while (i < s.Length && i < MaxIndent && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i == 0 || i == s.Length || s[i] == ' ' || s[i] == '\t')
+            return 0;
+        var rest = s[i..];
+        var trial = new Prefix();
+        foreach (var form in PrefixForms.All)
+        {
+            if (!form.Outer && form.Match(rest, ref trial) > 0)
+                return i;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The virtual CPU address z/VM's console puts in front of each line of a guest with several virtual CPUs:
+    /// two hex digits and `: ` (`00: `, `0A: `).
+    /// </summary>
+    public static int ZvmCpu(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        if (s.Length < 5 || !char.IsAsciiHexDigitUpper(s[0]) || !char.IsAsciiHexDigitUpper(s[1]) || s[2] != ':' || s[3] != ' ')
+            return 0;
+        return 4;
+    }
+
+    /// <summary>
+    /// A KTAP/TAP diagnostic line (`# ` in front of whatever the test printed, the kernel's console among it); see
+    /// Documentation/dev-tools/ktap.rst. Nested subtests indent it, which <see cref="Indent"/> strips.
+    /// </summary>
+    public static int KtapDiagnostic(ReadOnlySpan<char> s, ref Prefix p) =>
+        s.Length > 2 && s[0] == '#' && s[1] == ' ' ? 2 : 0;
+}

@@ -1,0 +1,174 @@
+using System.Text;
+using System.Text.Json;
+using PanicLens.Ingest;
+using PanicLens.Model;
+
+namespace PanicLens.Core.Tests.Ingest;
+
+/// <summary>
+/// The capture forms of issue 10 (quoting, indentation, z/VM, KTAP, a cut-off syslog tag, journal JSON, LAVA, the Xen
+/// console), each tried around several kernel lines, behind and in front of other prefixes, with LF and CRLF: the
+/// kernel's text and the stamp's facts must come out unchanged.
+/// </summary>
+public sealed class CaptureFormTests
+{
+    /// <summary>Kernel lines with the shapes that matter: a header, frames with the kernel's own indentation, a register line.</summary>
+    private static readonly string[] KernelLines =
+    [
+        "BUG: unable to handle kernel NULL pointer dereference at 0000000000000046",
+        " [<ffffffff81396824>] netlink_dump+0x60/0x1a3",
+        "  ? __schedule+0x3fc/0x1430",
+        "RIP: 0010:[<ffffffffa0e1347e>]  [<ffffffffa0e1347e>] nf_xfrm_me_harder+0x256/0x38f [nf_nat]",
+        "Modules linked in: tcp_diag inet_diag [last unloaded: x]",
+    ];
+
+    /// <summary>What the kernel or a collector put in front (name, prefix, uptime, caller id it says).</summary>
+    private static readonly (string Name, string Prefix, string? Uptime, string? Context)[] Stamps =
+    [
+        ("none", "", null, null),
+        ("uptime", "[ 1234.567890] ", "1234.567890", null),
+        ("uptime-caller", "[  584.319520][   T31] ", "584.319520", "T31"),
+        ("rfc3164", "Jan 14 01:04:26 web01 kernel: ", null, null),
+        ("rfc3164-uptime", "Jan 14 01:04:26 web01 kernel: [ 12.500000] ", "12.500000", null),
+        ("date-tab", "2017-01-14 01:04:26\t", null, null),
+        ("priority-uptime", "<4>[ 99.000001] ", "99.000001", null),
+    ];
+
+    /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
+    public static TheoryData<string> Layers() => new()
+    {
+        "> ", ">> ", "> > > ", "| ", "    ", "\t", "00: ", "0A: ", "# ", "    # ", "kernel: ", "kernel:", "(XEN) (d1) ", "(d12) ",
+    };
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void The_kernel_text_and_its_stamp_survive_every_capture_layer(string layer)
+    {
+        foreach (var (name, prefix, uptime, context) in Stamps)
+        {
+            if (!Seen(layer, name))
+                continue;
+            foreach (var kernel in KernelLines)
+                foreach (var end in new[] { "\n", "\r\n" })
+                {
+                    var line = Single(layer + prefix + kernel + end);
+                    // Indentation in front of nothing but kernel text is the kernel's own and is kept.
+                    var want = prefix.Length == 0 && layer.Trim().Length == 0 ? layer + kernel : kernel;
+                    Assert.True(want == line.Text, $"[{layer}] + {name}: want '{want}' got '{line.Text}'");
+                    Assert.Equal(uptime, line.Uptime);
+                    Assert.Equal(context, line.Context);
+                }
+        }
+    }
+
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("uptime", "1234.567890")]
+    [InlineData("uptime-caller", "584.319520")]
+    public void A_lava_target_record_is_the_boards_console(string stamp, string? uptime)
+    {
+        var (_, prefix, _, context) = Stamps.Single(s => s.Name == stamp);
+        foreach (var kernel in KernelLines)
+            foreach (var layer in new[] { "", "> " })
+            {
+                var record = $"- {{\"dt\": \"2023-01-13T10:43:11.693457\", \"lvl\": \"target\", \"msg\": {JsonSerializer.Serialize(prefix + kernel)}}}";
+                var line = Single(layer + record + "\r\n");
+                Assert.Equal(kernel, line.Text);
+                Assert.Equal(uptime, line.Uptime);
+                Assert.Equal(context, line.Context);
+                Assert.Equal("2023-01-13T10:43:11.693457", line.Timestamp);
+                Assert.Null(line.Origin);
+            }
+    }
+
+    [Fact]
+    public void Lava_s_own_records_are_not_console_text()
+    {
+        var line = Single("- {\"dt\": \"2023-01-13T10:43:11.693457\", \"lvl\": \"info\", \"msg\": \"Kernel panic detected\"}");
+        Assert.Equal("Kernel panic detected", line.Text);
+        Assert.Equal("lava", line.Origin);
+        var results = Single("- {\"dt\": \"2023-01-13T10:43:12\", \"lvl\": \"results\", \"msg\": {\"case\": \"boot\", \"result\": \"fail\"}}");
+        Assert.Equal("lava", results.Origin);
+    }
+
+    [Fact]
+    public void A_journal_json_record_gives_its_message_program_and_printk_time()
+    {
+        foreach (var kernel in KernelLines)
+        {
+            var escaped = JsonSerializer.Serialize(kernel);
+            var record = "{\"__CURSOR\":\"s=1;i=2\",\"__REALTIME_TIMESTAMP\":\"1484355866123456\",\"_TRANSPORT\":\"kernel\","
+                + "\"SYSLOG_IDENTIFIER\":\"kernel\",\"_SOURCE_MONOTONIC_TIMESTAMP\":\"12345678\",\"MESSAGE\":" + escaped
+                + ",\"_HOSTNAME\":\"web01\",\"_BOOT_ID\":[1,2]}";
+            foreach (var line in new[] { Single(record), Single("\u001e" + record + "\r\n"), Single("> " + record) })
+            {
+                Assert.Equal(kernel, line.Text);
+                Assert.Equal("12.345678", line.Uptime);
+                Assert.Equal("kernel", line.Origin);
+                Assert.Equal("2017-01-14T01:04:26.123456Z", line.Timestamp);
+            }
+        }
+        var user = Single("{\"SYSLOG_IDENTIFIER\":\"sshd\",\"_TRANSPORT\":\"syslog\",\"MESSAGE\":\"Accepted publickey for root\"}");
+        Assert.Equal("sshd", user.Origin);
+        Assert.Null(user.Uptime);
+        var bytes = Single("{\"_TRANSPORT\":\"kernel\",\"MESSAGE\":[66,85,71,58,32,0xff,200]}");
+        Assert.StartsWith("BUG: ", bytes.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("(XEN) [2019-03-27 15:56:40.123] Xen call trace:", "(XEN) Xen call trace:", "2019-03-27T15:56:40.123")]
+    [InlineData("(XEN) [2019-03-27 15:56:40] ****************************************", "(XEN) ****************************************", "2019-03-27T15:56:40")]
+    [InlineData("(XEN) [    3.303245] Panic on CPU 0:", "(XEN) Panic on CPU 0:", null)]
+    [InlineData("(XEN) [2019-03-27 15:56:40.123] (d1) [   12.000001] Call Trace:", "Call Trace:", "2019-03-27T15:56:40.123")]
+    [InlineData("> (XEN) [    3.303245] Panic on CPU 0:", "(XEN) Panic on CPU 0:", null)]
+    [InlineData("(XEN) Domain 0 crashed: 'noreboot' set - not rebooting.", "(XEN) Domain 0 crashed: 'noreboot' set - not rebooting.", null)]
+    [InlineData("(XEN) d1v0 Unhandled invalid opcode fault/trap [#6, ec=ffffffff]", "(XEN) d1v0 Unhandled invalid opcode fault/trap [#6, ec=ffffffff]", null)]
+    public void Xen_console_stamps_go_and_its_mark_stays(string raw, string text, string? timestamp)
+    {
+        var line = Single(raw);
+        Assert.Equal(text, line.Text);
+        Assert.Equal(timestamp, line.Timestamp);
+    }
+
+    [Theory]
+    [InlineData(">ffff8801d5961a00: 00 00 00 fc fc fc fc fc fc fc fc fc fc fc fc fc")]
+    [InlineData(">>rest")]
+    [InlineData("#PF: error_code(0x0000) - not-present page")]
+    [InlineData("00:1f.2 SATA controller [0106]: Intel Corporation")]
+    [InlineData("0000:00:19.0 eth0: NIC Link is Up")]
+    [InlineData("Ubuntu login: root")]
+    [InlineData("kernelcore=1G")]
+    [InlineData("{ .name = \"x\" }")]
+    [InlineData("{\"not\": \"a journal record\"}")]
+    [InlineData("(d1)")]
+    [InlineData("---[ end trace 0000000000000000 ]---")]
+    [InlineData("    Possible unsafe locking scenario:")]
+    public void Kernel_text_that_looks_like_a_capture_layer_is_kept_whole(string raw)
+    {
+        Assert.Equal(raw, Single(raw).Text);
+    }
+
+    [Fact]
+    public void A_getty_prompt_glued_to_a_kernel_line_goes_and_a_typed_name_stays()
+    {
+        foreach (var (_, prefix, uptime, _) in Stamps.Where(s => s.Prefix.Length == 0 || s.Prefix[0] == '[' || s.Prefix[0] == '<'))
+            foreach (var kernel in KernelLines.Where(k => prefix.Length > 0 || k[0] == ' '))
+            {
+                var line = Single("web01 login: " + prefix + kernel);
+                Assert.Equal(kernel, line.Text);
+                Assert.Equal(uptime, line.Uptime);
+            }
+        Assert.Equal("Ubuntu login: root", Single("Ubuntu login: root").Text);
+    }
+
+    /// <summary>True for the stamps a layer really carries: a z/VM or journal column holds console text, not syslog lines.</summary>
+    private static bool Seen(string layer, string stamp) => layer.Trim() switch
+    {
+        "00:" or "0A:" or "(XEN) (d1)" or "(d12)" => stamp is "none" or "uptime" or "uptime-caller",
+        "kernel:" when layer.EndsWith(' ') => stamp is "none" or "uptime" or "uptime-caller",
+        "kernel:" => stamp is "uptime" or "uptime-caller",
+        _ => true,
+    };
+
+    private static LogLine Single(string raw) => Assert.Single(LineReader.Read(new MemoryStream(Encoding.Latin1.GetBytes(raw))));
+}
