@@ -38,6 +38,10 @@ public static class LineReader
         var length = 0;
         var number = 0;
         var escape = EscapeState.None;
+        // The last line read is held until the next shows whether it continues it (ZvmConsoleWrap).
+        LogLine? held = null;
+        var lead = new char[ZvmConsoleWrap.MaxLead];
+        var leadLength = 0;
         int read;
         while ((read = input.Read(bytes, 0, bytes.Length)) > 0)
         {
@@ -53,13 +57,36 @@ public static class LineReader
                     break;
                 position = end + 1;
                 number++;
-                yield return PrefixStripper.ToLogLine(number, line.AsSpan(0, length));
+                if (Complete(line.AsSpan(0, length), number, ref held, lead, ref leadLength) is { } done)
+                    yield return done;
                 length = 0;
                 escape = EscapeState.None;
             }
         }
-        if (length > 0)
-            yield return PrefixStripper.ToLogLine(number + 1, line.AsSpan(0, length));
+        if (length > 0 && Complete(line.AsSpan(0, length), number + 1, ref held, lead, ref leadLength) is { } last)
+            yield return last;
+        if (held is not null)
+            yield return held;
+    }
+
+    /// <summary>
+    /// Takes one raw line: joins it to the held line when it is that line's console wrap, else holds it and returns the
+    /// line held before. <paramref name="lead"/> holds the held line's quoting and z/VM column while it may wrap.
+    /// </summary>
+    private static LogLine? Complete(ReadOnlySpan<char> raw, int number, ref LogLine? held, char[] lead, ref int leadLength)
+    {
+        if (leadLength > 0 && held is not null && ZvmConsoleWrap.Tail(raw, lead.AsSpan(0, leadLength)) is { } tail)
+        {
+            held = held with { Text = held.Text + tail };
+            if (!ZvmConsoleWrap.StillWrapping(raw, leadLength))
+                leadLength = 0;
+            return null;
+        }
+        var done = held;
+        held = PrefixStripper.ToLogLine(number, raw);
+        leadLength = ZvmConsoleWrap.WrappingLead(raw, held.Uptime);
+        raw[..leadLength].CopyTo(lead);
+        return done;
     }
 
     private static void Append(ReadOnlySpan<byte> segment, char[] line, ref int length, ref EscapeState escape)
