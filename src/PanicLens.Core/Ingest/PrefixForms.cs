@@ -19,12 +19,13 @@ public static class PrefixForms
         new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime),
         new("dmesg-human", "[Jan14 01:04] | [  +0.000123] (dmesg -H)", PrefixScanners.DmesgHuman),
         new("dmesg-decode", "kern  :alert : (dmesg -x)", PrefixScanners.DmesgDecode),
-        new("login-prompt", "syzkaller login: [ 35.184476] (only before a stamp or the kernel's indentation)", PrefixScanners.LoginPrompt),
+        new("login-prompt", "syzkaller login: [ 35.184476] (only before another prefix or the kernel's indentation)", PrefixScanners.LoginPrompt),
         new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
+        new("anaconda", "00:09:50,669 ALERT kernel: (Anaconda installer log)", PrefixScanners.AnacondaLog),
         new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly),
         new("ktap-diagnostic", "# (KTAP/TAP diagnostic line; indented when nested)", CaptureScanners.KtapDiagnostic),
-        // Outer layers: read only before any other prefix, in this order (a quoted, indented z/VM line is not seen).
+        // Outer layers, added after the console: read only before any other prefix, stacked in any order (`    > 00: `).
         new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true),
         new("zvm-cpu", "00: (z/VM console, virtual CPU address)", CaptureScanners.ZvmCpu, Outer: true),
         new("indent", "    [ 12.345678] (blanks in front of another form)", CaptureScanners.Indent, Outer: true),

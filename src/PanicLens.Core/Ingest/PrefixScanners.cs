@@ -66,11 +66,13 @@ internal static class PrefixScanners
         var i = IsoDateLength(s, out var timestamp);
         if (i == 0)
             return 0;
-        // The seed's collector separates with one TAB, after which blanks are the kernel's own indentation; other
-        // collectors pad with spaces.
-        var sep = i < s.Length && s[i] == '\t' ? i + 1 : SkipBlanks(s, i);
+        // One blank separates (the seed's collector writes a TAB); blanks after it are the kernel's own indentation or
+        // a collector's padding in front of a printk stamp, which the indentation form strips.
+        var sep = i < s.Length && (s[i] == '\t' || s[i] == ' ') ? i + 1 : i;
         if (sep == i && sep < s.Length)
             return 0;
+        var padding = new Prefix();
+        sep += CaptureScanners.Indent(s[sep..], ref padding);
         p.Timestamp = timestamp;
         return sep + HostTagLength(s[sep..], anyTag: false, ref p);
     }
@@ -228,10 +230,37 @@ internal static class PrefixScanners
     }
 
     /// <summary>
+    /// The Anaconda installer's log (its syslog and program.log, kept by image builders such as oz and livemedia-creator):
+    /// `HH:MM:SS,mmm LEVEL name:` (pyanaconda's "%(asctime)s,%(msecs)03d %(levelname)s %(name)s: " with "%H:%M:%S"),
+    /// the name being the syslog tag of a forwarded line, glued to the text for kernel lines (`ALERT kernel:BUG`).
+    /// </summary>
+    public static int AnacondaLog(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var clock = ClockLength(s);
+        if (clock <= 8 || s[8] != ',' || clock >= s.Length || s[clock] != ' ')
+            return 0;
+        var i = clock + 1;
+        var level = i;
+        while (i < s.Length && char.IsAsciiLetterUpper(s[i]) && i - level < 10)
+            i++;
+        if (i == level || i >= s.Length || s[i] != ' ')
+            return 0;
+        var name = ++i;
+        while (i < s.Length && s[i] != ':' && s[i] != ' ' && i - name < 64)
+            i++;
+        if (i == name || i >= s.Length || s[i] != ':')
+            return 0;
+        p.Origin = s[name..i].SequenceEqual(KernelTag) ? KernelTag : s[name..i].ToString();
+        // No blank is taken after the colon: the kernel's own indentation follows it directly (`kernel: [<c0...>]`).
+        return i + 1;
+    }
+
+    /// <summary>
     /// A serial console's login prompt left on the line before kernel output (`syzkaller login: [ 35.1] BUG: ...`,
-    /// `web01 login:  [&lt;c0123456&gt;] f+0x1/0x2`): agetty prints `HOST login: ` without a newline, so the next console
-    /// line is glued to it. A host name without blanks, `login: `, and only when a stamp (`[`, `&lt;`) or the kernel's
-    /// indentation follows, so a typed user name (`Ubuntu login: root`) is kept.
+    /// `web01 login:  [&lt;c0123456&gt;] f+0x1/0x2`, `web01 login: ** 12 printk messages dropped ** ...`): agetty prints
+    /// `HOST login: ` without a newline, so the next console line is glued to it. A host name without blanks,
+    /// `login: `, and only when the kernel's indentation or another prefix form follows, so a typed user name
+    /// (`Ubuntu login: root`) is kept.
     /// </summary>
     public static int LoginPrompt(ReadOnlySpan<char> s, ref Prefix p)
     {
@@ -240,7 +269,16 @@ internal static class PrefixScanners
         if (at <= 0 || at > 64 || s[..at].IndexOfAny(' ', '\t') >= 0)
             return 0;
         var end = at + Login.Length;
-        return end < s.Length && (s[end] == '[' || s[end] == '<' || s[end] == ' ' || s[end] == '\t') ? end : 0;
+        if (end >= s.Length)
+            return 0;
+        if (s[end] == ' ' || s[end] == '\t')
+            return end;
+        var rest = s[end..];
+        var trial = new Prefix();
+        foreach (var form in PrefixForms.All)
+            if (!form.Outer && form.Match(rest, ref trial) > 0)
+                return end;
+        return 0;
     }
 
     /// <summary>The kernel's note that the console lost lines, printed in front of the next one: `** 12 printk messages dropped ** `.</summary>

@@ -24,10 +24,13 @@ internal static class ZvmConsoleWrap
     {
         if (uptime is null)
             return 0;
+        // What stands in front of the column was added after the console: indentation and quoting of a mail.
         var scratch = new Prefix();
-        var quote = CaptureScanners.Quote(raw, ref scratch);
-        var lead = quote + Column;
-        return raw.Length - quote == Width && lead <= MaxLead && CaptureScanners.ZvmCpu(raw[quote..], ref scratch) == Column ? lead : 0;
+        var outside = 0;
+        for (var layer = 0; layer < 2; layer++)
+            outside += Math.Max(CaptureScanners.Quote(raw[outside..], ref scratch), BlankLength(raw[outside..]));
+        var lead = outside + Column;
+        return raw.Length - outside == Width && lead <= MaxLead && CaptureScanners.ZvmCpu(raw[outside..], ref scratch) == Column ? lead : 0;
     }
 
     /// <summary>The text <paramref name="raw"/> adds to the wrapped line whose lead was <paramref name="lead"/>; null when it starts a line of its own.</summary>
@@ -38,6 +41,14 @@ internal static class ZvmConsoleWrap
         var scratch = new Prefix();
         var rest = raw[lead.Length..];
         return PrefixScanners.Uptime(rest, ref scratch) > 0 ? null : rest.ToString();
+    }
+
+    private static int BlankLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && i < MaxLead && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        return i;
     }
 
     /// <summary>Whether the line that continued a wrap is itself full and may continue further.</summary>

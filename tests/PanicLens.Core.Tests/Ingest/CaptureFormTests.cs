@@ -32,6 +32,8 @@ public sealed class CaptureFormTests
         ("rfc3164-uptime", "Jan 14 01:04:26 web01 kernel: [ 12.500000] ", "12.500000", null),
         ("date-tab", "2017-01-14 01:04:26\t", null, null),
         ("priority-uptime", "<4>[ 99.000001] ", "99.000001", null),
+        ("anaconda", "00:09:50,669 ALERT kernel:", null, null),
+        ("anaconda-uptime", "00:09:50,669 WARNING kernel:[ 99.000001] ", "99.000001", null),
     ];
 
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
