@@ -1,0 +1,210 @@
+namespace PanicLens.Core.Tests.Metamorphic;
+
+/// <summary>
+/// Variants that do not yet read as their original, one list per kind (the first field), each with the reason and the
+/// stage that must change. The lists only shrink: an entry that now passes fails the test until it is removed. None of
+/// these is an Ingest rule: Ingest reads every line of them as it reads the original's.
+/// </summary>
+public static class NotYet
+{
+    private const string UptimeOnlyStamp =
+        "Detection: CrashDetector takes only a printk uptime as a console stamp (a WARNING header with neither uptime nor "
+        + "caller id is dropped; otherStream compares uptimes), and a dmesg -T/-H line carries none";
+
+    private const string DeltaStampWraps =
+        "Model+Parsing: a dmesg -H stamp gives LogLine no field (a delta is no time), so LogicalLines does not take the log "
+        + "as stamped and leaves its mail-wrapped tails unjoined; LogLine needs a 'prefixed' flag that LogicalLines reads";
+
+    private const string TimelessPrefixWraps =
+        "Model+Parsing: this prefix carries no time; where it replaces the log's only stamp (a syslog header) LogicalLines "
+        + "no longer sees a stamped log and leaves the mail-wrapped tails unjoined; LogLine needs a 'prefixed' flag";
+
+    private const string WrapsAsOtherStream =
+        "Detection: the unstamped mail-wrapped tails between uptime-stamped lines count as another stream (CrashDetector "
+        + "otherStream) and are left out of the report; a tail right after a stamped line is a wrap, not a stream";
+
+    private const string CallerIdWraps =
+        "Parsing+Detection: LogicalLines does not count a caller id as a stamp (wrapped tails stay unjoined) and a region "
+        + "with a caller id refuses the tails, which carry none";
+
+    private const string InventedCallerId =
+        "reviewed, not a defect: the variant gives every line of an interleaved log the same invented caller id (T1), so "
+        + "the detector reads it as one task's report; the original has no caller ids and is rightly read thinner";
+
+    private const string TabFrames =
+        "Signatures: the title stage does not read a frame line whose indentation is a TAB (function and fields are "
+        + "parsed, the title says 'in corrupted')";
+
+    private const string GoHeaderColumn =
+        "Detection: the Go runtime crash header is matched only in column 0; blanks in front (a collector's padding, a "
+        + "pasted indentation) hide it and the Go 'fatal error:' line wins";
+
+    private const string InfoInsideWord =
+        "Detection: once the line is indented, HeaderScanner finds an 'INFO:' header inside coreboot's unstamped "
+        + "'CBMEM_ID_MEMINFO:' line and opens a report there";
+
+    public static readonly (string Kind, string Log, string Variant, string Reason)[] Entries =
+    [
+        ("indent", "production/abrt-cut_here.log", "tab", TabFrames),
+        ("indent", "production/abrt-oops-kernel-3.x.x.log", "tab", TabFrames),
+        ("indent", "production/abrt-oops-module-nouveau.log", "tab", TabFrames),
+        ("indent", "production/abrt-oops-module-qxl.log", "tab", TabFrames),
+        ("indent", "production/abrt-oops1-module-nouveau.log", "tab", TabFrames),
+        ("indent", "production/arm64-macchiatobin-hungtask-mmc-rescan.log", "tab", TabFrames),
+        ("indent", "production/iwl-51811-igc-hungtask-networkmanager-resume.log", "tab", TabFrames),
+        ("indent", "production/logspec-shuboz-nullptr-dmesgx.log", "4 spaces", InfoInsideWord),
+        ("indent", "production/scsi-ppc64le-lpar-5.11-data-access-oops-memset.log", "tab", TabFrames),
+        ("indent", "syzkaller/151", "tab", TabFrames),
+        ("indent", "syzkaller/241", "tab", TabFrames),
+        ("indent", "syzkaller/309", "tab", TabFrames),
+        ("indent", "syzkaller/310", "tab", TabFrames),
+        ("indent", "syzkaller/311", "tab", TabFrames),
+        ("indent", "syzkaller/312", "tab", TabFrames),
+        ("indent", "syzkaller/400", "tab", TabFrames),
+        ("indent", "syzkaller/51", "tab", TabFrames),
+        ("indent", "syzkaller/52", "tab", TabFrames),
+        ("indent", "syzkaller/53", "tab", TabFrames),
+        ("indent", "syzkaller/54", "tab", TabFrames),
+        ("indent", "syzkaller/55", "tab", TabFrames),
+        ("indent", "syzkaller/550", "tab", TabFrames),
+        ("indent", "syzkaller/686", "tab", TabFrames),
+        ("indent", "syzkaller/692", "tab", TabFrames),
+        ("indent", "syzkaller/693", "tab", TabFrames),
+        ("indent", "syzkaller/697", "tab", TabFrames),
+        ("indent", "syzkaller/705", "4 spaces", GoHeaderColumn),
+        ("indent", "syzkaller/705", "tab", GoHeaderColumn),
+        ("indent", "syzkaller/751", "tab", TabFrames),
+        ("indent", "syzkaller/752", "tab", TabFrames),
+        ("prefix", "production/arm-next20191106-paging-of-match-node.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/arm-next20191106-paging-of-match-node.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/arm-next20191106-paging-of-match-node.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/arm-next20191106-paging-of-match-node.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "dmesg-x", TimelessPrefixWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "journal-monotonic", WrapsAsOtherStream),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kmsg", WrapsAsOtherStream),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "ktap", TimelessPrefixWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "priority", TimelessPrefixWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "uptime", WrapsAsOtherStream),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "xen-guest", TimelessPrefixWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "zvm", TimelessPrefixWraps),
+        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "zvm-80", WrapsAsOtherStream),
+        ("prefix", "production/cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/cg-fc35-5165-list-del-corruption-cgwb-release-hard-lockup.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/cg-i386-57next-kswapd-null-deref-memcg-swap-pages.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/cg-i386-57next-kswapd-null-deref-memcg-swap-pages.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/cg-i386-57next-kswapd-null-deref-memcg-swap-pages.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/cg-i386-57next-kswapd-null-deref-memcg-swap-pages.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "caller-id", InventedCallerId),
+        ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kmsg-caller", InventedCallerId),
+        ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "uptime-caller", InventedCallerId),
+        ("prefix", "production/iou-5134-samba-warning-io-ring-exit-work.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/iou-5134-samba-warning-io-ring-exit-work.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/iou-5134-samba-warning-io-ring-exit-work.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/iou-5134-samba-warning-io-ring-exit-work.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/iwl-5112-i40e-null-deref-get-phys-port-id.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/iwl-5112-i40e-null-deref-get-phys-port-id.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/iwl-5112-i40e-null-deref-get-phys-port-id.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/iwl-5112-i40e-null-deref-get-phys-port-id.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/kvmarm-taishan-this-cpu-read-preemptible.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/kvmarm-taishan-this-cpu-read-preemptible.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/kvmarm-taishan-this-cpu-read-preemptible.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "dmesg-x", TimelessPrefixWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "journal-monotonic", WrapsAsOtherStream),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "kmsg", WrapsAsOtherStream),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "ktap", TimelessPrefixWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "priority", TimelessPrefixWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "uptime", WrapsAsOtherStream),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "xen-guest", TimelessPrefixWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "zvm", TimelessPrefixWraps),
+        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "zvm-80", WrapsAsOtherStream),
+        ("prefix", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "production/pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "caller-id", InventedCallerId),
+        ("prefix", "production/pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "kmsg-caller", InventedCallerId),
+        ("prefix", "production/pci-ppc64le-515next-lspci-vpd-oops-interleaved.log", "uptime-caller", InventedCallerId),
+        ("prefix", "production/s390-lpar-next-sched-warnings-new-format.log", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "production/s390-lpar-next-sched-warnings-new-format.log", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "production/x86-vmware-fuzz-softlockup-interleaved-rcu-warning.log", "caller-id", CallerIdWraps),
+        ("prefix", "production/x86-vmware-fuzz-softlockup-interleaved-rcu-warning.log", "dmesg-H", DeltaStampWraps),
+        ("prefix", "production/x86-vmware-fuzz-softlockup-interleaved-rcu-warning.log", "kmsg-caller", CallerIdWraps),
+        ("prefix", "production/x86-vmware-fuzz-softlockup-interleaved-rcu-warning.log", "uptime-caller", CallerIdWraps),
+        ("prefix", "syzkaller/114", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/114", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/114", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/115", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/115", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/115", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/132", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/132", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/132", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/140", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "syzkaller/140", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "syzkaller/158", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "syzkaller/158", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "syzkaller/180", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/180", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/180", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/201", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/201", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/201", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/208", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/208", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/208", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/214", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/214", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/214", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/231", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/231", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/231", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/242", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/242", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/242", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/306", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/306", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/306", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/353", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/353", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/353", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/355", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/355", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/355", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/356", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/356", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/356", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/57", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/57", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/57", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/6", "dmesg-H", UptimeOnlyStamp),
+        ("prefix", "syzkaller/6", "dmesg-T", UptimeOnlyStamp),
+        ("prefix", "syzkaller/66", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/66", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/66", "uptime-caller", InventedCallerId),
+        ("prefix", "syzkaller/705", "date-spaces", GoHeaderColumn),
+        ("prefix", "syzkaller/87", "caller-id", InventedCallerId),
+        ("prefix", "syzkaller/87", "kmsg-caller", InventedCallerId),
+        ("prefix", "syzkaller/87", "uptime-caller", InventedCallerId),
+    ];
+}
