@@ -67,7 +67,7 @@ internal static class CaptureScanners
         var trial = new Prefix();
         foreach (var form in PrefixForms.All)
         {
-            if (form.Match(rest, ref trial) > 0)
+            if (form.BehindIndent && form.Match(rest, ref trial) > 0)
                 return i;
         }
         return 0;

@@ -23,7 +23,9 @@ public static class PrefixForms
         new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg),
         new("anaconda", "00:09:50,669 ALERT kernel: (Anaconda installer log)", PrefixScanners.AnacondaLog),
-        new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly),
+        // One blank before the tag is rsyslog's wall format; more are the indentation of kernel text (` kernel: ...`).
+        new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly,
+            BehindIndent: false),
         new("ktap-diagnostic", "# (KTAP/TAP diagnostic line; indented when nested)", CaptureScanners.KtapDiagnostic),
         // Outer layers, added after the console: read only before any other prefix, stacked in any order (`    > 00: `).
         new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true),

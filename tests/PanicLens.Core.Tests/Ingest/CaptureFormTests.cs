@@ -39,7 +39,7 @@ public sealed class CaptureFormTests
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
     public static TheoryData<string> Layers() => new()
     {
-        "> ", ">> ", "> > > ", "| ", "    ", "\t", "00: ", "0A: ", "# ", "    # ", "kernel: ", "kernel:", "(XEN) (d1) ", "(d12) ",
+        "> ", ">> ", "> > > ", "| ", "    ", "\t", "00: ", "0A: ", "# ", "    # ", "kernel: ", "kernel:", " kernel: ", "(XEN) (d1) ", "(d12) ",
     };
 
     [Theory]
