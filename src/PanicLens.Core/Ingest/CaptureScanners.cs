@@ -13,9 +13,6 @@ internal static class CaptureScanners
     /// <summary>Widest indentation stripped in front of a stamp.</summary>
     private const int MaxIndent = 16;
 
-    /// <summary>Marks that later stages read at the start of a line: the Xen console's (its lines carry no stamp of their own).</summary>
-    private static readonly string[] LineMarks = ["(XEN) "];
-
     /// <summary>
     /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
     /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
@@ -48,8 +45,8 @@ internal static class CaptureScanners
     }
 
     /// <summary>
-    /// Blanks in front of a transport prefix, a quote or the hypervisor's mark (a log pasted indented into a mail or
-    /// ticket: `    [ 12.345678] BUG: ...`, `    > Jan 14 ...`, `    (XEN) ...`). Blanks in front of kernel text are the
+    /// Blanks in front of a transport prefix, a quote or an envelope (a log pasted indented into a mail or ticket:
+    /// `    [ 12.345678] BUG: ...`, `    > Jan 14 ...`, `    (XEN) ...`, `    {"MESSAGE": ...}`). Blanks in front of kernel text are the
     /// kernel's own (` [&lt;c0123456&gt;] f+0x1/0x2`) and are kept: only when another form or a mark follows right after
     /// them are they stripped.
     /// </summary>
@@ -61,13 +58,12 @@ internal static class CaptureScanners
         if (i == 0 || i == s.Length || s[i] == ' ' || s[i] == '\t')
             return 0;
         var rest = s[i..];
-        foreach (var mark in LineMarks)
-            if (rest.StartsWith(mark))
-                return i;
+        if (EnvelopeForms.MayOpen(rest))
+            return i;
         var trial = new Prefix();
-        foreach (var form in PrefixForms.All)
+        foreach (var form in PrefixForms.StartingWith(rest[0]))
         {
-            if (form.BehindIndent && form.Match(rest, ref trial) > 0)
+            if (form.Match(rest, ref trial) > 0)
                 return i;
         }
         return 0;

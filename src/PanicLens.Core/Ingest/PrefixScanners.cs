@@ -275,7 +275,7 @@ internal static class PrefixScanners
             return end;
         var rest = s[end..];
         var trial = new Prefix();
-        foreach (var form in PrefixForms.All)
+        foreach (var form in PrefixForms.StartingWith(rest[0]))
             if (!form.Outer && form.Match(rest, ref trial) > 0)
                 return end;
         return 0;
@@ -411,7 +411,7 @@ internal static class PrefixScanners
         return -1;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    internal static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
     {
         foreach (var w in words)
             if (s.StartsWith(w))

@@ -44,7 +44,9 @@ public static class PrefixStripper
         for (var round = 0; round < MaxRounds; round++)
         {
             var consumed = 0;
-            foreach (var form in PrefixForms.All)
+            if (start == raw.Length)
+                break;
+            foreach (var form in PrefixForms.StartingWith(raw[start]))
             {
                 if (form.Outer && !outer)
                     continue;

@@ -33,6 +33,8 @@ public sealed class CaptureFormTests
         ("date-tab", "2017-01-14 01:04:26\t", null, null),
         ("priority-uptime", "<4>[ 99.000001] ", "99.000001", null),
         ("anaconda", "00:09:50,669 ALERT kernel:", null, null),
+        ("kernel-tag", "kernel: ", null, null),
+        ("kernel-tag-uptime", "kernel:[ 99.000001] ", "99.000001", null),
         ("anaconda-uptime", "00:09:50,669 WARNING kernel:[ 99.000001] ", "99.000001", null),
     ];
 
@@ -169,6 +171,7 @@ public sealed class CaptureFormTests
         "00:" or "0A:" or "(XEN) (d1)" or "(d12)" => stamp is "none" or "uptime" or "uptime-caller",
         "kernel:" when layer.EndsWith(' ') => stamp is "none" or "uptime" or "uptime-caller",
         "kernel:" => stamp is "uptime" or "uptime-caller",
+        _ when stamp.StartsWith("kernel-tag", StringComparison.Ordinal) => layer.Trim().Length == 0 || layer.TrimEnd().EndsWith('>'),
         _ => true,
     };
 

@@ -37,7 +37,6 @@ public sealed class KernelTagPrefixTests
     [InlineData("kernelspace: text")]
     [InlineData("kernel:text")]
     [InlineData("the kernel: text")]
-    [InlineData("  kernel: two blanks are indentation, not a wall message")]
     public void Words_that_only_begin_like_the_tag_stay(string text)
     {
         Assert.Equal(text, LineReader.Read(text + "\n").Single().Text);
