@@ -39,11 +39,6 @@ public static class NotYet
         "Detection: the Go runtime crash header is matched only in column 0; blanks in front (a collector's padding, a "
         + "pasted indentation) hide it and the Go 'fatal error:' line wins";
 
-    private const string IndentedKernelTag =
-        "Ingest, held for the lead: the bare 'kernel:' tag is not read behind two or more blanks (KernelTagPrefixTests keeps "
-        + "'  kernel: ...' as kernel text), so a tag-only journal pasted indented keeps 'kernel:' in every line; no corpus "
-        + "line starts with blanks and 'kernel:' as kernel text";
-
     public static readonly (string Kind, string Log, string Variant, string Reason)[] Entries =
     [
         ("indent", "production/abrt-cut_here.log", "tab", TabFrames),
@@ -196,13 +191,20 @@ public static class NotYet
         ("prefix", "syzkaller/87", "caller-id", InventedCallerId),
         ("prefix", "syzkaller/87", "kmsg-caller", InventedCallerId),
         ("prefix", "syzkaller/87", "uptime-caller", InventedCallerId),
-        ("indent", "production/arm-droid4-spi-oops-syslogd-wall.log", "4 spaces", IndentedKernelTag),
-        ("indent", "production/arm-droid4-spi-oops-syslogd-wall.log", "tab", IndentedKernelTag),
-        ("indent", "production/iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "4 spaces", IndentedKernelTag),
-        ("indent", "production/iou-nixos-6658-hungtask-npm-ci-tctx-node.log", "tab", IndentedKernelTag),
-        ("indent", "production/mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "4 spaces", IndentedKernelTag),
-        ("indent", "production/mips-mt7621-unaligned-access-kmem-cache-alloc-syslog.log", "tab", IndentedKernelTag),
-        ("indent", "production/rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "4 spaces", IndentedKernelTag),
-        ("indent", "production/rdma-514rc7-kasan-uaf-ib-process-cq-srp.log", "tab", IndentedKernelTag),
+        ("layered", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", ">_over kmsg", WrapsAsOtherStream),
+        ("layered", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "____over kmsg-caller", CallerIdWraps),
+        ("layered", "production/iou-5134-samba-warning-io-ring-exit-work.log", ">>_over caller-id", CallerIdWraps),
+        ("layered", "production/iou-5134-samba-warning-io-ring-exit-work.log", "____over uptime-caller", CallerIdWraps),
+        ("layered", "production/iwl-5112-i40e-null-deref-get-phys-port-id.log", ">>_over kmsg-caller", CallerIdWraps),
+        ("layered", "production/kvmarm-taishan-this-cpu-read-preemptible.log", ">>_over uptime-caller", CallerIdWraps),
+        ("layered", "production/lkml-raid-sv-journal-warn-bug-multi.log", ">>_over dmesg-x", TimelessPrefixWraps),
+        ("layered", "production/lkml-raid-sv-journal-warn-bug-multi.log", "____over dmesg-H", DeltaStampWraps),
+        ("layered", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", ">>_over caller-id", CallerIdWraps),
+        ("layered", "production/nf-44-nat-null-deref-nf-xfrm-me-harder-snort.log", "____over uptime-caller", CallerIdWraps),
+        ("layered", "syzkaller/132", ">_over uptime-caller", InventedCallerId),
+        ("layered", "syzkaller/132", "____over caller-id", InventedCallerId),
+        ("layered", "syzkaller/214", ">>_over kmsg-caller", InventedCallerId),
+        ("layered", "syzkaller/306", ">_over caller-id", InventedCallerId),
+        ("layered", "syzkaller/355", "____over kmsg-caller", InventedCallerId),
     ];
 }

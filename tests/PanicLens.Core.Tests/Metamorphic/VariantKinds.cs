@@ -51,6 +51,8 @@ public static class VariantKinds
         new("crlf", "saved on Windows or captured from a terminal", log => [Variant.OfText("CRLF", log.Text.Replace("\n", "\r\n", StringComparison.Ordinal))]),
         new("foreign", "a getty prompt or a user-space syslog line between two frame lines", Foreign),
         new("chunks", "the bytes arrive in two reads cut at an arbitrary byte", Chunks),
+        new("layered", "a prefix style, then quoting or indentation, then CRLF, stacked", log =>
+            Layered(log, CorpusLog.All.Select((l, i) => (l, i)).First(p => ReferenceEquals(p.l, log)).i)),
         new("noise", "unrelated console lines before and after the log", log =>
             [Variant.OfLines("noise", NoiseBefore.Concat(log.Lines()).Concat(NoiseAfter))]),
     ];
@@ -60,12 +62,34 @@ public static class VariantKinds
         var facts = LineFacts.Of(log);
         var reprefix = LineFacts.Reprefixable(facts);
         foreach (var style in PrefixStyles.All)
+            yield return Variant.OfLines(style.Name, Render(facts, reprefix, style));
+    }
+
+    /// <summary>
+    /// Layers stacked as they happen: a collector's or the kernel's prefix, then a mail's quoting or indentation, then
+    /// CRLF line ends. Three per log, the prefix style turning with the log's place in the corpus so that across the
+    /// corpus every style meets every layer.
+    /// </summary>
+    private static IEnumerable<Variant> Layered(CorpusLog log, int place)
+    {
+        var facts = LineFacts.Of(log);
+        var reprefix = LineFacts.Reprefixable(facts);
+        string[] layers = ["> ", "    ", ">> "];
+        for (var n = 0; n < layers.Length; n++)
         {
-            var lines = new string[facts.Count];
-            for (var i = 0; i < lines.Length; i++)
-                lines[i] = reprefix[i] ? style.Render(facts[i], i) : facts[i].Raw;
-            yield return Variant.OfLines(style.Name, lines);
+            var style = PrefixStyles.All[(place * layers.Length + n) % PrefixStyles.All.Length];
+            var end = n == 0 ? "\r\n" : "\n";
+            var lines = Render(facts, reprefix, style).SelectMany(l => l.Split('\n')).Select(l => layers[n] + l);
+            yield return Variant.OfText($"{layers[n].Replace(" ", "_", StringComparison.Ordinal)}over {style.Name}", string.Join(end, lines));
         }
+    }
+
+    private static string[] Render(List<LineFacts> facts, bool[] reprefix, PrefixStyle style)
+    {
+        var lines = new string[facts.Count];
+        for (var i = 0; i < lines.Length; i++)
+            lines[i] = reprefix[i] ? style.Render(facts[i], i) : facts[i].Raw;
+        return lines;
     }
 
     private static IEnumerable<Variant> Foreign(CorpusLog log)
