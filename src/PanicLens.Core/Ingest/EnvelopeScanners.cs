@@ -100,13 +100,17 @@ internal static class EnvelopeScanners
         return true;
     }
 
-    /// <summary>`[` digits, blanks, `.-:` `]` and one blank: Xen's date, date-ms, boot and raw stamps.</summary>
+    /// <summary>
+    /// `[` digits, hex digits, blanks, `.-:` `]` and one blank: Xen's console_timestamps stamps, date
+    /// `[YYYY-MM-DD HH:MM:SS]`, datems `[YYYY-MM-DD HH:MM:SS.mmm]`, boot `[SSSSSS.uuuuuu]` and raw `[XXXXXXXXXXXXXXXX]`
+    /// (hex), as xen/drivers/char/console.c's con_timestamp_mode lists them.
+    /// </summary>
     private static int StampLength(ReadOnlySpan<char> s)
     {
         if (s.Length < 3 || s[0] != '[')
             return 0;
         var close = s[..Math.Min(s.Length, MaxXenStamp)].IndexOf(']');
-        if (close < 2 || s[1..close].IndexOfAnyExcept("0123456789 .-:") >= 0 || s[1..close].IndexOfAnyInRange('0', '9') < 0)
+        if (close < 2 || s[1..close].IndexOfAnyExcept("0123456789abcdefABCDEF .-:") >= 0 || s[1..close].IndexOfAnyInRange('0', '9') < 0)
             return 0;
         return close + 1 < s.Length && s[close + 1] == ' ' ? close + 2 : close + 1;
     }
