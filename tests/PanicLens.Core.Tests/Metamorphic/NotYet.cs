@@ -37,8 +37,8 @@ public static class NotYet
         + "parsed, the title says 'in corrupted')";
 
     private const string GoHeaderColumn =
-        "Detection: the Go runtime crash header is matched only in column 0; blanks in front (a collector's padding, a "
-        + "pasted indentation) hide it and the Go 'fatal error:' line wins";
+        "Detection, by its own rule (8af88f3: Go's 'fatal error:'/'panic:' count only at the line start): blanks in front "
+        + "(a collector's padding, a pasted indentation) hide the Go runtime header and the report is titled from another line";
 
     private const string TimedOnlyFrames =
         "Signatures, as the convention does (linux.go questionableFrame, stripLinePrefix): '?' and ppc '(unreliable)' frames "
