@@ -49,7 +49,7 @@ public sealed class CrashDetector
         if (line.Origin is { } origin && origin != KernelOrigin)
             return Drain(open);
         var header = HeaderScanner.Match(line.Text, out var at);
-        if (header is { Family: "warning" } && line.Uptime is null && line.Context is null
+        if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
             header = null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))

@@ -11,4 +11,9 @@ public ref struct Prefix
     public string? Context;
     /// <summary>The syslog/journal tag (`kernel`, `sshd`), when a prefix named the program.</summary>
     public string? Origin;
+    /// <summary>
+    /// A console-side prefix (a time, a level, a tag, a CPU column, an envelope) was read, as opposed to only the outer
+    /// layers a mail or a paste adds (quoting, indentation): a console prints it on every line, a mail client's wrap not.
+    /// </summary>
+    public bool Stamped;
 }

@@ -7,8 +7,12 @@ namespace PanicLens.Ingest;
 /// indentation), read only in front of every other prefix; the others are also read behind such indentation.
 /// <see cref="Starts"/>: every char the form can start with (null: any), so a line is offered only the forms that
 /// can match its first char.
+/// <see cref="Stamps"/>: the console prints the form on every line it sends, so a line without it in a log of such
+/// lines is a wrap; true for every inner form and for a console's own column (z/VM), false for quoting and indentation.
 /// </summary>
 public sealed record PrefixForm(string Name, string Example, PrefixForm.Matcher Match, bool Outer = false, string? Starts = null)
 {
+    public bool Stamps { get; init; } = !Outer;
+
     public delegate int Matcher(ReadOnlySpan<char> text, ref Prefix prefix);
 }

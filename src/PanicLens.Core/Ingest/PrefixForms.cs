@@ -29,7 +29,7 @@ public static class PrefixForms
         new("ktap-diagnostic", "# (KTAP/TAP diagnostic line; indented when nested)", CaptureScanners.KtapDiagnostic, Starts: "#"),
         // Outer layers, added after the console: read only before any other prefix, stacked in any order (`    > 00: `).
         new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true, Starts: ">|"),
-        new("zvm-cpu", "00: (z/VM console, virtual CPU address)", CaptureScanners.ZvmCpu, Outer: true, Starts: "0123456789ABCDEF"),
+        new("zvm-cpu", "00: (z/VM console, virtual CPU address)", CaptureScanners.ZvmCpu, Outer: true, Starts: "0123456789ABCDEF") { Stamps = true },
         new("indent", "    [ 12.345678] (blanks in front of another form)", CaptureScanners.Indent, Outer: true, Starts: " \t"),
     ];
 

@@ -26,6 +26,7 @@ public static class PrefixStripper
         for (var n = 0; n < MaxEnvelopes && EnvelopeForms.TryOpen(text, ref prefix, out var inner); n++)
         {
             opened = inner;
+            prefix.Stamped = true;
             text = inner.AsSpan(Strip(inner, ref prefix));
         }
         return new LogLine(number, opened is not null && text.Length == opened.Length ? opened : text.ToString(),
@@ -33,6 +34,7 @@ public static class PrefixStripper
         {
             Uptime = prefix.Uptime,
             Origin = prefix.Origin,
+            Stamped = prefix.Stamped,
         };
     }
 
@@ -54,6 +56,7 @@ public static class PrefixStripper
                 if (consumed > 0)
                 {
                     outer &= form.Outer;
+                    prefix.Stamped |= form.Stamps;
                     break;
                 }
             }

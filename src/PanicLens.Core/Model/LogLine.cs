@@ -13,4 +13,10 @@ public sealed record LogLine(int Number, string Text, string? Timestamp, string?
 
     /// <summary>The syslog/journal tag that carried the line (`kernel`, `sshd`), when a prefix named it.</summary>
     public string? Origin { get; init; }
+
+    /// <summary>
+    /// The console put a prefix of its own on the line (a time, a level, a caller id, a tag, a CPU column, an envelope),
+    /// not only the quoting or indentation of a mail: in a log of such lines, a line without one is a wrap.
+    /// </summary>
+    public bool Stamped { get; init; }
 }

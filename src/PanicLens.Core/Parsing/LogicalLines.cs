@@ -92,7 +92,8 @@ internal static class LogicalLines
     }
 
     /// <summary>A line that came with a transport prefix: a time, an uptime or a syslog tag.</summary>
-    private static bool IsStamped(LogLine line) => line.Timestamp is not null || line.Uptime is not null || line.Origin is not null;
+    private static bool IsStamped(LogLine line) =>
+        line.Stamped || line.Timestamp is not null || line.Uptime is not null || line.Origin is not null || line.Context is not null;
 
     /// <summary>`CPU: 1 PID: 1` + `88243 Comm: X ...`: a task line cut inside its PID by a stray newline.</summary>
     private static bool IsCutTaskLine(string previous, string text)
