@@ -59,6 +59,8 @@ internal static partial class FieldPatterns
         new("WARNING:", WarningLine(), SetWarning, "kernel/panic.c __warn") { AtStart = true },
         new("WARNING: ", WarningLine617(), SetWarning617, "kernel/panic.c __warn since 6.17: `WARNING: file:line at f+0x1/0x2, CPU#1: comm/pid`") { AtStart = true },
         new(", at: ", LockdepSite(), SetLockSite, "kernel/locking/lockdep.c print_lock: `lockname{usage}-{n:n}, at: %pS`"),
+        new(") at:", LockdepSiteNext(), (d, _) => d.LockSiteOnNextLine = d.LockSite is null,
+            "kernel/locking/lockdep.c print_unlock_imbalance_bug: `X/N is trying to release lock (name) at:` then `%pS` on its own line"),
         new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
@@ -291,6 +293,9 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"[)}], at: (?<frame>[^ \t].{0,512})$", Options)]
     private static partial Regex LockdepSite();
+
+    [GeneratedRegex(@"is trying to release lock \(.{1,256}\) at:$", Options)]
+    private static partial Regex LockdepSiteNext();
 
     [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex SanitizerHeader();

@@ -14,6 +14,9 @@ internal sealed class ReportDraft(CrashReport report)
 
     /// <summary>The first lockdep `..., at: f+0x1/0x2` site outside the lock primitives: where the task takes the lock.</summary>
     public Frame? LockSite { get; set; }
+
+    /// <summary>The line before ended `... lock (&amp;x) at:`: lockdep prints the site on the next line.</summary>
+    public bool LockSiteOnNextLine { get; set; }
     /// <summary>A `Linux version` banner inside the region: weaker than the release on a task line.</summary>
     public string? BannerKernel { get; set; }
 

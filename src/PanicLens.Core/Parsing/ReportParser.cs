@@ -57,6 +57,15 @@ public static class ReportParser
             if (line.Xen)
                 report.Hypervisor.Add(line.Raw);
             rule ??= FaultRules.Find(line.Text);
+            if (draft.LockSiteOnNextLine)
+            {
+                draft.LockSiteOnNextLine = false;
+                if (draft.LockSite is null && FrameParser.TryParseFrame(line.Text, out var site) && !FaultingFunction.IsLockPrimitive(site))
+                {
+                    draft.LockSite = site;
+                    continue;
+                }
+            }
             if (draft.HeaderFrameOnNextLine)
             {
                 draft.HeaderFrameOnNextLine = false;

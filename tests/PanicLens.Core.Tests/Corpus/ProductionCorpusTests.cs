@@ -60,7 +60,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.85;
+    private const double RequiredRate = 0.95;
 
     public static TheoryData<string> Files()
     {

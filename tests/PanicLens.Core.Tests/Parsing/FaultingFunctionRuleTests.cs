@@ -346,4 +346,21 @@ public sealed class FaultingFunctionRuleTests
             "pc : [0xffffffe3988e81e4] frob_runtime_resume+0x1c/0x90", "lr : [0xffffffe398a848d0] pm_generic_runtime_resume+0x40/0x58");
         Assert.Equal("frob_runtime_resume", report.Function);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[   12.345678] ")]
+    public void A_bad_unlock_balance_names_the_releasing_site(string stamp)
+    {
+        var report = ReportParserTests.Parse(new[]
+        {
+            "WARNING: bad unlock balance detected!",
+            "5.1.0-16506-gc1c383a6f0a2-dirty #1523 Tainted: G        W",
+            "-------------------------------------",
+            "aplay/2954 is trying to release lock (&bus->msg_lock) at:",
+            "frob_bank_switch+0x21c/0x480 [frob]",
+            "but there are no more locks to release!",
+        }.Select(l => stamp + l).ToArray());
+        Assert.Equal("frob_bank_switch", report.Function);
+    }
 }
