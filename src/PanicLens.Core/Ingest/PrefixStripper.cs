@@ -19,6 +19,7 @@ public static class PrefixStripper
 
     public static LogLine ToLogLine(int number, ReadOnlySpan<char> raw)
     {
+        raw = HtmlEntities.Decode(raw, out _);
         var prefix = new Prefix();
         var start = Strip(raw, ref prefix);
         var text = raw[start..];
