@@ -313,11 +313,28 @@ internal ref struct FrameCursor(string text)
                 continue;
             else if (parenthesised && TryChar(')'))
                 parenthesised = false;
+            else if (tail.Source.IsNone && TryParenthesisedSource(out var decoded))
+                tail = tail with { Source = decoded };
             else if (tail.Source.IsNone && TrySource(out var source))
                 tail = tail with { Source = source };
             else
                 return false;
         }
+    }
+
+    /// <summary>scripts/decode_stacktrace.sh appends the source in parentheses: `f+0x831/0x4040 (net/x/core.c:1751)`.</summary>
+    private bool TryParenthesisedSource(out TextRange source)
+    {
+        source = TextRange.None;
+        if (Peek() != '(')
+            return false;
+        var start = _pos;
+        _pos++;
+        if (TrySource(out source, ')') && TryChar(')'))
+            return true;
+        _pos = start;
+        source = TextRange.None;
+        return false;
     }
 
     private bool TryArm64Mark()
@@ -331,11 +348,13 @@ internal ref struct FrameCursor(string text)
     }
 
     /// <summary>`path/file.c:123` (optionally `:col`): path characters, a dot before the first colon, digits after it.</summary>
-    private bool TrySource(out TextRange source)
+    private bool TrySource(out TextRange source, char end = ' ')
     {
         source = TextRange.None;
         var rest = _text.AsSpan(_pos, Math.Min(_text.Length - _pos, 1024));
-        var space = rest.IndexOf(' ');
+        var space = rest.IndexOf(end);
+        if (space < 0 && end != ' ')
+            return false;
         var word = space < 0 ? rest : rest[..space];
         int colon = word.IndexOf(':');
         if (colon < 0 || colon + 1 >= word.Length || !char.IsAsciiDigit(word[colon + 1]))

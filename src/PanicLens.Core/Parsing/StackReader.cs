@@ -54,7 +54,10 @@ internal sealed class StackReader(CrashReport report)
         if (FrameParser.TryParseFrame(text, out var frame))
         {
             // arm's `callee from caller+0x1/0x2` trace (5.16+) is printed without a `Call trace:` line.
-            if (!_inTrace && (_sinceEnd <= Grace || frame.HasAddress || !frame.Reliable || text.Contains(" from ", StringComparison.Ordinal)))
+            // A frame with offset and size (`f+0x19/0x60`) is a trace line even when the poster cut the `Call Trace:`
+            // line away (`...`).
+            if (!_inTrace && (_sinceEnd <= Grace || frame.HasAddress || !frame.Reliable || frame.Size is not null
+                || text.Contains(" from ", StringComparison.Ordinal)))
                 Resume(line.Number);
             if (_inTrace)
             {

@@ -363,4 +363,22 @@ public sealed class FaultingFunctionRuleTests
         }.Select(l => stamp + l).ToArray());
         Assert.Equal("frob_bank_switch", report.Function);
     }
+
+    /// <summary>A poster cut the report with `...`; the frames after it are still a trace.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("[  238.980841] ")]
+    public void Frames_after_a_cut_are_read_without_a_call_trace_line(string stamp)
+    {
+        var report = ReportParserTests.Parse(new[]
+        {
+            "BUG: unable to handle page fault for address: 0000000000004710",
+            "#PF: supervisor read access in kernel mode",
+            "...",
+            " frob_unregister_device.part.0+0x19/0x60",
+            " 0xffffffffc0815016",
+            " frob_device_remove+0x25/0xb0",
+        }.Select(l => l == "..." ? l : stamp + l).ToArray());
+        Assert.Equal("frob_unregister_device", report.Function);
+    }
 }

@@ -168,6 +168,24 @@ public sealed class FrameParserTests
         Assert.Equal("__call_rcu.constprop.76", Parse(" [<ffffffff810a376f>] __call_rcu.constprop.76+0x1f/0x280").Function);
     }
 
+    /// <summary>scripts/decode_stacktrace.sh puts the source in parentheses after the frame.</summary>
+    [Theory]
+    [InlineData(" rfcomm_run+0x831/0x4040 (net/bluetooth/rfcomm/core.c:1751)", "rfcomm_run")]
+    [InlineData(" ? frob_probe+0x1c/0x40 [frob] (drivers/frob/frob.c:44:3)", "frob_probe")]
+    [InlineData("RIP: 0010:rfcomm_run+0x831/0x4040 (net/bluetooth/rfcomm/core.c:1751)", null)]
+    public void Decoded_sources_in_parentheses_are_read(string text, string? function)
+    {
+        if (function is null)
+        {
+            Assert.False(FrameParser.TryParseFrame(text, out _));
+            Assert.Equal("rfcomm_run", PanicLens.Core.Tests.Parsing.ReportParserTests.Parse("BUG: unable to handle page fault for address: ffffed1021de29ff", text).Function);
+            return;
+        }
+        Assert.True(FrameParser.TryParseFrame(text, out var frame), text);
+        Assert.Equal(function, frame.Function);
+        Assert.EndsWith(":1751", frame.Source!.Split(':')[0] + ":1751");
+    }
+
     /// <summary>arm since 5.16 prints ` callee from caller+0x18/0x1c`: the frame is the callee.</summary>
     [Theory]
     [InlineData(" unwind_backtrace from show_stack+0x18/0x1c", "unwind_backtrace")]
