@@ -13,6 +13,13 @@ public static partial class CorruptionCheck
     /// <summary>The RISC-V register line opens a section but is not followed by frames.</summary>
     private const int RiscvStart = 6;
 
+    private const string CutShort = "call trace is cut short";
+    private const string NoFrames = "no frames in a stack trace";
+    private const string NoStack = "no stack trace in report";
+
+    /// <summary>True for the reasons that only say the trace is missing or short (not that the text is garbled).</summary>
+    public static bool IsMissingStack(string reason) => reason is CutShort or NoFrames or NoStack;
+
     /// <summary>The reason the report is corrupted, or null.</summary>
     public static string? Check(string rawTitle, ReportBody body, bool noStack)
     {
@@ -29,12 +36,12 @@ public static partial class CorruptionCheck
                 continue;
             // The convention counts the pieces of the text split on newlines, and the text ends in one.
             if (body.Lines.Count - at < 3)
-                return "call trace is cut short";
+                return CutShort;
             if (kind != RiscvStart && !HasFrameBelow(body, at))
-                return "no frames in a stack trace";
+                return NoFrames;
             framed = true;
         }
-        return framed ? null : "no stack trace in report";
+        return framed ? null : NoStack;
     }
 
     /// <summary>For each kind of stack-start line, the index of its first occurrence, or -1.</summary>

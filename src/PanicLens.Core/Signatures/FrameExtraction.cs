@@ -120,14 +120,14 @@ public static class FrameExtraction
         }
     }
 
-    private static void AddName(string raw, NameMatcher skip, List<string> candidates)
+    internal static void AddName(string raw, NameMatcher skip, List<string> candidates)
     {
         var name = Demangler.Demangle(raw);
         if (!skip.IsMatch(name))
             candidates.Add(name);
     }
 
-    private static (string? Frame, string? Raw) Choose(List<string> candidates, StackExtractor extractor)
+    internal static (string? Frame, string? Raw) Choose(List<string> candidates, StackExtractor extractor)
     {
         if (candidates.Count == 0)
             return (null, null);

@@ -29,7 +29,7 @@ public static partial class TitleBuilder
         if (report.Kind.Length == 0)
             report.Kind = header.Family;
         var body = ReportBody.From(UpToSecondHeader(report.Lines), header.Family == "xen");
-        var title = Build(body, header, at);
+        var title = Build(report, body, header, at);
         report.Title = TitleNormalizer.Normalize(title.Raw);
         foreach (var alt in title.Alts)
         {
@@ -71,7 +71,7 @@ public static partial class TitleBuilder
 
     private sealed record Titled(string Raw, List<string> Alts, string? Corruption);
 
-    private static Titled Build(ReportBody body, CrashHeader header, int at)
+    private static Titled Build(CrashReport report, ReportBody body, CrashHeader header, int at)
     {
         var line = body.Lines[0];
         var (format, match, reportMatch, reportFailed) = SelectFormat(body, header);
@@ -85,6 +85,10 @@ public static partial class TitleBuilder
         if (reportMatch is not null)
             AddNamed(format.ReportRegex!.GetGroupNames(), reportMatch, captures);
         var choice = format.Stack is null ? null : FrameExtraction.Extract(body, format.Stack);
+        bool? pasted = null;
+        if (choice is { Ok: false } && (pasted ??= !ConsoleForm.IsConsoleCapture(report.Lines))
+            && ParsedFrames.Choose(report, format.Stack) is { } parsed)
+            choice = WithParsed(choice, parsed);
         var raw = Fill(format.Template, captures, choice?.Frames);
         var alts = Alternatives(format, captures, choice, raw);
         string? corruption = null;
@@ -94,7 +98,26 @@ public static partial class TitleBuilder
             corruption = "the report's own header was lost";
         else
             corruption = CorruptionCheck.Check(raw, body, format.NoStack);
+        // Pasted text (a mail, a ticket) is trimmed to what its writer thought mattered: a missing or short trace
+        // is no damage when the title names a function a reader sees (issue 10 §2). Interleaving still is.
+        if (corruption is not null && CorruptionCheck.IsMissingStack(corruption) && !raw.Contains(FrameExtraction.CorruptedFrame, StringComparison.Ordinal)
+            && (pasted ??= !ConsoleForm.IsConsoleCapture(report.Lines)))
+            corruption = null;
         return new Titled(raw, alts, corruption);
+    }
+
+    /// <summary>The choice with every section that gave no frame named by the parser's reading instead.</summary>
+    private static FrameChoice WithParsed(FrameChoice choice, string parsed)
+    {
+        var frames = new string[choice.Frames.Count];
+        var raw = new string?[frames.Length];
+        for (var i = 0; i < frames.Length; i++)
+        {
+            var missing = choice.Frames[i] == FrameExtraction.CorruptedFrame;
+            frames[i] = missing ? SyscallPrefixes.Strip(parsed) : choice.Frames[i];
+            raw[i] = missing ? parsed : choice.RawFrames[i];
+        }
+        return new FrameChoice(frames, raw, true);
     }
 
     /// <summary>

@@ -1,11 +1,13 @@
 using PanicLens.Detection;
 using PanicLens.Ingest;
 using PanicLens.Model;
-using PanicLens.Signatures;
 
 namespace PanicLens.Core.Tests.Signatures;
 
-/// <summary>The part of the pipeline the title tests need: lines → regions → titled reports.</summary>
+/// <summary>
+/// The pipeline the title tests need: lines → regions → parsed and titled reports (<see cref="ReportPipeline.Build"/>,
+/// the CLI's own step, so titles are measured with the parser's frames behind them), without diagnosis.
+/// </summary>
 public static class CorpusPipeline
 {
     public static List<CrashReport> Reports(string log, string source = "test") => Reports(LineReader.Read(log), source);
@@ -15,9 +17,7 @@ public static class CorpusPipeline
         var reports = new List<CrashReport>();
         foreach (var region in new CrashDetector().Detect(lines))
         {
-            var report = new CrashReport { Source = source, StartLine = region.StartLine, EndLine = region.EndLine, Lines = region.Lines };
-            TitleBuilder.Apply(report);
-            reports.Add(report);
+            reports.Add(ReportPipeline.Build(region, source));
         }
         return reports;
     }

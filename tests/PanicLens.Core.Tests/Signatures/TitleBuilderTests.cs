@@ -176,12 +176,15 @@ public sealed class TitleBuilderTests
         Assert.Contains("hang in jbd2_journal_commit_transaction", report.AltTitles);
     }
 
-    [Fact]
-    public void A_report_cut_before_its_stack_is_corrupted_but_keeps_its_best_title()
+    /// <summary>Cut on a console capture it is corrupted; pasted (no stamps), a person reads it whole (ConsoleForm).</summary>
+    [Theory]
+    [InlineData("[  12.345678] ", true)]
+    [InlineData("", false)]
+    public void A_report_cut_before_its_stack_keeps_its_best_title(string stamp, bool corrupted)
     {
-        var report = First("BUG: unable to handle kernel paging request at ffff8802ea75bb00\nIP: [<ffffffff810a376f>] foo_bar+0x1f/0x280\n");
+        var report = First($"{stamp}BUG: unable to handle kernel paging request at ffff8802ea75bb00\n{stamp}IP: [<ffffffff810a376f>] foo_bar+0x1f/0x280\n");
         Assert.Equal("BUG: unable to handle kernel paging request in foo_bar", report.Title);
-        Assert.True(report.Corrupted);
-        Assert.NotNull(report.CorruptionReason);
+        Assert.Equal(corrupted, report.Corrupted);
+        Assert.Equal(corrupted, report.CorruptionReason is not null);
     }
 }

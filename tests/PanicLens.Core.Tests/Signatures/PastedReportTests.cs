@@ -1,0 +1,75 @@
+using PanicLens.Model;
+
+namespace PanicLens.Core.Tests.Signatures;
+
+/// <summary>
+/// Issue 10 §2: on text a person pasted (a mail, a ticket), a title names a function whenever a frame or IP of the
+/// crash is printed; on a console capture the syzbot convention's `in corrupted` stands.
+/// </summary>
+public sealed class PastedReportTests
+{
+    private static CrashReport First(string log) => Assert.IsType<CrashReport>(CorpusPipeline.Reports(log).FirstOrDefault());
+
+    public static TheoryData<string> Indents => new() { "", "  ", "\t", "    " };
+
+    private static string Indent(string text, string indent) =>
+        string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : indent + line));
+
+    [Theory]
+    [MemberData(nameof(Indents))]
+    public void A_pasted_warning_header_without_a_trace_names_its_function(string indent)
+    {
+        var report = First(Indent("""
+            Otherwise the following is visible:
+
+            WARNING: CPU: 0 PID: 97 at drivers/clk/clk.c:1011 clk_core_enable+0x9c/0xbc
+            Enabling unprepared mclk
+            Hardware name: Cirrus Logic EDB9302 Evaluation Board
+
+            Signed-off-by: A Person <a@example.org>
+            """, indent));
+        Assert.Equal("WARNING in clk_core_enable", report.Title);
+        Assert.False(report.Corrupted, report.CorruptionReason);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("[...]")]
+    [InlineData("<snip>")]
+    [InlineData("  [ ... ]")]
+    public void A_trimmed_stamped_report_is_read_from_the_frames_left(string trim)
+    {
+        var report = First($"""
+            [ 1550.798373] BUG: kernel NULL pointer dereference, address: 0000000000000008
+            {trim}
+            [ 1550.798393] Call Trace:
+            [ 1550.798397]  snd_sof_ipc_free+0x15/0x30 [snd_sof]
+            [ 1550.798399]  snd_sof_device_remove+0x29/0xa0 [snd_sof]
+            [ 1550.798400]  sof_pci_remove+0x10/0x30 [snd_sof_pci]
+            """);
+        Assert.Equal("BUG: unable to handle kernel NULL pointer dereference in snd_sof_ipc_free", report.Title);
+    }
+
+    [Theory]
+    [InlineData("[  753.120788] ")]
+    [InlineData("[  753.120788][    T1] ")]
+    public void A_console_capture_keeps_the_conventions_verdict(string stamp)
+    {
+        var report = First($"""
+            {stamp}WARNING: CPU: 0 PID: 0 at net/sched/sch_generic.c:316 dev_watchdog+0x648/0x770
+            {stamp}NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out
+            """);
+        Assert.Equal("WARNING in corrupted", report.Title);
+        Assert.True(report.Corrupted);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("> [...]")]
+    [InlineData("<snip>")]
+    public void Trim_marks_are_elisions_and_text_is_not(string line)
+    {
+        Assert.True(PanicLens.Signatures.ConsoleForm.IsElision(line));
+        Assert.False(PanicLens.Signatures.ConsoleForm.IsElision(line + " more"));
+    }
+}
