@@ -15,35 +15,16 @@ public static class ParsedFrames
     {
         var skip = spec?.SkipMatcher ?? FrameSkips.Global;
         var candidates = new List<string>();
-        if (Name(report.Function) is { } function)
+        if (StackLines.TitleName(report.Function) is { } function)
             FrameExtraction.AddName(function, skip, candidates);
         foreach (var stack in report.Stacks)
             foreach (var frame in stack.Frames)
-                if (frame.Reliable && Name(frame.Function) is { } name)
+                if (frame.Reliable && StackLines.TitleName(frame.Function) is { } name)
                     FrameExtraction.AddName(name, skip, candidates);
         var extractor = spec?.Extractor ?? StackExtractor.First;
         var (picked, _) = FrameExtraction.Choose(candidates, extractor);
         if (picked is null && extractor != StackExtractor.First)
             (picked, _) = FrameExtraction.Choose(candidates, StackExtractor.First);
         return picked;
-    }
-
-    /// <summary>
-    /// The name as the title stage captures it: ppc64's leading `.` dropped, cut at the first `.` (`.isra.0`,
-    /// `.constprop.0`, `.cold`) or ` ` (`f [mod]`); an address standing in for a name is none.
-    /// </summary>
-    private static string? Name(string? function)
-    {
-        if (string.IsNullOrEmpty(function))
-            return null;
-        var s = function.AsSpan();
-        if (s[0] == '.')
-            s = s[1..];
-        if (s.StartsWith("0x") || s.Length == 0)
-            return null;
-        var end = s.IndexOfAny('.', ' ', '+');
-        if (end == 0)
-            return null;
-        return (end > 0 ? s[..end] : s).ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PanicLens.Parsing;
 using PanicLens.Text;
 
 namespace PanicLens.Signatures;
@@ -37,9 +38,14 @@ public static class StackLines
     private static readonly SearchValues<char> IdentifierChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
-    public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null;
+    public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null || TryParsedName(line) is not null;
 
-    /// <summary>The names a frame line offers: one for ` [&lt;pc&gt;] foo+0x1/0x2`, callee and caller for an arm32 line.</summary>
+    /// <summary>
+    /// The names a frame line offers: one for ` [&lt;pc&gt;] foo+0x1/0x2`, callee and caller for an arm32 line (the
+    /// convention's own shapes); for any other line, the function of the parser's frame reader
+    /// (<see cref="FrameParser"/>: arm since 5.16, s390, mips, 2.6.9 braces, decoded and module-build-id forms), so
+    /// that a capture style the parser learns to read feeds the title too.
+    /// </summary>
     public static void ReadFrames(string line, List<string> names)
     {
         if (TryReadFrame(line, out var name))
@@ -47,11 +53,39 @@ public static class StackLines
             names.Add(name);
             return;
         }
-        if (ArmMatch(line) is not { } arm)
+        if (ArmMatch(line) is { } arm)
+        {
+            for (var g = 1; g < arm.Groups.Count; g++)
+                if (arm.Groups[g] is { Success: true, Length: > 0 } group)
+                    names.Add(group.Value);
             return;
-        for (var g = 1; g < arm.Groups.Count; g++)
-            if (arm.Groups[g] is { Success: true, Length: > 0 } group)
-                names.Add(group.Value);
+        }
+        if (TryParsedName(line) is { } parsed)
+            names.Add(parsed);
+    }
+
+    /// <summary>The title name of the line's frame as the parser reads it; null for no frame, a doubted one or an address.</summary>
+    private static string? TryParsedName(string line) =>
+        FrameParser.TryParseFrame(line, out var frame) && frame.Reliable ? TitleName(frame.Function) : null;
+
+    /// <summary>
+    /// A parsed function name as the title stage captures it (<see cref="FramePatterns.Func"/>): ppc64's leading `.`
+    /// dropped, cut at the first `.` (`.isra.0`, `.constprop.0`, `.cold`), ` ` or `+`; an address standing in for a
+    /// name is none.
+    /// </summary>
+    public static string? TitleName(string? function)
+    {
+        if (string.IsNullOrEmpty(function))
+            return null;
+        var s = function.AsSpan();
+        if (s[0] == '.')
+            s = s[1..];
+        if (s.Length == 0 || s.StartsWith("0x"))
+            return null;
+        var end = s.IndexOfAny('.', ' ', '+');
+        if (end == 0)
+            return null;
+        return (end > 0 ? s[..end] : s).ToString();
     }
 
     private static Match? ArmMatch(string line)
