@@ -84,6 +84,11 @@ public static class BugFormats
         {
             Alts = [BadAccess], Stack = StackSpec.Rip(), Why = "fault below the first page",
         },
+        new(@"BUG: Kernel NULL pointer dereference on (?:read|write|execute)", "BUG: unable to handle kernel NULL pointer dereference in {frame}")
+        {
+            Alts = [BadAccess], Stack = StackSpec.IpOrTrace(FramePatterns.RipLine),
+            Why = "powerpc since 5.2 (arch/powerpc/mm/fault.c bad_kernel_fault); the convention has no format for it: NIP, else the trace",
+        },
         new(@"BUG: unable to handle kernel", "BUG: unable to handle kernel") { Corrupted = true, Why = "the fault line was cut before its kind" },
         new(@"BUG: (?<lock>spinlock|rwlock) (?<what>lockup suspected|already unlocked|recursion|cpu recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)", "BUG: {lock} {what} in {frame}")
         {

@@ -8,6 +8,12 @@ public static class FaultFormats
     private const string BadAccess = "bad-access in {frame}";
     private static readonly StackSpec RipOnly = new([StackPart.Rip]);
 
+    // mips (arch/mips/kernel/traps.c show_regs: `epc   : 8012f0a4 func+0x10/0x20`) and s390 (arch/s390/kernel/dumpstack.c
+    // show_registers: `Krnl PSW : 0704c0018.. 000000000088e2e0 (func+0x10/0x30)`) print the faulting function on their
+    // own register line; where it is missing the first frame of the trace names it.
+    private static readonly StackSpec MipsEpc = StackSpec.IpOrTrace(@"epc +: [0-9a-f]+ " + Func);
+    private static readonly StackSpec S390Psw = StackSpec.IpOrTrace(@"Krnl PSW : [0-9a-f]+ [0-9a-f]+ \(" + Func);
+
     public static readonly TitleFormat[] All =
     [
         new(@"Unable to handle kernel (?<what>paging request|NULL pointer dereference|access to user memory)", "BUG: unable to handle kernel {what} in {frame}")
@@ -31,6 +37,30 @@ public static class FaultFormats
         new(@"Internal error:", "Internal error in {frame}") { Alts = [BadAccess], Stack = StackSpec.Rip(), Why = "arm/arm64 die()" },
         new(@"Unhandled fault:", "Unhandled fault in {frame}") { Alts = [BadAccess], Stack = StackSpec.Rip() },
         new(@"Alignment trap:", "Alignment trap in {frame}") { Stack = StackSpec.Rip() },
+        new(@"Unable to handle kernel pointer dereference in virtual kernel address space", "BUG: unable to handle kernel paging request in {frame}")
+        {
+            Alts = [BadAccess], Stack = S390Psw, Why = "s390 do_no_context (arch/s390/mm/fault.c): a kernel access to an unmapped kernel address",
+        },
+        new(@"Unhandled kernel unaligned access", "Unhandled kernel unaligned access in {frame}")
+        {
+            Stack = MipsEpc, Why = "mips die_if_kernel() in arch/mips/kernel/unaligned.c; `[#N]` is a count, not part of the kind",
+        },
+        new(@"Reserved instruction in kernel code", "Reserved instruction in kernel code in {frame}")
+        {
+            Stack = MipsEpc, Why = "mips do_ri() die_if_kernel(): an undefined instruction in the kernel",
+        },
+        new(@"^Oops\[#[0-9]+\]", "Oops in {frame}")
+        {
+            Alts = [BadAccess], Stack = MipsEpc, Why = "mips die() `Oops[#1]:` whose `CPU 0 Unable to handle kernel paging request` line was lost",
+        },
+        new(@"^Oops: Kernel access of bad area", "BUG: unable to handle kernel paging request in {frame}")
+        {
+            Alts = [BadAccess], Stack = StackSpec.IpOrTrace(RipLine), Why = "powerpc die() after a bad kernel access (arch/powerpc/mm/fault.c), its `Unable to handle` line lost or pre-5.2",
+        },
+        new(@"^Oops: (?<what>[A-Z][A-Za-z ]*[a-z]), sig: [0-9]+", "Oops: {what} in {frame}")
+        {
+            Stack = StackSpec.IpOrTrace(RipLine), Why = "powerpc die() banners (`Exception in kernel mode`, `Machine check`): the kind without its signal and count",
+        },
         new(@"^Oops: [0-9a-f]+ ", "Oops in {frame}") { Stack = StackSpec.Rip(), Why = "a die() banner whose first line was lost or never printed" },
         new(@"Watchdog detected hard LOCKUP", "hard lockup in {frame}")
         {

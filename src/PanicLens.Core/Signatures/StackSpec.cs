@@ -32,6 +32,16 @@ public sealed record StackSpec(StackPart[] Parts)
         Skip = skip,
     };
 
+    /// <summary>
+    /// The function on the report's instruction-pointer line (<paramref name="ipLine"/>), else the call trace's first
+    /// frame: for headers the convention has no format for, where a lost register line is no reason to give up.
+    /// </summary>
+    public static StackSpec IpOrTrace(string ipLine, params string[] skip) => new([StackPart.Find(ipLine), StackPart.Trace])
+    {
+        AltParts = [StackPart.CallTrace, StackPart.Trace],
+        Skip = skip,
+    };
+
     /// <summary>The function named in the header (`... in FUNC`), then the call trace.</summary>
     public static StackSpec Header(string headerPattern, params string[] skip) =>
         new([StackPart.Find(headerPattern), StackPart.CallTrace, StackPart.Trace]) { Skip = skip };
