@@ -60,6 +60,13 @@ public sealed class ReportBody
         {
             var line = lines[i];
             var text = line.Text;
+            if (timed && ContextOf(line).Length == 0 && ContextOf(lines[i - 1]) == context && IsWrappedFunction(body[^1], text))
+            {
+                // A mail client wrapped the line before right where its function starts: the tail lost its stamp.
+                body[^1] = body[^1].TrimEnd() + " " + text.TrimStart();
+                marks[^1] = StackLines.MarksOf(body[^1]);
+                continue;
+            }
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
                 continue;
             if (timed && IsUnreliable(text))
@@ -81,6 +88,32 @@ public sealed class ReportBody
         }
         return new ReportBody { Lines = body, Marks = marks };
     }
+
+    /// <summary>
+    /// True when <paramref name="previous"/> stops where a function name belongs (`WARNING: ... at file.c:123`, lockdep's
+    /// `at:`, arm's `from [&lt;c0123&gt;]`, `... in`) and <paramref name="tail"/> starts with one (`func+0x1/0x2`,
+    /// `(func+0x1/0x2)`): a wrap at 72-80 columns, never foreign output (which names no function there).
+    /// </summary>
+    private static bool IsWrappedFunction(string previous, string tail)
+    {
+        var end = previous.AsSpan().TrimEnd();
+        var at = end.LastIndexOf(' ');
+        var last = at < 0 ? end : end[(at + 1)..];
+        var before = end.EndsWith(" at:", StringComparison.Ordinal) || end.EndsWith(" in", StringComparison.Ordinal)
+            || end.EndsWith(" at", StringComparison.Ordinal)
+            || (last.Length > 2 && last[0] == '[' && last[^1] == ']' && end[..Math.Max(at, 0)].EndsWith(" from", StringComparison.Ordinal))
+            || (end.StartsWith("WARNING:", StringComparison.Ordinal) && at > 0 && end[..at].EndsWith(" at", StringComparison.Ordinal) && last.Contains(':'));
+        if (!before)
+            return false;
+        var t = tail.AsSpan().TrimStart();
+        if (t.Length > 0 && t[0] == '(')
+            t = t[1..];
+        var name = t.IndexOfAnyExcept(NameChars);
+        return name > 0 && t[name..].StartsWith("+0x", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
 
     /// <summary>
     /// A frame the unwinder itself doubts: x86's `? foo+0x1/0x2`, powerpc's `... (unreliable)` suffix. Dropped in timed

@@ -72,4 +72,32 @@ public sealed class PastedReportTests
         Assert.True(PanicLens.Signatures.ConsoleForm.IsElision(line));
         Assert.False(PanicLens.Signatures.ConsoleForm.IsElision(line + " more"));
     }
+
+    public static TheoryData<string> Tails => new() { "snd_rawmidi_free+0x7a/0x190", "  snd_rawmidi_free+0x7a/0x190 sound/core/rawmidi.c:1902", "\tsnd_rawmidi_free+0x7a/0x190 [snd_rawmidi]" };
+
+    /// <summary>A stamped lockdep line wrapped by a mail client right after `at:` keeps the function it names.</summary>
+    [Theory]
+    [MemberData(nameof(Tails))]
+    public void A_stamped_lock_line_wrapped_before_its_function_is_read_whole(string tail)
+    {
+        var report = First($$"""
+            [   21.000001] ======================================================
+            [   21.000002] WARNING: possible circular locking dependency detected
+            [   21.000003] 6.0.0-rc4+ #20 Not tainted
+            [   21.000004] ------------------------------------------------------
+            [   21.000005] kworker/1:7/10868 is trying to acquire lock:
+            [   21.000006] ffffffff8e289108 (register_mutex#5){+.+.}-{3:3}, at:
+            {{tail}}
+            [   21.000007]
+            [   21.000008] but task is already holding lock:
+            [   21.000009] ffffffff8e274048 (sound_oss_mutex){+.+.}-{3:3}, at: snd_unregister_oss_device+0x97/0x290
+            [   21.000010]
+            [   21.000011] stack backtrace:
+            [   21.000012] Call Trace:
+            [   21.000013]  dump_stack_lvl+0x1/0x2
+            [   21.000014]  snd_rawmidi_free+0x3/0x4
+            [   21.000015]  gizmo_remove+0x5/0x6
+            """);
+        Assert.Equal("possible deadlock in snd_rawmidi_free", report.Title);
+    }
 }
