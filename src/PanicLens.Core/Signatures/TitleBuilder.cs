@@ -55,10 +55,22 @@ public static partial class TitleBuilder
             var text = lines[i].Text;
             if (HeaderScanner.Match(text) is not { } next)
                 return lines;
-            if (next.Role != HeaderRole.Inside && !ContainsInsideMarker(text))
+            if (next.Role != HeaderRole.Inside && !ContainsInsideMarker(text) && !IsInlineRepeat(lines[0].Text, text))
                 return lines.Take(i).ToList();
         }
         return lines;
+    }
+
+    /// <summary>
+    /// A symbolised report (syzbot's, scripts/decode_stacktrace.sh) prints its header once per inlined function:
+    /// `WARNING: CPU: 0 PID: 1 at lib/x.c:488 inner lib/x.c:485 [inline]`, then the same up to `at lib/x.c:488 ` with
+    /// the real function. A line that repeats the header up to its `at FILE:LINE ` is that expansion, not a second report.
+    /// </summary>
+    private static bool IsInlineRepeat(string first, string next)
+    {
+        var at = first.IndexOf(" at ", StringComparison.Ordinal);
+        var end = at < 0 ? -1 : first.IndexOf(' ', at + 4);
+        return end > 0 && next.Length > end && next.AsSpan(0, end + 1).SequenceEqual(first.AsSpan(0, end + 1));
     }
 
     private static bool ContainsInsideMarker(string text)

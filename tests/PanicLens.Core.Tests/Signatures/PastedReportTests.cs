@@ -100,4 +100,25 @@ public sealed class PastedReportTests
             """);
         Assert.Equal("possible deadlock in snd_rawmidi_free", report.Title);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[  100.123456] ")]
+    public void A_header_repeated_for_an_inlined_function_is_one_report(string stamp)
+    {
+        var report = First($"""
+            {stamp}WARNING: CPU: 0 PID: 6889 at lib/debugobjects.c:488 debug_print_object lib/debugobjects.c:485 [inline]
+            {stamp}WARNING: CPU: 0 PID: 6889 at lib/debugobjects.c:488 debug_object_assert_init+0x1fa/0x250 lib/debugobjects.c:870
+            {stamp}CPU: 0 PID: 6889 Comm: syz-executor259 Not tainted 5.8.0-rc7-syzkaller #0
+            {stamp}RIP: 0010:debug_print_object lib/debugobjects.c:485 [inline]
+            {stamp}RIP: 0010:debug_object_assert_init+0x1fa/0x250 lib/debugobjects.c:870
+            {stamp}Call Trace:
+            {stamp} debug_timer_assert_init kernel/time/timer.c:737 [inline]
+            {stamp} del_timer+0x2f/0x340 kernel/time/timer.c:1208
+            {stamp} try_to_grab_pending+0xba/0x9f0 kernel/workqueue.c:1249
+            {stamp} cancel_delayed_work+0x37/0x2b0 kernel/workqueue.c:3250
+            {stamp} l2cap_chan_del+0x5bf/0x760 net/bluetooth/l2cap_core.c:661
+            """);
+        Assert.Equal("WARNING: ODEBUG bug in cancel_delayed_work", report.Title);
+    }
 }
