@@ -38,14 +38,14 @@ public static class ConsoleForm
     ];
 
     /// <summary>
-    /// True when the report is a console capture: the header line carries a console stamp or caller id and no line
-    /// was trimmed by hand, or a syzkaller-only line is among the report's lines.
+    /// True when the report is a console capture: the console put a prefix of its own on the header line (a time, a
+    /// level, a caller id, a tag: <see cref="LogLine.Stamped"/>) and no line was trimmed by hand, or a syzkaller-only line is among the report's lines.
     /// </summary>
     public static bool IsConsoleCapture(IReadOnlyList<LogLine> lines)
     {
         if (lines.Count == 0)
             return false;
-        var stamped = lines[0].Uptime is not null || lines[0].Context is not null;
+        var stamped = lines[0].Stamped || lines[0].Uptime is not null || lines[0].Context is not null;
         foreach (var line in lines)
         {
             foreach (var (literal, _) in SyzkallerMarkers)
