@@ -38,7 +38,8 @@ public static class WarningForms
         foreach (var start in KernelStarts)
             if (rest.StartsWith(start, StringComparison.Ordinal))
                 return true;
-        return IsSourceAt(rest);
+        // lockdep print_held_locks_bug: `WARNING: comm/pid still has locks held!`.
+        return IsSourceAt(rest) || rest.EndsWith(" still has locks held!", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public static class PrefixForms
         new("rfc5424", "<4>1 2017-01-14T01:04:26.003Z host kernel - - - ", PrefixScanners.Rfc5424, Starts: "<"),
         new("priority", "<4>", PrefixScanners.Priority, Starts: "<"),
         new("iso-date", "2017-01-14 01:04:26\t | 2017-01-14T01:04:26+0800 host kernel: ", PrefixScanners.IsoDate, Starts: Digits),
-        new("rfc3164", "Jan 14 01:04:26 host kernel: | Jan 14 01:04:26.123456 host kernel: ", PrefixScanners.Rfc3164, Starts: "ADFJMNOS"),
+        new("rfc3164", "Jan 14 01:04:26 host kernel: | Jan 14 01:04:26.123456 host kernel: ", PrefixScanners.Rfc3164),
         new("uptime", "[ 1234.567890] | [  584.319520][   T31] | [ 1.5] host kernel: ", PrefixScanners.Uptime, Starts: "["),
         new("caller-id", "[T123] | [ C1]", PrefixScanners.CallerId, Starts: "["),
         new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime, Starts: "["),

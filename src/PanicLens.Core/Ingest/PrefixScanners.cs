@@ -79,10 +79,14 @@ internal static class PrefixScanners
 
     public static int Rfc3164(ReadOnlySpan<char> s, ref Prefix p)
     {
-        // Mmm dd HH:MM:SS[.ffffff] host tag[pid]: — the day is space-padded ("Jan  4").
-        if (s.Length < 16 || MonthIndex(s) < 0 || s[3] != ' ')
+        // Mmm dd HH:MM:SS[.ffffff] host tag[pid]: — the day is space-padded ("Jan  4"). journalctl and syslog write
+        // the month in the locale's abbreviation (`mai 17`, `Mär 08`, `janv. 3`); such a line counts only with its host
+        // and tag, so free text starting with a word and a clock is never taken for one.
+        var english = s.Length >= 16 && MonthIndex(s) >= 0 && s[3] == ' ';
+        var monthEnd = english ? 3 : LocalMonthLength(s);
+        if (s.Length < 16 || monthEnd == 0)
             return 0;
-        var i = 4;
+        var i = monthEnd + 1;
         if (s[i] == ' ')
             i++;
         var dayStart = i;
@@ -98,7 +102,21 @@ internal static class PrefixScanners
         if (i < s.Length && s[i] != ' ')
             return 0;
         i = SkipBlanks(s, i);
-        return i + HostTagLength(s[i..], anyTag: true, ref p);
+        var tag = HostTagLength(s[i..], anyTag: true, ref p);
+        return english || tag > 0 ? i + tag : 0;
+    }
+
+    /// <summary>A locale's month abbreviation: 2 to 6 letters (a UTF-8 `ä` reads as two Latin-1 chars), an optional dot, a blank.</summary>
+    private static int LocalMonthLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && i < 8 && (char.IsAsciiLetter(s[i]) || s[i] >= '\u0080'))
+            i++;
+        if (i < 2)
+            return 0;
+        if (i < s.Length && s[i] == '.')
+            i++;
+        return i < s.Length && s[i] == ' ' ? i : 0;
     }
 
     public static int Uptime(ReadOnlySpan<char> s, ref Prefix p)
@@ -117,9 +135,13 @@ internal static class PrefixScanners
         var fraction = i;
         while (i < s.Length && char.IsAsciiDigit(s[i]))
             i++;
-        if (i == fraction || i >= s.Length || s[i] != ']')
+        var end = i;
+        // Some consoles pad the stamp on the right too: `[   72.835674 ]`.
+        while (i < s.Length && s[i] == ' ' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == ']'))
+            i++;
+        if (end == fraction || i >= s.Length || s[i] != ']')
             return 0;
-        p.Uptime = s[start..i].ToString();
+        p.Uptime = s[start..end].ToString();
         i++;
         i += CallerIdLength(s[i..], ref p);
         if (i < s.Length && s[i] == ' ')
