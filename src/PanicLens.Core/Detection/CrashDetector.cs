@@ -63,7 +63,7 @@ public sealed class CrashDetector
 
     private void OnHeader(List<OpenRegion> open, LogLine line, CrashHeader header)
     {
-        if (header.Role == HeaderRole.Inside || IsInside(line.Text))
+        if (header.Role == HeaderRole.Inside || CrashHeaders.IsInside(line.Text))
         {
             var joined = false;
             foreach (var region in open)
@@ -100,7 +100,6 @@ public sealed class CrashDetector
         open.Add(new OpenRegion(this, line, header));
     }
 
-    private static bool IsInside(string text) => ContainsAny(text, CrashHeaders.InsideMarkers);
 
     private static bool ContainsAny(string text, string[] markers)
     {

@@ -30,6 +30,15 @@ public static class CrashHeaders
         "INFO: Allocated in ", "INFO: Freed in ", "INFO: Slab 0x", "INFO: Object 0x", "INFO: 0x",
     ];
 
+    /// <summary>True when <paramref name="text"/> holds one of <see cref="InsideMarkers"/>.</summary>
+    public static bool IsInside(string text)
+    {
+        foreach (var marker in InsideMarkers)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     /// <summary>
     /// Notices that print a stack of their own without being a crash: on a console without caller ids they end
     /// the report in progress, because what follows is their stack, not the report's.

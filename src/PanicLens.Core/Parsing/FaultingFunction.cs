@@ -20,17 +20,15 @@ internal static class FaultingFunction
             FaultRule.Allocation => FirstFrame(report, SkippedFrames.Allocating),
             FaultRule.Lockdep => draft.LockSite ?? FirstFrame(report, SkippedFrames.Spinning) ?? report.Ip,
             FaultRule.Lockup => Spinner(report) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
-            _ => OwnIp(report) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
+            _ => Own(report.Ip) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
         };
     }
 
     /// <summary>
-    /// The instruction pointer, unless it stands in a check or reporting helper (`__list_del_entry_valid`, a UBSAN
-    /// handler): BUG() fired there on its caller's behalf, and the engineer names the caller.
+    /// The frame, or null when it is a check or reporting helper that speaks for its caller: BUG() or WARN() fired in
+    /// `__list_del_entry_valid`, a UBSAN handler, `refcount_warn_saturate` on its caller's behalf, and the engineer
+    /// names the caller.
     /// </summary>
-    private static Frame? OwnIp(CrashReport report) => Own(report.Ip);
-
-    /// <summary>The frame, or null when it is a check or reporting helper that speaks for its caller.</summary>
     private static Frame? Own(Frame? frame) =>
         frame is not null && SkippedFrames.Contains(SkippedFrames.Reporting, Normalize(frame.Function)) ? null : frame;
 

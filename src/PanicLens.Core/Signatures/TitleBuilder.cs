@@ -55,7 +55,7 @@ public static partial class TitleBuilder
             var text = lines[i].Text;
             if (HeaderScanner.Match(text) is not { } next)
                 return lines;
-            if (next.Role != HeaderRole.Inside && !ContainsInsideMarker(text) && !IsInlineRepeat(lines[0].Text, text))
+            if (next.Role != HeaderRole.Inside && !CrashHeaders.IsInside(text) && !IsInlineRepeat(lines[0].Text, text))
                 return lines.Take(i).ToList();
         }
         return lines;
@@ -71,14 +71,6 @@ public static partial class TitleBuilder
         var at = first.IndexOf(" at ", StringComparison.Ordinal);
         var end = at < 0 ? -1 : first.IndexOf(' ', at + 4);
         return end > 0 && next.Length > end && next.AsSpan(0, end + 1).SequenceEqual(first.AsSpan(0, end + 1));
-    }
-
-    private static bool ContainsInsideMarker(string text)
-    {
-        foreach (var marker in CrashHeaders.InsideMarkers)
-            if (text.Contains(marker, StringComparison.Ordinal))
-                return true;
-        return false;
     }
 
     private sealed record Titled(string Raw, List<string> Alts, string? Corruption);
