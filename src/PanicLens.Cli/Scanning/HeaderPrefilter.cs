@@ -23,9 +23,12 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
     public const int DefaultBlockSize = 256 << 10;
     public const int TrailingBlocks = 3;
 
-    /// <summary>Every header literal: a line without one cannot open a report.</summary>
+    /// <summary>
+    /// Every header literal, and the trace hints of reports opened by a line's shape (a blocked task's dump): a line
+    /// without one cannot open a report.
+    /// </summary>
     private static readonly SearchValues<string> Literals = SearchValues.Create(
-        [.. CrashHeaders.All.Select(h => h.Literal).Distinct()], StringComparison.Ordinal);
+        [.. CrashHeaders.All.Select(h => h.Literal).Concat(CrashHeaders.TraceHints).Distinct()], StringComparison.Ordinal);
 
     /// <summary>The syslog tag of kernel lines; lines of other programs never open a report (as in the detector).</summary>
     private const string KernelOrigin = "kernel";
@@ -126,7 +129,8 @@ public sealed class HeaderPrefilter(Stream text, int blockSize = HeaderPrefilter
     private static bool IsHeader(ReadOnlySpan<byte> raw)
     {
         foreach (var line in LineReader.Read(new MemoryStream(raw.ToArray())))
-            return (line.Origin is not { } origin || origin == KernelOrigin) && HeaderScanner.Match(line.Text) is not null;
+            return (line.Origin is not { } origin || origin == KernelOrigin)
+                && (HeaderScanner.Match(line.Text) is not null || CrashHeaders.TraceHints.Any(hint => line.Text.Contains(hint, StringComparison.Ordinal)));
         return false;
     }
 

@@ -54,11 +54,39 @@ public sealed class CrashDetector
             header = null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;
+        header ??= TaskDump(open, line);
         if (header is null)
             Feed(open, line);
         else
             OnHeader(open, line, header);
         return Drain(open);
+    }
+
+    /// <summary>Line of the last dump of a task in a state other than D: a state listing (sysrq-t) is being printed.</summary>
+    private int lastListedTask = int.MinValue;
+
+    /// <summary>Lines after a task listed in another state within which a blocked task's dump is part of that listing.</summary>
+    public int ListingLines { get; init; } = 2000;
+
+    /// <summary>
+    /// A blocked task's dump line (<see cref="TaskDumpLine"/>) is a header of its own kind: it joins a report in progress and
+    /// opens one alone. A task dump in another state means a listing: open listings of blocked tasks are dropped, and
+    /// blocked tasks printed soon after are part of it.
+    /// </summary>
+    private CrashHeader? TaskDump(List<OpenRegion> open, LogLine line)
+    {
+        var state = TaskDumpLine.State(line.Text);
+        if (state == '\0')
+            return null;
+        if (state != 'D')
+        {
+            lastListedTask = line.Number;
+            foreach (var region in open)
+                if (!region.Closed && region.Accepts(line))
+                    region.DropIfTaskDump();
+            return null;
+        }
+        return (long)line.Number - lastListedTask > ListingLines ? CrashHeaders.TaskDump : null;
     }
 
     private void OnHeader(List<OpenRegion> open, LogLine line, CrashHeader header)
@@ -67,7 +95,7 @@ public sealed class CrashDetector
         {
             var joined = false;
             foreach (var region in open)
-                if (!region.Closed && region.Accepts(line))
+                if (!region.Closed && region.Accepts(line) && (header.Dump || !region.Quiet))
                 {
                     region.AddInside(line);
                     joined = true;
@@ -181,6 +209,17 @@ public sealed class CrashDetector
         private bool ending;
         private bool sawNmiSend;
         private bool truncated;
+        private bool dropped;
+
+        /// <summary>A request for state (<see cref="CrashHeader.Quiet"/>): it yields no report.</summary>
+        public bool Quiet => kind.Quiet;
+
+        /// <summary>A report opened by a blocked task's dump turns out to be part of a state listing.</summary>
+        public void DropIfTaskDump()
+        {
+            if (ReferenceEquals(kind, CrashHeaders.TaskDump))
+                dropped = true;
+        }
 
         public string? Context { get; } = header.Context;
         public bool Closed { get; private set; }
@@ -283,6 +322,9 @@ public sealed class CrashDetector
 
         public CrashRegion? ToRegion()
         {
+            // A task dump without its trace is a listing line, not a report.
+            if (Quiet || dropped || (ReferenceEquals(kind, CrashHeaders.TaskDump) && !sawStack))
+                return null;
             var kept = keep == lines.Count ? lines : lines.GetRange(0, keep);
             return new CrashRegion(kept[0].Number, kept[^1].Number, kept, kind) { Context = Context, Truncated = truncated };
         }

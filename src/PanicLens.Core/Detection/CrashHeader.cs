@@ -11,4 +11,16 @@ public sealed record CrashHeader(string Literal, string Family, HeaderRole Role 
     public string? Exclude { get; init; }
     public bool AtStart { get; init; }
     public string Why { get; init; } = "";
+
+    /// <summary>
+    /// State the kernel prints on request as well as inside reports (NMI backtraces, task dumps): it joins a report or
+    /// a <see cref="Quiet"/> request in progress, and is a report of its own only when it stands alone.
+    /// </summary>
+    public bool Dump { get; init; }
+
+    /// <summary>
+    /// A request for state (sysrq-t, sysrq-l): the dumps that follow answer it and are no crash. Its region yields no
+    /// report; a crash header printed during it still opens one.
+    /// </summary>
+    public bool Quiet { get; init; }
 }

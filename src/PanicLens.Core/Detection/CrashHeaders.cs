@@ -48,6 +48,11 @@ public static class CrashHeaders
         "FAULT_INJECTION: forcing a failure", "vmalloc: allocation failure:", "FAULT_FLAG_ALLOW_RETRY missing",
     ];
 
+    private const string SysrqBacktraces =
+        "drivers/tty/sysrq.c sysrq-l: `sysrq: ` (`SysRq : ` before 5.x) then the action; the NMI backtraces that follow were asked for";
+
+    private const string SysrqState = "drivers/tty/sysrq.c sysrq-t: every task's dump, blocked ones among them, was asked for";
+
     public static readonly CrashHeader[] All =
     [
         new("BUG:", "bug") { Exclude = BugExclude, Why = "lib/bug.c, mm/, KASAN/KMSAN/KCSAN/KFENCE, lockdep, watchdogs all print `BUG:`; ODEBUG/DEBUG tags are not crashes" },
@@ -96,5 +101,42 @@ public static class CrashHeaders
         new("(XEN) Assertion '", "xen", HeaderRole.Inside) { Why = "Xen hypervisor ASSERT()" },
         new("(XEN) FATAL TRAP", "xen", HeaderRole.Inside) { Why = "Xen hypervisor fatal exception" },
         new("(XEN) Domain 0 crashed", "xen", HeaderRole.Inside) { Why = "Xen notice that Dom0 died: the tail of a Dom0 oops" },
+        new("NMI backtrace for cpu", "nmi-backtrace", HeaderRole.Inside)
+        {
+            AtStart = true, Dump = true,
+            Why = "lib/nmi_backtrace.c nmi_cpu_backtrace(): printed inside RCU-stall, lockup and hung-task reports; alone (the capture "
+                + "began after the report's first line) it is the report",
+        },
+        new("sysrq: Show backtrace of all active CPUs", "sysrq") { Quiet = true, Why = SysrqBacktraces },
+        new("SysRq : Show backtrace of all active CPUs", "sysrq") { Quiet = true, Why = SysrqBacktraces },
+        new("sysrq: Show State", "sysrq") { Quiet = true, Why = SysrqState },
+        new("SysRq : Show State", "sysrq") { Quiet = true, Why = SysrqState },
     ];
+
+    /// <summary>
+    /// A blocked task's dump standing alone (<see cref="TaskDumpLine"/>): what sysrq-w prints, and a hung-task report whose
+    /// `INFO: task ... blocked` line was not captured. Matched by the line's shape, not a literal; a dump that also lists
+    /// tasks in other states is a state listing and is dropped.
+    /// </summary>
+    public static readonly CrashHeader TaskDump = new("", "task-dump", HeaderRole.Inside)
+    {
+        Dump = true, Why = "kernel/sched/core.c sched_show_task() of a D-state task, then its Call Trace",
+    };
+
+    /// <summary>
+    /// Literals on lines that can belong to a report opened without a header literal (a bare blocked-task dump): a
+    /// pre-filter that looks only for header literals must look for these too.
+    /// </summary>
+    public static readonly string[] TraceHints = ["Call Trace:"];
+
+    /// <summary>The header on <paramref name="text"/>: a row of <see cref="All"/>, or a blocked task's dump line.</summary>
+    public static CrashHeader? Find(string text, out int position)
+    {
+        if (HeaderScanner.Match(text, out position) is { } header)
+            return header;
+        if (!TaskDumpLine.IsBlocked(text))
+            return null;
+        position = 0;
+        return TaskDump;
+    }
 }

@@ -13,6 +13,11 @@ internal enum FaultRule
     HungTask,
     /// <summary>Where the CPU was spinning: the instruction pointer, then frames.</summary>
     Lockup,
+    /// <summary>
+    /// As <see cref="Lockup"/>, for a picture an NMI took: the interrupt sections of its trace are work the CPU was
+    /// doing (a timer softirq spinning on a lock), not the watchdog interrupt that printed a soft lockup.
+    /// </summary>
+    NmiBacktrace,
     /// <summary>The first frame that does not only report the problem (panic, might_sleep, slab checks).</summary>
     Frames,
     /// <summary>The first frame above the allocator: the caller whose request failed.</summary>
@@ -32,7 +37,7 @@ internal static class FaultRules
         new("hard LOCKUP", FaultRule.Lockup, "kernel/watchdog_hld.c"),
         new("detected stall", FaultRule.Lockup, "RCU stall: the NMI backtrace's RIP"),
         new("self-detected stall", FaultRule.Lockup, "RCU stall on the reporting CPU"),
-        new("NMI backtrace for cpu", FaultRule.Lockup, "lib/nmi_backtrace.c, printed for stalls and lockups"),
+        new("NMI backtrace for cpu", FaultRule.NmiBacktrace, "lib/nmi_backtrace.c, printed for stalls and lockups"),
         new("possible circular locking dependency", FaultRule.Lockdep, "kernel/locking/lockdep.c print_circular_bug_header"),
         new("possible recursive locking", FaultRule.Lockdep, "lockdep print_deadlock_bug"),
         new("lock order detected", FaultRule.Lockdep, "lockdep print_bad_irq_dependency: SOFTIRQ-safe -> SOFTIRQ-unsafe"),

@@ -19,7 +19,8 @@ internal static class FaultingFunction
             FaultRule.Frames => FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.Allocation => FirstFrame(report, SkippedFrames.Allocating),
             FaultRule.Lockdep => draft.LockSite ?? FirstFrame(report, SkippedFrames.Spinning) ?? report.Ip,
-            FaultRule.Lockup => Spinner(report) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
+            FaultRule.Lockup => Spinner(report, byTimer: true) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
+            FaultRule.NmiBacktrace => Spinner(report, byTimer: false) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
             _ => Own(report.Ip) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
         };
     }
@@ -37,16 +38,20 @@ internal static class FaultingFunction
     /// engineer reads the first caller above the lock. The interrupted code's frames come after the interrupt entry
     /// (watchdog timer or NMI) that printed the report. Null when the pointer is not in a lock or no caller is printed.
     /// </summary>
-    private static Frame? Spinner(CrashReport report)
+    private static Frame? Spinner(CrashReport report, bool byTimer)
     {
         if (report.Ip is not { } ip || !SkippedFrames.Contains(SkippedFrames.Spinning, Normalize(ip.Function)))
             return null;
-        return Caller(report, reliableOnly: true) ?? Caller(report, reliableOnly: false);
+        return Caller(report, byTimer, reliableOnly: true) ?? Caller(report, byTimer, reliableOnly: false);
     }
 
-    private static Frame? Caller(CrashReport report, bool reliableOnly)
+    /// <summary>
+    /// The first caller above the lock. When a timer interrupt printed the report (<paramref name="byTimer"/>), the
+    /// frames up to its entry are the watchdog's own and the spinner is read after it.
+    /// </summary>
+    private static Frame? Caller(CrashReport report, bool byTimer, bool reliableOnly)
     {
-        bool afterEntry = !HasInterruptEntry(report);
+        bool afterEntry = !byTimer || !HasInterruptEntry(report);
         foreach (var stack in report.Stacks)
         {
             if (stack.Kind is StackKind.Allocation or StackKind.Free or StackKind.Other)

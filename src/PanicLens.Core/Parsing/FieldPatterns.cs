@@ -48,10 +48,10 @@ internal static partial class FieldPatterns
         new("Pid: ", OldTaskLine(), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack") { AtStart = true },
         new("Process ", ProcessLine(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86") { AtStart = true },
         new("INFO: task ", HungTask(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/hung_task.c"),
-        new("task:", SchedTask(), (d, m) => d.SetProcess(G(m, "comm").TrimEnd(), G(m, "pid")),
+        new("task:", Detection.TaskDumpLine.Current(), (d, m) => d.SetProcess(G(m, "comm").TrimEnd(), G(m, "pid")),
             "kernel/sched/core.c sched_show_task since 5.10: `task:%-15.15s state:%c ... pid:%-5d`") { AtStart = true },
-        new(" 0x", OldSchedTask(), (d, m) => d.SetProcess(G(m, "comm").TrimEnd(), G(m, "pid")),
-            "kernel/sched/core.c sched_show_task to 5.9: `%-15.15s %c` then `%5lu %5d %6d 0x%08lx` (free stack, pid, ppid, flags)"),
+        new(" 0x", Detection.TaskDumpLine.Old(), (d, m) => d.SetProcess(G(m, "comm").TrimEnd(), G(m, "pid")),
+            "kernel/sched/core.c sched_show_task to 5.9: `%-15.15s %c` then `%5lu %5d %6d 0x%08lx` (free stack, pid, ppid, flags); 2.6 prints the saved pc between"),
         new("soft lockup", SoftLockup(),
             (d, m) => { d.SetCpu(G(m, "cpu")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "kernel/watchdog.c"),
         new("scheduling while atomic", AtomicSchedule(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/sched __schedule_bug"),
@@ -269,12 +269,6 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"INFO: task (?<comm>.{1,64}):(?<pid>\d{1,10}) blocked for more than", Options)]
     private static partial Regex HungTask();
-
-    [GeneratedRegex(@"^task:(?<comm>[^\t]{1,15}?) {1,16}state:[A-Za-z] .{0,64}? pid: {0,8}(?<pid>\d{1,10}) ", Options)]
-    private static partial Regex SchedTask();
-
-    [GeneratedRegex(@"^(?<comm>[^ \t][^\t]{0,14}?) {1,16}[RSDTtXZPIKNW] {0,12}\d{1,12} {1,8}(?<pid>\d{1,10}) {1,8}\d{1,10} 0x[0-9a-f]{8}$", Options)]
-    private static partial Regex OldSchedTask();
 
     [GeneratedRegex(@"soft lockup - CPU#(?<cpu>\d+) stuck for \d{1,10}s! \[(?<comm>.{1,64}):(?<pid>\d{1,10})\]", Options)]
     private static partial Regex SoftLockup();

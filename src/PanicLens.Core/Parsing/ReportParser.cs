@@ -50,7 +50,8 @@ public static class ReportParser
             report.Message = logical[0].Text;
         var stacks = new StackReader(report);
         var modules = new ModuleList();
-        FaultRule? rule = null;
+        // A report opened by a blocked task's dump (no header line) is a hang: read past the scheduler and lock frames.
+        FaultRule? rule = report.Lines.Count > 0 && Detection.TaskDumpLine.IsBlocked(report.Lines[0].Text) ? FaultRule.HungTask : null;
         for (int i = 0; i < logical.Count; i++)
         {
             var line = logical[i];

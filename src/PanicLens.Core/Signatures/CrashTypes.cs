@@ -90,6 +90,7 @@ public static class CrashTypes
         ("INFO: rcu detected stall in", "HANG", "title_to_type.go:241"),
         ("INFO: task can't die in", "HANG", "title_to_type.go:242"),
         ("INFO: task hung in", "HANG", "title_to_type.go:243"),
+        ("NMI backtrace in", "HANG", "ours: an NMI backtrace standing alone is what stall and lockup detectors print"),
         ("hard lockup", "HANG", "ours: our NMI-watchdog format (kernel/watchdog_hld.c) is a hang like a soft lockup"),
         ("mce: ", "HARDWARE", "ours: machine checks are hardware faults, kept apart from software bugs"),
         ("kernel panic: Fatal machine check", "HARDWARE", "ours: mce panic; must precede the kernel panic: DoS row"),

@@ -66,5 +66,10 @@ public static class FaultFormats
         {
             Stack = StackSpec.Rip(), Why = "kernel/watchdog_hld.c: the NMI watchdog saw no timer interrupts; RIP is where the CPU spins",
         },
+        new(@"^NMI backtrace for cpu [0-9]+", "NMI backtrace in {frame}")
+        {
+            Stack = StackSpec.Rip(),
+            Why = "ours: lib/nmi_backtrace.c standing alone (the stall or lockup line that asked for it was not captured); RIP is where the CPU was",
+        },
     ];
 }

@@ -35,6 +35,12 @@ public static class InfoFormats
             Stack = StackSpec.CallTrace() with { Extractor = StackExtractor.HungTask },
             Why = "kernel/hung_task.c: a D-state task did not run for the timeout",
         },
+        new(@"^[ \t]{0,16}(?:task:[^\t]{1,15}? {1,16}state:D |[^ \t][^\t]{0,14}? {1,16}D )", "INFO: task hung in {frame}")
+        {
+            Alts = ["hang in {frame}"],
+            Stack = StackSpec.CallTrace() with { Extractor = StackExtractor.HungTask },
+            Why = "ours: a blocked task's dump standing alone (sysrq-w, or a hung-task report whose first lines were not captured): the same hang",
+        },
         new(@"INFO: task .{1,100}? can't die for more than ", "INFO: task can't die in {frame}")
         {
             Alts = ["hang in {frame}"], Stack = StackSpec.CallTrace("schedule"),

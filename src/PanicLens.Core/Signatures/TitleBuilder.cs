@@ -18,7 +18,7 @@ public static partial class TitleBuilder
     public static void Apply(CrashReport report)
     {
         report.AltTitles.Clear();
-        if (report.Lines.Count == 0 || HeaderScanner.Match(report.Lines[0].Text, out var at) is not { } header)
+        if (report.Lines.Count == 0 || CrashHeaders.Find(report.Lines[0].Text, out var at) is not { } header)
         {
             report.Title = report.Lines.Count == 0 ? "" : TitleNormalizer.Normalize(Cap(report.Lines[0].Text));
             report.Type = "";

@@ -9,7 +9,7 @@ public static class TitleFormats
     {
         "bug" => BugFormats.All,
         "warning" => WarningFormats.All,
-        "info" => InfoFormats.All,
+        "info" or "task-dump" => InfoFormats.All,
         _ => Others,
     };
 

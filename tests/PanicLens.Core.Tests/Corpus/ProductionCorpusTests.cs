@@ -20,9 +20,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         "the log's first report is the workqueue watchdog's `BUG: workqueue lockup` notice (busy pools, no task, no stack), "
         + "found first in log order; the hand reader labels the NMI hard LOCKUP printed after it, our second report (read right)";
 
-    private const string XfsBareTaskDumps =
-        "no crash header at all: the mail quotes sysrq-w style task dumps (`kswapd0 D 0 279 2 0x00000000` + Call Trace) without "
-        + "their `INFO: task ... blocked` or `sysrq: Show Blocked State` line; a bare task dump is no crash report, as any sysrq-t shows";
 
     /// <summary>
     /// The one "not yet" list: every hand-read field that still differs, with the reason. It only shrinks: an entry
@@ -34,12 +31,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("lkml-raid-debnas-grep-filtered-hungtask.log", "function",
             "grep kept only '?' frames; the top one, is_mddev_idle, is a stale return address the hand reader knew to skip "
             + "(md_do_sync is where the reshape thread sleeps); no rule tells a stale '?' frame from a live one here"),
-        ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "comm",
-            "detection: the log opens mid-report with an orphan 'NMI backtrace for cpu 30' (kworker/u146:9) that the detector "
-            + "does not count as a report; its first report is the rcu_sched stall whose task line is ksoftirqd/68"),
-        ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "pid", "as for comm: the orphan backtrace's pid 67325 vs the stall's 354"),
-        ("lkml-raid-supermicro-rcustall-hungtask-multi.log", "function",
-            "as for comm: the orphan backtrace spins in native_queued_spin_lock_slowpath; the stall we read first names its caller find_iova"),
         ("abrt-oops9_ppc64.log", "function",
             "INDEX keeps the ppc64 ELFv1 dot (.ipr_pci_error_detected) although the corpus README says dotted names are read without it; we follow the README"),
         ("lkml-raid-asustor-nas-full-dmesg-pagealloc.log", "function",
@@ -49,10 +40,6 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "function", DmCryptWorkqueueFirst),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kernel", DmCryptWorkqueueFirst),
         ("dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "pid", DmCryptWorkqueueFirst),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "comm", XfsBareTaskDumps),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "function", XfsBareTaskDumps),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "module", XfsBareTaskDumps),
-        ("xfs-ubuntu-4.10-hung-kswapd-reclaim-stacks.log", "pid", XfsBareTaskDumps),
     ];
 
     /// <summary>The field name of the negative case: the log must yield no report.</summary>
@@ -60,7 +47,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     // Issue 10 asks 97% on the grown set of 88 logs. Until the not-yet list holds only reviewed reasons this floor is
     // the rate reached so far: it is raised with each fix, never lowered.
-    private const double RequiredRate = 0.95;
+    private const double RequiredRate = 0.97;
 
     public static TheoryData<string> Files()
     {
@@ -82,7 +69,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
         foreach (var (field, want) in row.CheckedFields())
         {
             var got = report is null ? null : Got(report, field);
-            if (want.Length > 0 && want != got && !IsNotYet(file, field))
+            if (want.Length > 0 && !Agrees(report, field, want) && !IsNotYet(file, field))
                 wrong.Add($"{field}: want '{want}' got '{got ?? "no report"}'");
         }
         Assert.True(wrong.Count == 0, file + ": " + string.Join("; ", wrong));
@@ -101,7 +88,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
                     continue;
                 total++;
                 var got = report is null ? null : Got(report, field);
-                if (want == got)
+                if (Agrees(report, field, want))
                     right++;
                 else
                     output.WriteLine($"{row.File} {field}: want '{want}' got '{got}'{(IsNotYet(row.File, field) ? " (not yet)" : "")}");
@@ -125,8 +112,7 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
             var report = FirstReport(file);
             bool passes = field == NoReport
                 ? report is null
-                : ProductionIndex.Load().Single(r => r.File == file).CheckedFields().Single(f => f.Field == field).Want
-                    == (report is null ? null : Got(report, field));
+                : Agrees(report, field, ProductionIndex.Load().Single(r => r.File == file).CheckedFields().Single(f => f.Field == field).Want);
             output.WriteLine($"not yet: {file} {field}: {reason}");
             if (passes)
                 stale.Add($"{file} {field}");
@@ -147,6 +133,30 @@ public sealed class ProductionCorpusTests(ITestOutputHelper output)
 
     private static bool IsNotYet(string file, string field) =>
         NotYet.Any(a => a.File == file && a.Field == field);
+
+    /// <summary>
+    /// Whether the report reads the hand-read field. The corpus README: where the faulting function is generic code
+    /// the convention skips (a lock primitive, memset, an allocator), a report naming it as its instruction pointer's
+    /// function and the caller as its function reads the log right either way.
+    /// </summary>
+    private static bool Agrees(CrashReport? report, string field, string want)
+    {
+        if (report is null)
+            return false;
+        if (Got(report, field) == want)
+            return true;
+        // Only a report that names a caller: the same function spelled otherwise (a ppc64 dot) is no such reading.
+        return field == "function" && report.Ip is { } ip && report.Function is { } function
+            && Bare(ip.Function) != function && Bare(ip.Function) == Bare(want);
+    }
+
+    /// <summary>The name without a ppc64 dot or compiler clone suffix.</summary>
+    private static string Bare(string function)
+    {
+        var name = function.TrimStart('.');
+        var dot = name.IndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
 
     private static string? Got(CrashReport report, string field) => field switch
     {
