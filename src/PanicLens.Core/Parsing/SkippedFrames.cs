@@ -205,7 +205,12 @@ internal static class SkippedFrames
         new("percpu_down_*", "percpu rwsem"),
         new("percpu_rwsem_wait", "percpu rwsem"),
         new("rt_mutex_*", "rt mutex"),
-        new("do_wait_for_common", "completion internals; wait_for_completion names the wait"),
+        new("do_wait_for_common", "completion internals; wait_for_completion names the wait (the hand-read label of a 3.10 hung task)"),
+        new("context_switch", "kernel/sched/core.c, inlined into __schedule; decode_stacktrace prints it as a frame"),
+        new("preempt_schedule*", "kernel/sched/core.c preemption points"),
+        new("schedule_hrtimeout*", "kernel/time/hrtimer.c sleeping helpers"),
+        new("usleep_range*", "kernel/time/sleep_timeout.c: a timed sleep; its caller polls"),
+        new("msleep*", "kernel/time/sleep_timeout.c: a timed sleep; its caller polls"),
         new("__wait_for_common", "completion internals"),
         new("wait_for_common*", "completion internals"),
     ];

@@ -329,6 +329,19 @@ public sealed class FaultingFunctionRuleTests
         Assert.Equal("wait_for_completion", report.Function);
     }
 
+    /// <summary>Scheduler code inlined or entered by preemption, and timed sleeps, are waiting too: their caller is named.</summary>
+    [Theory]
+    [InlineData(" context_switch kernel/sched/core.c:4940 [inline]", " __schedule+0x940/0x26f0 kernel/sched/core.c:6287")]
+    [InlineData(" preempt_schedule_notrace+0x5b/0xb0", " preempt_schedule_notrace_thunk+0x1a/0x30")]
+    [InlineData(" schedule_hrtimeout_range_clock+0xb5/0x120", " usleep_range_state+0x60/0x90")]
+    [InlineData(" msleep+0x2c/0x38", " schedule_timeout+0xb6/0x290")]
+    public void A_hung_task_in_scheduler_or_sleep_helpers_names_their_caller(string first, string second)
+    {
+        var report = ReportParserTests.Parse("INFO: task frobd:77 blocked for more than 120 seconds.", "Call Trace:", first, second,
+            " schedule+0x37/0x80", " frob_poll+0x3c/0x120 [frob]", " process_one_work+0x1d8/0x3f0");
+        Assert.Equal("frob_poll", report.Function);
+    }
+
     /// <summary>Mail clients wrap a header right before the function it names; the function is still read.</summary>
     [Theory]
     [InlineData("BUG: KASAN: null-ptr-deref in ", "frob_hw_params+0x102/0x3d0 [frob]", "frob_hw_params")]
