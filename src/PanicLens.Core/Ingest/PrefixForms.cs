@@ -18,6 +18,8 @@ public static class PrefixForms
         new("rfc3164", "Jan 14 01:04:26 host kernel: | Jan 14 01:04:26.123456 host kernel: ", PrefixScanners.Rfc3164),
         new("uptime", "[ 1234.567890] | [  584.319520][   T31] | [ 1.5] host kernel: ", PrefixScanners.Uptime, Starts: "["),
         new("caller-id", "[T123] | [ C1]", PrefixScanners.CallerId, Starts: "["),
+        // A person who blanks the stamps of a pasted log leaves their brackets, on every line as the console printed them.
+        new("blank-stamp", "[ ] | [    ] (stamps blanked by whoever pasted the log)", PrefixScanners.BlankStamp, Starts: "["),
         new("dmesg-ctime", "[Sat Jan 14 01:04:26 2017] (dmesg -T)", PrefixScanners.DmesgCtime, Starts: "["),
         new("dmesg-human", "[Jan14 01:04] | [  +0.000123] (dmesg -H)", PrefixScanners.DmesgHuman, Starts: "["),
         new("dmesg-decode", "kern  :alert : (dmesg -x)", PrefixScanners.DmesgDecode, Starts: "acdfklmnsu"),

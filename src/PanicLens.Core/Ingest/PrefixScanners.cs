@@ -150,6 +150,22 @@ internal static class PrefixScanners
     }
 
     /// <summary>
+    /// `[`, blanks, `]`: an uptime stamp whose digits the poster removed (`[ ] kernel BUG at ...`), then the caller id
+    /// the console printed after it, if any.
+    /// </summary>
+    public static int BlankStamp(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 1;
+        while (i < s.Length && i <= 16 && s[i] == ' ')
+            i++;
+        if (i == 1 || i + 1 >= s.Length || s[0] != '[' || s[i] != ']' || s[i + 1] is not (' ' or '['))
+            return 0;
+        i++;
+        i += CallerIdLength(s[i..], ref p);
+        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    /// <summary>
     /// A bare `kernel: ` syslog tag with neither time nor host: rsyslog templates that write `%syslogtag%%msg%`,
     /// journal exports with the host cut away, and logs pasted from `grep kernel:`. No kernel message starts with it.
     /// rsyslog's wall broadcast (RSYSLOG_WallFmt, `Message from syslogd@host at ...` then ` %syslogtag%%msg%`) puts
@@ -393,6 +409,13 @@ internal static class PrefixScanners
         var hostEnd = s[..Math.Min(s.Length, 256)].IndexOf(' ');
         if (hostEnd <= 0)
             return 0;
+        // No host at all (`Feb 19 17:08:22 kernel: `): local loggers that leave HOSTNAME out, as RFC 3164 §4.3.3
+        // lets a receiver find it missing. A host never ends with the tag's colon.
+        if (s[hostEnd - 1] == ':' && TagName(s[..(hostEnd - 1)]) is { Length: > 0 } bare)
+        {
+            p.Origin = bare.SequenceEqual(KernelTag) ? KernelTag : bare.ToString();
+            return hostEnd + 1;
+        }
         var tagStart = hostEnd + 1;
         var rest = s[tagStart..];
         var colon = rest[..Math.Min(rest.Length, 64)].IndexOf(": ");
@@ -408,6 +431,15 @@ internal static class PrefixScanners
             return 0;
         p.Origin = name.SequenceEqual(KernelTag) ? KernelTag : name.ToString();
         return tagStart + colon + 2;
+    }
+
+    /// <summary>`kernel` or `name[pid]`: the tags that name themselves as such; empty for any other word.</summary>
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
+    {
+        if (tag.SequenceEqual(KernelTag))
+            return tag;
+        var bracket = tag.IndexOf('[');
+        return bracket > 0 && tag[^1] == ']' && Digits(tag[(bracket + 1)..^1]) ? tag[..bracket] : [];
     }
 
     internal static string FormatMicros(ReadOnlySpan<char> micros)

@@ -36,6 +36,12 @@ public sealed class PrefixStripperTests
     [InlineData("syzkaller login: [   35.184476] BUG: using __this_cpu_read()", "BUG: using __this_cpu_read()", null, "35.184476", null, null)]
     [InlineData("** 4491 printk messages dropped ** [   50.750742] INFO: Allocated in f", "INFO: Allocated in f", null, "50.750742", null, null)]
     [InlineData("Ubuntu login: root", "Ubuntu login: root", null, null, null, null)]
+    [InlineData("Feb 19 17:08:22 kernel: WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2", "WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2", null, null, null, "kernel")]
+    [InlineData("Feb  9 17:08:22 kernel: [  12.5] Call Trace:", "Call Trace:", null, "12.5", null, "kernel")]
+    [InlineData("Feb 19 17:08:22 sshd[812]: BUG: not ours", "BUG: not ours", null, null, null, "sshd")]
+    [InlineData("[ ] kernel BUG at mm/slub.c:547!", "kernel BUG at mm/slub.c:547!", null, null, null, null)]
+    [InlineData("[    ][ T5855] general protection fault: 0000 [#1] SMP", "general protection fault: 0000 [#1] SMP", null, null, "T5855", null)]
+    [InlineData("[ ]  __slab_free+0xf8/0x348", " __slab_free+0xf8/0x348", null, null, null, null)]
     public void Each_prefix_style_is_stripped_and_its_facts_kept(string raw, string text, string? timestamp, string? uptime, string? context, string? origin)
     {
         var line = PrefixStripper.ToLogLine(7, raw);

@@ -19,6 +19,7 @@ public static class PrefixStyles
         // RFC 3164 syslog, journalctl short and short-precise
         new("rfc3164", (f, i) => $"Jan 14 {Clock(i)} web01 kernel: {f.KernelPart()}"),
         new("rfc3164-day-pad", (f, i) => $"Jan  4 {Clock(i)} web01 kernel: {f.KernelPart()}"),
+        new("rfc3164-no-host", (f, i) => $"Jan 14 {Clock(i)} kernel: {f.KernelPart()}"),
         new("journal-precise", (f, i) => $"Jan 14 {Clock(i)}.{i % 1000000:D6} web01 kernel: {f.KernelPart()}"),
         // RFC 5424
         new("rfc5424", (f, i) => $"<4>1 2017-01-14T{Clock(i)}.003Z web01 kernel - - - {f.KernelPart()}"),
@@ -29,6 +30,8 @@ public static class PrefixStyles
         new("uptime", (f, i) => $"[{f.Uptime ?? Uptime(i),12}]{Caller(f, "")} {f.Text}"),
         new("uptime-caller", (f, i) => $"[{f.Uptime ?? Uptime(i),12}][{f.Context ?? "T1",6}] {f.Text}"),
         new("caller-id", (f, i) => $"[{f.Context ?? "T1",6}] {f.Text}"),
+        // stamps blanked by the person who pasted the log
+        new("blank-stamp", (f, i) => $"[ ]{Caller(f, "")} {f.Text}"),
         new("journal-monotonic", (f, i) => $"[{f.Uptime ?? Uptime(i),12}] web01 kernel: {Caller(f, " ")}{f.Text}"),
         // dmesg -T, dmesg -H (a full stamp when the minute changes, deltas between), dmesg -x; util-linux prints the
         // caller id after the time
