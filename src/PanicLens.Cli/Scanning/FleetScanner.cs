@@ -13,7 +13,7 @@ namespace PanicLens.Cli.Scanning;
 /// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
 /// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
 /// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
-/// Only the blocks around crash header literals are parsed (<see cref="HeaderPrefilter"/>).
+/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>).
 /// </summary>
 public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
 {
@@ -30,8 +30,8 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
 
     public ScanProgress Progress { get; } = new();
 
-    /// <summary>Bytes per block of the header prefilter (tests make it small to cross block edges often).</summary>
-    public int PrefilterBlock { get; init; } = HeaderPrefilter.DefaultBlockSize;
+    /// <summary>Bytes of the read buffer of each file (tests make it small to cross buffer edges often).</summary>
+    public int BufferSize { get; init; } = SparseLogReader.DefaultBufferSize;
 
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
@@ -103,48 +103,43 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
             return Read(slice, slice, path, state, final: false);
-        using var text = new LogSlice(CompressedInput.Open(slice, path), long.MaxValue);
+        using var text = CompressedInput.Open(slice, path);
         return Read(text, slice, path, state, final: true);
     }
 
-    /// <param name="text">The log's text, counting its lines.</param>
+    /// <param name="text">The log's text.</param>
     /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
-    private (long Bytes, long Reports, long Added) Read(LogSlice text, LogSlice raw, string path, StoredFile state, bool final)
+    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final)
     {
         var batch = new List<NewReport>(Batch);
-        (CrashReport Report, long Base)? last = null;
+        CrashReport? last = null;
         long found = 0, added = 0;
-        using var prefilter = new HeaderPrefilter(text, PrefilterBlock);
-        foreach (var run in prefilter.Runs())
+        var pipeline = new ReportPipeline(knowledge);
+        using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize);
+        foreach (var report in pipeline.Analyze(reader.Lines(), path))
         {
-            var lineBase = state.Lines + run.LineBase;
-            foreach (var report in new ReportPipeline(knowledge).Analyze(run, path))
+            found++;
+            Progress.AddReport();
+            if (last is not null)
+                batch.Add(StoredReports.From(last, state.Lines, pending: false));
+            last = report;
+            if (batch.Count == Batch)
             {
-                found++;
-                Progress.AddReport();
-                report.Kernel ??= prefilter.Banners.ReleaseBefore((int)(run.LineBase + report.StartLine));
-                if (last is { } held)
-                    batch.Add(StoredReports.From(held.Report, held.Base, pending: false));
-                last = (report, lineBase);
-                if (batch.Count == Batch)
-                {
-                    // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
-                    added += store.Record(new FileRecord(state, batch));
-                    batch.Clear();
-                }
+                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
+                added += store.Record(new FileRecord(state, batch));
+                batch.Clear();
             }
         }
-        var lastLine = text.Newlines + (text.EndsWithNewline ? 0 : 1);
-        // Lines are counted from this read's first byte below: the last report's span within this read.
-        var (lastStart, lastEnd) = last is { } tail ? (tail.Base - state.Lines + tail.Report.StartLine, tail.Base - state.Lines + tail.Report.EndLine) : (0, 0);
-        var pending = !final && last is not null && lastEnd >= lastLine;
-        if (last is { } lastReport)
-            batch.Add(StoredReports.From(lastReport.Report, lastReport.Base, pending));
+        var lastLine = reader.Newlines + (reader.EndsWithNewline ? 0 : 1);
+        // Lines are counted from this read's first byte: the last report's span within this read.
+        var pending = !final && last is not null && last.EndLine >= lastLine;
+        if (last is not null)
+            batch.Add(StoredReports.From(last, state.Lines, pending));
         var end = final
             ? state with { Offset = state.Size, Lines = state.Lines + lastLine }
             : pending
-                ? PendingFrom(path, state, lastStart - 1)
-                : state with { Offset = state.Offset + raw.LastNewlineEnd, Lines = state.Lines + raw.Newlines };
+                ? PendingFrom(path, state, last!.StartLine - 1)
+                : state with { Offset = state.Offset + reader.LastNewlineEnd, Lines = state.Lines + reader.Newlines };
         added += store.Record(new FileRecord(end, batch));
         return (raw.BytesRead, found, added);
     }

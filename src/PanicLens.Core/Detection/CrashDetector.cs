@@ -22,6 +22,12 @@ public sealed class CrashDetector
 
     private const string KernelOrigin = "kernel";
 
+    /// <summary>
+    /// No report is open: until a line opens one, lines are of no consequence (a reader that knows which lines can open
+    /// one, such as the fleet scan's, may skip the rest). Read between lines of <see cref="Detect"/>.
+    /// </summary>
+    public bool Idle { get; private set; } = true;
+
     public IEnumerable<CrashRegion> Detect(IEnumerable<LogLine> lines)
     {
         var open = new List<OpenRegion>();
@@ -38,7 +44,9 @@ public sealed class CrashDetector
                 yield return region;
         foreach (var region in open)
             region.Close();
-        foreach (var region in Drain(open))
+        var last = Drain(open);
+        Idle = true;
+        foreach (var region in last)
             yield return region;
     }
 
@@ -47,7 +55,7 @@ public sealed class CrashDetector
         // A syslog/journal line tagged with another program (`gnome-session[1443]: WARNING: ...`) is user space
         // talking, never kernel output: it neither opens a report nor belongs to one.
         if (line.Origin is { } origin && origin != KernelOrigin)
-            return Drain(open);
+            return Drained(open);
         var header = HeaderScanner.Match(line.Text, out var at);
         if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
@@ -58,7 +66,14 @@ public sealed class CrashDetector
             Feed(open, line);
         else
             OnHeader(open, line, header);
-        return Drain(open);
+        return Drained(open);
+    }
+
+    private List<CrashRegion> Drained(List<OpenRegion> open)
+    {
+        var done = Drain(open);
+        Idle = open.Count == 0;
+        return done;
     }
 
     private void OnHeader(List<OpenRegion> open, LogLine line, CrashHeader header)
