@@ -47,7 +47,7 @@ public sealed class ReportPipeline
             report.Diagnosis = diagnoser.Value.Diagnose(report, earlier);
             if (earlier.Count == EarlierKept)
                 earlier.RemoveAt(0);
-            earlier.Add(report);
+            earlier.Add(Outline(report));
             yield return report;
         }
     }
@@ -63,6 +63,16 @@ public sealed class ReportPipeline
             yield return line;
         }
     }
+
+    /// <summary>
+    /// What the diagnosis of a later report reads of an earlier one (its kind, header and line: the taint notes), so a
+    /// log of long reports does not keep 32 of them whole.
+    /// </summary>
+    private static CrashReport Outline(CrashReport report) => new()
+    {
+        Source = report.Source, StartLine = report.StartLine, EndLine = report.EndLine, Lines = [],
+        Kind = report.Kind, Message = report.Message,
+    };
 
     /// <summary>Parses and titles one region, without diagnosis.</summary>
     public static CrashReport Build(CrashRegion region, string source)

@@ -23,6 +23,9 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     /// <summary>Reports stored per transaction, so a storm in one file does not sit in memory.</summary>
     private const int Batch = 128;
 
+    /// <summary>Text and JSON of the reports of one transaction at most (a few reports of thousands of lines each).</summary>
+    private const long BatchChars = 4 << 20;
+
     /// <summary>Files never read: the store's own database when it lies in a scanned folder.</summary>
     public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
 
@@ -99,7 +102,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         }
         file.Seek(start, SeekOrigin.Begin);
         var state = new StoredFile(hosts.HostOf(path), device, inode, path, Hash(head), head.Length, size, start, lines,
-            compression.ToString().ToLowerInvariant());
+            compression.ToString().ToLowerInvariant()) { BootKernel = start > 0 ? previous?.BootKernel : null };
         using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
             return Read(slice, slice, path, state, final: false);
@@ -113,34 +116,48 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     {
         var batch = new List<NewReport>(Batch);
         CrashReport? last = null;
-        long found = 0, added = 0;
+        string? lastHost = null;
+        long found = 0, added = 0, chars = 0;
         var pipeline = new ReportPipeline(knowledge);
-        using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize);
+        var ownHosts = !hosts.NamesHost(path);
+        using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
+        {
+            // The release booted before this read's first line, for reports that print none.
+            Preamble = state.BootKernel is { } booted ? new LogLine(0, $"Linux version {booted} (booted before line {state.Lines + 1})", null, null) : null,
+        };
         foreach (var report in pipeline.Analyze(reader.Lines(), path))
         {
             found++;
             Progress.AddReport();
             if (last is not null)
-                batch.Add(StoredReports.From(last, state.Lines, pending: false));
+            {
+                var stored = StoredReports.From(last, state.Lines, pending: false, lastHost);
+                batch.Add(stored);
+                chars += stored.RawText.Length + stored.ReportJson.Length;
+            }
             last = report;
-            if (batch.Count == Batch)
+            lastHost = ownHosts ? reader.HostOf(report.StartLine) : null;
+            if (batch.Count == Batch || chars >= BatchChars)
             {
                 // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
                 added += store.Record(new FileRecord(state, batch));
                 batch.Clear();
+                chars = 0;
             }
         }
         var lastLine = reader.Newlines + (reader.EndsWithNewline ? 0 : 1);
         // Lines are counted from this read's first byte: the last report's span within this read.
         var pending = !final && last is not null && last.EndLine >= lastLine;
         if (last is not null)
-            batch.Add(StoredReports.From(last, state.Lines, pending));
+            batch.Add(StoredReports.From(last, state.Lines, pending, lastHost));
+        var boots = reader.Boots.Select(b => new HostBoot(ownHosts && b.Host is { } own ? own : state.Host, b.Timestamp, b.Release)).ToList();
+        state = state with { BootKernel = reader.LastRelease ?? state.BootKernel };
         var end = final
             ? state with { Offset = state.Size, Lines = state.Lines + lastLine }
             : pending
                 ? PendingFrom(path, state, last!.StartLine - 1)
                 : state with { Offset = state.Offset + reader.LastNewlineEnd, Lines = state.Lines + reader.Newlines };
-        added += store.Record(new FileRecord(end, batch));
+        added += store.Record(new FileRecord(end, batch) { Boots = boots });
         return (raw.BytesRead, found, added);
     }
 

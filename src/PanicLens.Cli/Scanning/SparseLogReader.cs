@@ -71,6 +71,9 @@ public sealed class SparseLogReader : IDisposable
 
     private readonly Dictionary<string, BootRecord> lastBoots = new(StringComparer.Ordinal);
 
+    /// <summary>The release of the last boot banner read, whichever host printed it.</summary>
+    public string? LastRelease { get; private set; }
+
     /// <summary>The host the syslog prefix of line <paramref name="number"/> named, when it was read whole and named one.</summary>
     public string? HostOf(long number) => hostsByLine.GetValueOrDefault(number);
 
@@ -204,6 +207,8 @@ public sealed class SparseLogReader : IDisposable
     /// </summary>
     private IEnumerable<LogLine> ReadAll(int headerStart, long header)
     {
+        // The detector is idle: the reports of the lines read before are out, and their hosts no longer asked for.
+        hostsByLine.Clear();
         var from = headerStart;
         var fromLines = lines;
         if (header - 1 > given && headerStart > 0 && buffer.AsSpan(0, headerStart - 1).LastIndexOf((byte)'\n') is var n
@@ -230,7 +235,6 @@ public sealed class SparseLogReader : IDisposable
             (position, lines) = (lineStart, lineStartLines);
         else
             (position, lines) = (feedPosition, feedLines);
-        hostsByLine.Clear();
     }
 
     /// <summary>One raw line per read (or a buffer's worth of a longer one), so the reader's position is known.</summary>
@@ -296,6 +300,7 @@ public sealed class SparseLogReader : IDisposable
         if (release.Length is 0 or > 128)
             return;
         host = host is null ? null : Intern(host);
+        LastRelease = release.ToString();
         if (lastBoots.Count < MaxHostsKept)
             lastBoots[host ?? ""] = new BootRecord(line.Number, line.Timestamp, release.ToString(), host);
     }
