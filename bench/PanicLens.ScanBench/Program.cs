@@ -7,7 +7,8 @@ using PanicLens.ScanBench;
 // Fleet scan throughput: generates a realistic console log (default 1 GiB) and measures, in one run on the same file,
 // `paniclens scan`, `rg -c -F -f markers.txt`, `grep -c -F -f markers.txt` and `wc -l`, where markers.txt holds the
 // detector's header literals. Speeds are medians of RUNS runs (page cache warm), reported as ratios to ripgrep's time
-// so that machine noise cancels out; peak memory is GNU time's maximum resident set.
+// so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
+// peak memory is GNU time's maximum resident set.
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -51,13 +52,14 @@ finally
 static Measurement Measure(int runs, Func<(string File, string[] Args)> command)
 {
     var times = new List<double>();
+    var cpus = new List<double>();
     long peak = 0;
     var output = "";
     for (var i = 0; i < runs; i++)
     {
         var (file, arguments) = command();
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-f", "%e %M", file, .. arguments])
+        foreach (var a in (string[])["-f", "%e %M %U %S", file, .. arguments])
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -66,10 +68,12 @@ static Measurement Measure(int runs, Func<(string File, string[] Args)> command)
         var last = stderr.TrimEnd().Split('\n')[^1].Split(' ');
         times.Add(double.Parse(last[0], CultureInfo.InvariantCulture));
         peak = Math.Max(peak, long.Parse(last[1], CultureInfo.InvariantCulture));
+        cpus.Add(double.Parse(last[2], CultureInfo.InvariantCulture) + double.Parse(last[3], CultureInfo.InvariantCulture));
         output = Summary(stdout.Result);
     }
     times.Sort();
-    return new Measurement(times[times.Count / 2], peak, output);
+    cpus.Sort();
+    return new Measurement(times[times.Count / 2], peak, output, cpus[cpus.Count / 2]);
 }
 
 static string Summary(string stdout)
@@ -91,4 +95,4 @@ static string FindShared()
     throw new InvalidOperationException("PanicLens.slnx not found above " + AppContext.BaseDirectory);
 }
 
-internal sealed record Measurement(double Seconds, long PeakKiB, string Output);
+internal sealed record Measurement(double Seconds, long PeakKiB, string Output, double Cpu);

@@ -29,11 +29,17 @@ public sealed class ReportPipeline
     /// </summary>
     public ReportPipeline(Func<KnowledgeBase?> knowledge) => diagnoser = new(() => new Diagnoser(knowledge()));
 
-    public IEnumerable<CrashReport> Analyze(Stream input, string source)
+    public IEnumerable<CrashReport> Analyze(Stream input, string source) => Analyze(LineReader.Read(input), source);
+
+    /// <summary>
+    /// The same on lines already read. A reader may leave out lines while <see cref="Idle"/> holds that cannot open a
+    /// report (no header) and are no boot banner: the reports come out the same (the fleet scan reads so).
+    /// </summary>
+    public IEnumerable<CrashReport> Analyze(IEnumerable<LogLine> lines, string source)
     {
         var earlier = new List<CrashReport>();
         var banner = new BootBanner();
-        foreach (var region in detector.Detect(Observed(LineReader.Read(input), banner)))
+        foreach (var region in detector.Detect(Observed(lines, banner)))
         {
             var report = Build(region, source);
             // Reports that print no release of their own (mce, bare panics) ran the kernel that booted last.
@@ -41,10 +47,13 @@ public sealed class ReportPipeline
             report.Diagnosis = diagnoser.Value.Diagnose(report, earlier);
             if (earlier.Count == EarlierKept)
                 earlier.RemoveAt(0);
-            earlier.Add(report);
+            earlier.Add(Outline(report));
             yield return report;
         }
     }
+
+    /// <summary>No report is open (<see cref="CrashDetector.Idle"/>): read while the lines are being asked for.</summary>
+    public bool Idle => detector.Idle;
 
     private static IEnumerable<LogLine> Observed(IEnumerable<LogLine> lines, BootBanner banner)
     {
@@ -54,6 +63,16 @@ public sealed class ReportPipeline
             yield return line;
         }
     }
+
+    /// <summary>
+    /// What the diagnosis of a later report reads of an earlier one (its kind, header and line: the taint notes), so a
+    /// log of long reports does not keep 32 of them whole.
+    /// </summary>
+    private static CrashReport Outline(CrashReport report) => new()
+    {
+        Source = report.Source, StartLine = report.StartLine, EndLine = report.EndLine, Lines = [],
+        Kind = report.Kind, Message = report.Message,
+    };
 
     /// <summary>Parses and titles one region, without diagnosis.</summary>
     public static CrashReport Build(CrashRegion region, string source)

@@ -5,4 +5,8 @@ namespace PanicLens.Storage;
 /// that dies half-way never advances an offset past reports it did not store. Pending reports of the file from an
 /// earlier scan are replaced by these.
 /// </summary>
-public sealed record FileRecord(StoredFile File, IReadOnlyList<NewReport> Reports);
+public sealed record FileRecord(StoredFile File, IReadOnlyList<NewReport> Reports)
+{
+    /// <summary>The last boot banner read of each host in this read; a host's last boot is the latest the store has seen.</summary>
+    public IReadOnlyList<HostBoot> Boots { get; init; } = [];
+}

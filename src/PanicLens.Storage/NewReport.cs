@@ -24,4 +24,8 @@ public sealed record NewReport
     public required string ReportJson { get; init; }
     /// <summary>The report's lines, prefixes stripped; kept for the same sample.</summary>
     public required string RawText { get; init; }
+    /// <summary>The source file's line number of each line of <see cref="RawText"/>, as ranges (`12-40,43`); kept with it.</summary>
+    public string? LineNumbers { get; init; }
+    /// <summary>The host that printed the report when the log says so and its path names none (a syslog host field); null: the file's host.</summary>
+    public string? Host { get; init; }
 }

@@ -96,7 +96,8 @@ public sealed partial class SqlCrashStore
 
     private const string ReportColumns = """
         r.id, h.name, f.path, r.start_line, r.end_line, r.pending, r.title, r.type, r.kernel, r.logged_at, r.found_at,
-        r.bucket_id, r.known_issue, r.exact_key, r.stack_key, r.title_key, r.domain_key, r.report_json, r.raw_text
+        r.bucket_id, r.known_issue, r.exact_key, r.stack_key, r.title_key, r.domain_key, r.report_json, r.raw_text,
+        r.line_numbers
         FROM reports r JOIN hosts h ON h.id = r.host_id JOIN files f ON f.id = r.file_id
         """;
 
@@ -117,7 +118,7 @@ public sealed partial class SqlCrashStore
                 Long(reader, 5) != 0, reader.GetString(6), reader.GetString(7), Text(reader, 8), Text(reader, 9), reader.GetString(10),
                 reader.GetString(11), Text(reader, 12),
                 new BucketKeys(reader.GetString(13), reader.GetString(14), reader.GetString(15), reader.GetString(16)),
-                Text(reader, 17), Text(reader, 18)));
+                Text(reader, 17), Text(reader, 18)) { LineNumbers = Text(reader, 19) });
         return reports;
     }
 
@@ -128,14 +129,15 @@ public sealed partial class SqlCrashStore
         using var command = Command(null, $"""
             SELECT h.name, (SELECT COUNT(*) FROM reports r WHERE r.host_id = h.id),
               {string.Format(last, SeenAt)}, {string.Format(last, "r.title")}, {string.Format(last, "r.kernel")},
-              (SELECT COUNT(*) FROM files f WHERE f.host_id = h.id), (SELECT MAX(f.scanned_at) FROM files f WHERE f.host_id = h.id)
+              (SELECT COUNT(*) FROM files f WHERE f.host_id = h.id), (SELECT MAX(f.scanned_at) FROM files f WHERE f.host_id = h.id),
+              h.last_boot, h.last_boot_kernel
             FROM hosts h
             """);
         using var reader = command.ExecuteReader();
         var hosts = new List<HostSummary>();
         while (reader.Read())
             hosts.Add(new HostSummary(reader.GetString(0), Long(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
-                Long(reader, 5), Text(reader, 6)));
+                Long(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8)));
         hosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return hosts;
     });

@@ -60,14 +60,18 @@ public sealed partial class SqlCrashStore : ICrashStore
     public StoredFile? FindFile(string device, string inode) => Guard(() =>
     {
         using var command = Command(null, """
-            SELECT h.name, f.device, f.inode, f.path, f.head_hash, f.head_length, f.size, f.offset_read, f.lines_read, f.compression
+            SELECT h.name, f.device, f.inode, f.path, f.head_hash, f.head_length, f.size, f.offset_read, f.lines_read, f.compression,
+              f.boot_kernel
             FROM files f JOIN hosts h ON h.id = f.host_id WHERE f.device = @d AND f.inode = @i
             """, ("d", device), ("i", inode));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
             return null;
         return new StoredFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            reader.GetString(4), Long(reader, 5), Long(reader, 6), Long(reader, 7), Long(reader, 8), reader.GetString(9));
+            reader.GetString(4), Long(reader, 5), Long(reader, 6), Long(reader, 7), Long(reader, 8), reader.GetString(9))
+        {
+            BootKernel = Text(reader, 10),
+        };
     });
 
     /// <summary>
@@ -93,25 +97,40 @@ public sealed partial class SqlCrashStore : ICrashStore
     {
         using var transaction = connection.BeginTransaction();
         var file = record.File;
-        Execute(transaction, "INSERT INTO hosts (name) VALUES (@n) ON CONFLICT (name) DO NOTHING", ("n", file.Host));
-        var host = Convert.ToInt64(Scalar(transaction, "SELECT id FROM hosts WHERE name = @n", ("n", file.Host)));
+        var hosts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var host = HostId(transaction, file.Host, hosts);
         var fileId = Convert.ToInt64(Scalar(transaction, """
-            INSERT INTO files (host_id, device, inode, path, head_hash, head_length, size, offset_read, lines_read, compression, scanned_at)
-            VALUES (@h, @d, @i, @p, @hh, @hl, @s, @o, @l, @c, @t)
+            INSERT INTO files (host_id, device, inode, path, head_hash, head_length, size, offset_read, lines_read, compression, scanned_at, boot_kernel)
+            VALUES (@h, @d, @i, @p, @hh, @hl, @s, @o, @l, @c, @t, @bk)
             ON CONFLICT (device, inode) DO UPDATE SET host_id = excluded.host_id, path = excluded.path,
               head_hash = excluded.head_hash, head_length = excluded.head_length, size = excluded.size,
               offset_read = excluded.offset_read, lines_read = excluded.lines_read, compression = excluded.compression,
-              scanned_at = excluded.scanned_at
+              scanned_at = excluded.scanned_at, boot_kernel = excluded.boot_kernel
             RETURNING id
             """, ("h", host), ("d", file.Device), ("i", file.Inode), ("p", file.Path), ("hh", file.HeadHash),
-            ("hl", file.HeadLength), ("s", file.Size), ("o", file.Offset), ("l", file.Lines), ("c", file.Compression), ("t", Now())));
+            ("hl", file.HeadLength), ("s", file.Size), ("o", file.Offset), ("l", file.Lines), ("c", file.Compression), ("t", Now()),
+            ("bk", file.BootKernel)));
         var replaced = DropPending(transaction, fileId);
         var added = 0;
         foreach (var report in record.Reports)
-            if (Insert(transaction, host, fileId, report) && !replaced.Contains(report.StartLine))
+            if (Insert(transaction, report.Host is { } own ? HostId(transaction, own, hosts) : host, fileId, report)
+                && !replaced.Contains(report.StartLine))
                 added++;
+        foreach (var boot in record.Boots)
+            Execute(transaction, """
+                UPDATE hosts SET last_boot = @t, last_boot_kernel = @k WHERE id = @h AND (last_boot IS NULL OR last_boot <= @t)
+                """, ("h", HostId(transaction, boot.Host, hosts)), ("t", boot.Timestamp ?? Now()), ("k", boot.Kernel));
         transaction.Commit();
         return added;
+    }
+
+    /// <summary>The id of the host named <paramref name="name"/>, added when new.</summary>
+    private long HostId(DbTransaction transaction, string name, Dictionary<string, long> known)
+    {
+        if (known.TryGetValue(name, out var id))
+            return id;
+        Execute(transaction, "INSERT INTO hosts (name) VALUES (@n) ON CONFLICT (name) DO NOTHING", ("n", name));
+        return known[name] = Convert.ToInt64(Scalar(transaction, "SELECT id FROM hosts WHERE name = @n", ("n", name)));
     }
 
     /// <summary>Deletes the file's pending reports (this read replaces them) and returns their start lines.</summary>
@@ -143,15 +162,15 @@ public sealed partial class SqlCrashStore : ICrashStore
             "SELECT COUNT(*) FROM reports WHERE bucket_id = @b AND raw_text IS NOT NULL", ("b", bucket))) < SamplePerBucket;
         using var command = Command(transaction, """
             INSERT INTO reports (host_id, file_id, content_hash, start_line, end_line, pending, title, type, kernel, logged_at,
-              found_at, bucket_id, exact_key, stack_key, title_key, domain_key, known_issue, report_json, raw_text)
-            VALUES (@h, @f, @hash, @sl, @el, @p, @title, @type, @k, @la, @fa, @b, @e, @s, @tk, @dk, @ki, @json, @raw)
+              found_at, bucket_id, exact_key, stack_key, title_key, domain_key, known_issue, report_json, raw_text, line_numbers)
+            VALUES (@h, @f, @hash, @sl, @el, @p, @title, @type, @k, @la, @fa, @b, @e, @s, @tk, @dk, @ki, @json, @raw, @ln)
             ON CONFLICT (host_id, content_hash, start_line) DO NOTHING
             RETURNING id
             """, ("h", host), ("f", fileId), ("hash", report.ContentHash), ("sl", report.StartLine), ("el", report.EndLine),
             ("p", report.Pending ? 1 : 0), ("title", report.Title), ("type", report.Type), ("k", report.Kernel),
             ("la", report.Timestamp), ("fa", Now()), ("b", bucket), ("e", keys.Exact), ("s", keys.Stack), ("tk", keys.Title),
             ("dk", keys.Domain), ("ki", report.KnownIssue), ("json", sampled ? report.ReportJson : null),
-            ("raw", sampled ? report.RawText : null));
+            ("raw", sampled ? report.RawText : null), ("ln", sampled ? report.LineNumbers : null));
         using var reader = command.ExecuteReader();
         return reader.Read() && superseded == 0;
     }

@@ -7,4 +7,8 @@ namespace PanicLens.Storage;
 /// lines before it, so line numbers go on where they stopped.
 /// </summary>
 public sealed record StoredFile(string Host, string Device, string Inode, string Path, string HeadHash, long HeadLength,
-    long Size, long Offset, long Lines, string Compression);
+    long Size, long Offset, long Lines, string Compression)
+{
+    /// <summary>The release of the last boot banner before <see cref="Offset"/>: the kernel of reports after it that print none.</summary>
+    public string? BootKernel { get; init; }
+}

@@ -42,6 +42,26 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void Hosts_keep_their_latest_boot_and_reports_may_name_their_own_host()
+    {
+        var store = Open();
+        var file = File("syslog", "1") with { BootKernel = "5.10.0-9" };
+        store.Record(new FileRecord(file, [Report("ipv6_addr_copy", 10) with { Host = "web-03", LineNumbers = "10-40" }])
+        {
+            Boots = [new HostBoot("web-03", "2024-01-14T03:00:00", "5.10.0-9"), new HostBoot("db-07", null, "6.1.0-1")],
+        });
+        store.Record(new FileRecord(File("syslog", "2"), []) { Boots = [new HostBoot("web-03", "2024-01-13T00:00:00", "5.10.0-8")] });
+        var hosts = store.Hosts().ToDictionary(h => h.Name);
+        Assert.Equal(("2024-01-14T03:00:00", "5.10.0-9", 1L), (hosts["web-03"].LastBoot, hosts["web-03"].LastBootKernel, hosts["web-03"].Reports));
+        Assert.Equal("6.1.0-1", hosts["db-07"].LastBootKernel);
+        Assert.NotNull(hosts["db-07"].LastBoot);
+        Assert.Equal(0, hosts["syslog"].Reports);
+        Assert.Equal("5.10.0-9", store.FindFile("8:1", "1")!.BootKernel);
+        var report = store.BucketReports(Keys("ipv6_addr_copy").BucketId, 10).Single();
+        Assert.Equal(("web-03", "10-40"), (report.Host, report.LineNumbers));
+    }
+
+    [Fact]
     public void A_report_recorded_twice_is_stored_once()
     {
         var store = Open();

@@ -17,6 +17,8 @@ public static class HostListRenderer
                 j.WriteString("lastCrash", h.LastCrash);
                 j.WriteString("lastTitle", h.LastTitle);
                 j.WriteString("lastKernel", h.LastKernel);
+                j.WriteString("lastBoot", h.LastBoot);
+                j.WriteString("lastBootKernel", h.LastBootKernel);
                 j.WriteNumber("files", h.Files);
                 j.WriteString("lastScanned", h.LastScanned);
             }));
@@ -24,7 +26,7 @@ public static class HostListRenderer
         }
         using var text = io.OpenText();
         foreach (var h in hosts)
-            text.WriteLine($"{Palette.Clean(h.Name),-24} {h.Reports,6} crashes  last {h.LastCrash ?? "-",-24} {Palette.Clean(h.LastKernel ?? "-"),-20} {Palette.Clean(h.LastTitle ?? "")}");
+            text.WriteLine($"{Palette.Clean(h.Name),-24} {h.Reports,6} crashes  last {h.LastCrash ?? "-",-24} {Palette.Clean(h.LastKernel ?? "-"),-20} booted {h.LastBoot ?? "-",-24} {Palette.Clean(h.LastBootKernel ?? "-"),-20} {Palette.Clean(h.LastTitle ?? "")}");
         text.WriteLine(hosts.Count == 1 ? "1 host." : $"{hosts.Count} hosts.");
     }
 }

@@ -20,7 +20,21 @@ public sealed class StoredReportRenderer(CliIo io, string format, Func<Knowledge
         }
         using var text = io.OpenText();
         WriteHeader(text, report);
+        WriteLines(text, report);
         WriteAnalysis(text, report);
+    }
+
+    /// <summary>The report's lines as stored (prefixes stripped), each with its line number in the source file.</summary>
+    private static void WriteLines(TextWriter text, StoredReport r)
+    {
+        if (r.RawText is null)
+            return;
+        var lines = r.RawText.TrimEnd('\n').Split('\n');
+        var numbers = Scanning.StoredReports.Numbers(r.LineNumbers) is { } n && n.Count == lines.Length ? n : null;
+        var width = (numbers?[^1] ?? lines.Length).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        for (var i = 0; i < lines.Length; i++)
+            text.WriteLine($"{(numbers is null ? "" : numbers[i].ToString(System.Globalization.CultureInfo.InvariantCulture)).PadLeft(width)}  {Palette.Clean(lines[i])}");
+        text.WriteLine();
     }
 
     public void WriteBucket(BucketSummary bucket, IReadOnlyList<StoredReport> reports)
@@ -51,6 +65,7 @@ public sealed class StoredReportRenderer(CliIo io, string format, Func<Knowledge
         {
             text.WriteLine();
             WriteHeader(text, sample);
+            WriteLines(text, sample);
             WriteAnalysis(text, sample);
         }
     }

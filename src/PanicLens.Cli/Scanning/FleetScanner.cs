@@ -13,7 +13,7 @@ namespace PanicLens.Cli.Scanning;
 /// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
 /// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
 /// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
-/// Only the blocks around crash header literals are parsed (<see cref="HeaderPrefilter"/>).
+/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>).
 /// </summary>
 public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
 {
@@ -23,6 +23,9 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     /// <summary>Reports stored per transaction, so a storm in one file does not sit in memory.</summary>
     private const int Batch = 128;
 
+    /// <summary>Text and JSON of the reports of one transaction at most (a few reports of thousands of lines each).</summary>
+    private const long BatchChars = 4 << 20;
+
     /// <summary>Files never read: the store's own database when it lies in a scanned folder.</summary>
     public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
 
@@ -30,8 +33,8 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
 
     public ScanProgress Progress { get; } = new();
 
-    /// <summary>Bytes per block of the header prefilter (tests make it small to cross block edges often).</summary>
-    public int PrefilterBlock { get; init; } = HeaderPrefilter.DefaultBlockSize;
+    /// <summary>Bytes of the read buffer of each file (tests make it small to cross buffer edges often).</summary>
+    public int BufferSize { get; init; } = SparseLogReader.DefaultBufferSize;
 
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
@@ -99,53 +102,62 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         }
         file.Seek(start, SeekOrigin.Begin);
         var state = new StoredFile(hosts.HostOf(path), device, inode, path, Hash(head), head.Length, size, start, lines,
-            compression.ToString().ToLowerInvariant());
+            compression.ToString().ToLowerInvariant()) { BootKernel = start > 0 ? previous?.BootKernel : null };
         using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
             return Read(slice, slice, path, state, final: false);
-        using var text = new LogSlice(CompressedInput.Open(slice, path), long.MaxValue);
+        using var text = CompressedInput.Open(slice, path);
         return Read(text, slice, path, state, final: true);
     }
 
-    /// <param name="text">The log's text, counting its lines.</param>
+    /// <param name="text">The log's text.</param>
     /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
-    private (long Bytes, long Reports, long Added) Read(LogSlice text, LogSlice raw, string path, StoredFile state, bool final)
+    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final)
     {
         var batch = new List<NewReport>(Batch);
-        (CrashReport Report, long Base)? last = null;
-        long found = 0, added = 0;
-        using var prefilter = new HeaderPrefilter(text, PrefilterBlock);
-        foreach (var run in prefilter.Runs())
+        CrashReport? last = null;
+        string? lastHost = null;
+        long found = 0, added = 0, chars = 0;
+        var pipeline = new ReportPipeline(knowledge);
+        var ownHosts = !hosts.NamesHost(path);
+        using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
         {
-            var lineBase = state.Lines + run.LineBase;
-            foreach (var report in new ReportPipeline(knowledge).Analyze(run, path))
+            // The release booted before this read's first line, for reports that print none.
+            Preamble = state.BootKernel is { } booted ? new LogLine(0, $"Linux version {booted} (booted before line {state.Lines + 1})", null, null) : null,
+        };
+        foreach (var report in pipeline.Analyze(reader.Lines(), path))
+        {
+            found++;
+            Progress.AddReport();
+            if (last is not null)
             {
-                found++;
-                Progress.AddReport();
-                report.Kernel ??= prefilter.Banners.ReleaseBefore((int)(run.LineBase + report.StartLine));
-                if (last is { } held)
-                    batch.Add(StoredReports.From(held.Report, held.Base, pending: false));
-                last = (report, lineBase);
-                if (batch.Count == Batch)
-                {
-                    // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
-                    added += store.Record(new FileRecord(state, batch));
-                    batch.Clear();
-                }
+                var stored = StoredReports.From(last, state.Lines, pending: false, lastHost);
+                batch.Add(stored);
+                chars += stored.RawText.Length + stored.ReportJson.Length;
+            }
+            last = report;
+            lastHost = ownHosts ? reader.HostOf(report.StartLine) : null;
+            if (batch.Count == Batch || chars >= BatchChars)
+            {
+                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
+                added += store.Record(new FileRecord(state, batch));
+                batch.Clear();
+                chars = 0;
             }
         }
-        var lastLine = text.Newlines + (text.EndsWithNewline ? 0 : 1);
-        // Lines are counted from this read's first byte below: the last report's span within this read.
-        var (lastStart, lastEnd) = last is { } tail ? (tail.Base - state.Lines + tail.Report.StartLine, tail.Base - state.Lines + tail.Report.EndLine) : (0, 0);
-        var pending = !final && last is not null && lastEnd >= lastLine;
-        if (last is { } lastReport)
-            batch.Add(StoredReports.From(lastReport.Report, lastReport.Base, pending));
+        var lastLine = reader.Newlines + (reader.EndsWithNewline ? 0 : 1);
+        // Lines are counted from this read's first byte: the last report's span within this read.
+        var pending = !final && last is not null && last.EndLine >= lastLine;
+        if (last is not null)
+            batch.Add(StoredReports.From(last, state.Lines, pending, lastHost));
+        var boots = reader.Boots.Select(b => new HostBoot(ownHosts && b.Host is { } own ? own : state.Host, b.Timestamp, b.Release)).ToList();
+        state = state with { BootKernel = reader.LastRelease ?? state.BootKernel };
         var end = final
             ? state with { Offset = state.Size, Lines = state.Lines + lastLine }
             : pending
-                ? PendingFrom(path, state, lastStart - 1)
-                : state with { Offset = state.Offset + raw.LastNewlineEnd, Lines = state.Lines + raw.Newlines };
-        added += store.Record(new FileRecord(end, batch));
+                ? PendingFrom(path, state, last!.StartLine - 1)
+                : state with { Offset = state.Offset + reader.LastNewlineEnd, Lines = state.Lines + reader.Newlines };
+        added += store.Record(new FileRecord(end, batch) { Boots = boots });
         return (raw.BytesRead, found, added);
     }
 

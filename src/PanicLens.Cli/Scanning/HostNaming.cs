@@ -6,7 +6,8 @@ namespace PanicLens.Cli.Scanning;
 /// The host a log belongs to, from its path. By default the file name without its rotation and compression suffixes
 /// (`conserver/HOST.log`, `HOST.log.3.gz`, `HOST-20240101.log`), or the folder's name when the file has a generic name
 /// (`HOST/console.log`, `HOST/messages.1`). `--host-from REGEX` overrides: the `host` group (or the first group) of the
-/// first match in the path.
+/// first match in the path. A generic name names no host by itself (<see cref="NamesHost"/>): the scan then takes each
+/// report's host from its syslog host field, when it has one, before the folder's name.
 /// </summary>
 public sealed partial class HostNaming(Regex? pattern)
 {
@@ -28,6 +29,19 @@ public sealed partial class HostNaming(Regex? pattern)
         {
             throw new UsageException($"--host-from: {e.Message}");
         }
+    }
+
+    /// <summary>The path names the host: <c>--host-from</c> matched, or the file name is not a generic one.</summary>
+    public bool NamesHost(string path)
+    {
+        if (pattern is not null && pattern.Match(path) is { Success: true } match)
+        {
+            var group = match.Groups["host"].Success ? match.Groups["host"] : match.Groups.Count > 1 ? match.Groups[1] : match.Groups[0];
+            if (group.Value.Length > 0)
+                return true;
+        }
+        var name = Suffixes().Replace(Path.GetFileName(path), "");
+        return name.Length > 0 && !Generic.Contains(name);
     }
 
     public string HostOf(string path)

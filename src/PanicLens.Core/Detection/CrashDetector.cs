@@ -22,8 +22,16 @@ public sealed class CrashDetector
 
     private const string KernelOrigin = "kernel";
 
+    /// <summary>
+    /// No report is open: until a line opens one, lines are of no consequence (a reader that knows which lines can open
+    /// one, such as the fleet scan's, may skip the rest). Read between lines of <see cref="Detect"/>.
+    /// </summary>
+    public bool Idle { get; private set; } = true;
+
     public IEnumerable<CrashRegion> Detect(IEnumerable<LogLine> lines)
     {
+        // One read at a time: what an earlier read listed says nothing of this one.
+        lastListedTask = int.MinValue;
         var open = new List<OpenRegion>();
         LogLine? pending = null;
         foreach (var line in lines)
@@ -38,7 +46,9 @@ public sealed class CrashDetector
                 yield return region;
         foreach (var region in open)
             region.Close();
-        foreach (var region in Drain(open))
+        var last = Drain(open);
+        Idle = true;
+        foreach (var region in last)
             yield return region;
     }
 
@@ -47,7 +57,7 @@ public sealed class CrashDetector
         // A syslog/journal line tagged with another program (`gnome-session[1443]: WARNING: ...`) is user space
         // talking, never kernel output: it neither opens a report nor belongs to one.
         if (line.Origin is { } origin && origin != KernelOrigin)
-            return Drain(open);
+            return Drained(open);
         var header = HeaderScanner.Match(line.Text, out var at);
         if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
@@ -59,7 +69,14 @@ public sealed class CrashDetector
             Feed(open, line);
         else
             OnHeader(open, line, header);
-        return Drain(open);
+        return Drained(open);
+    }
+
+    private List<CrashRegion> Drained(List<OpenRegion> open)
+    {
+        var done = Drain(open);
+        Idle = open.Count == 0;
+        return done;
     }
 
     /// <summary>Line of the last dump of a task in a state other than D: a state listing (sysrq-t) is being printed.</summary>

@@ -112,6 +112,21 @@ public static class LineReader
         }
     }
 
+    /// <summary>
+    /// One raw line (without its newline) as <see cref="Read(Stream)"/> reads it, numbered <paramref name="number"/>; a
+    /// console wrap is not joined (no next line is given). For readers that pick single lines out of a log.
+    /// </summary>
+    public static LogLine ReadLine(ReadOnlySpan<byte> raw, int number)
+    {
+        var line = ArrayPool<char>.Shared.Rent(MaxLineLength);
+        var length = 0;
+        var escape = EscapeState.None;
+        Append(raw, line, ref length, ref escape);
+        var read = PrefixStripper.ToLogLine(number, line.AsSpan(0, length));
+        ArrayPool<char>.Shared.Return(line);
+        return read;
+    }
+
     /// <summary>Reads text already in memory (tests, pasted logs); each char must be a byte (Latin-1).</summary>
     public static IEnumerable<LogLine> Read(string text) =>
         Read(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(text)));

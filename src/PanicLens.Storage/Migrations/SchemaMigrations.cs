@@ -64,5 +64,11 @@ public static class SchemaMigrations
             CREATE INDEX reports_bucket ON reports (bucket_id);
             CREATE INDEX reports_file ON reports (file_id, pending);
             """),
+        new(2, "last boot of hosts, release booted at a file's offset, line numbers of report lines", """
+            ALTER TABLE hosts ADD COLUMN last_boot TEXT;
+            ALTER TABLE hosts ADD COLUMN last_boot_kernel TEXT;
+            ALTER TABLE files ADD COLUMN boot_kernel TEXT;
+            ALTER TABLE reports ADD COLUMN line_numbers TEXT;
+            """),
     ];
 }

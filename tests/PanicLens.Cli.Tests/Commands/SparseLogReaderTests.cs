@@ -5,17 +5,18 @@ using PanicLens.Storage.Tests;
 
 namespace PanicLens.Cli.Tests.Commands;
 
-/// <summary>The scan's prefilter parses only blocks around header literals; it must find what `analyze` finds.</summary>
-public sealed class HeaderPrefilterTests : IDisposable
+/// <summary>The scan's reader gives the pipeline only the lines around headers; it must find what `analyze` finds.</summary>
+public sealed class SparseLogReaderTests : IDisposable
 {
     private readonly TestStores stores = new();
 
     public void Dispose() => stores.Dispose();
 
     [Theory]
+    [InlineData(4 * 1024)]
     [InlineData(64 * 1024)]
-    [InlineData(HeaderPrefilter.DefaultBlockSize)]
-    public void A_long_noisy_log_gives_the_reports_of_a_full_parse(int block)
+    [InlineData(SparseLogReader.DefaultBufferSize)]
+    public void A_long_noisy_log_gives_the_reports_of_a_full_parse(int buffer)
     {
         using var folder = new ScanFolder(stores.NewSqlite());
         var log = new StringBuilder();
@@ -37,10 +38,32 @@ public sealed class HeaderPrefilterTests : IDisposable
         Assert.True(expected.Count >= crashes.Count, string.Join("\n", expected));
 
         using var store = CrashStores.Open(folder.Db);
-        var summary = new FleetScanner(store, HostNaming.Create(null), () => null) { PrefilterBlock = block }.Scan([path]);
+        var summary = new FleetScanner(store, HostNaming.Create(null), () => null) { BufferSize = buffer }.Scan([path]);
         var stored = store.Buckets(new BucketFilter()).SelectMany(b => store.BucketReports(b.Id, 10_000))
             .OrderBy(r => r.StartLine).Select(r => $"{r.StartLine}-{r.EndLine} {r.Kernel} {r.Title}").ToList();
         Assert.Equal(expected.Count, summary.Reports);
         Assert.Equal(expected, stored);
+    }
+
+    [Theory]
+    [InlineData(4 * 1024)]
+    [InlineData(SparseLogReader.DefaultBufferSize)]
+    public void Every_corpus_log_gives_the_reports_of_analyze_with_their_lines_titles_and_kernels(int buffer)
+    {
+        var corpus = Path.Combine(RepoPaths.Shared, "corpus");
+        var files = Directory.GetFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var expected = new List<string>();
+        foreach (var file in files)
+        {
+            using var input = File.OpenRead(file);
+            expected.AddRange(new ReportPipeline().Analyze(input, file).Select(r => $"{file} {r.StartLine}-{r.EndLine} {r.Kernel} {r.Title}"));
+        }
+
+        using var store = CrashStores.Open(stores.NewSqlite());
+        var summary = new FleetScanner(store, HostNaming.Create(null), () => null) { BufferSize = buffer, Parallelism = 1 }.Scan([corpus]);
+        var stored = store.Buckets(new BucketFilter()).SelectMany(b => store.BucketReports(b.Id, 100_000))
+            .Select(r => $"{r.Path} {r.StartLine}-{r.EndLine} {r.Kernel} {r.Title}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Count, summary.Reports);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), stored);
     }
 }
