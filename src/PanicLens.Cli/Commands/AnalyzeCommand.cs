@@ -24,17 +24,20 @@ public static class AnalyzeCommand
         };
         format.AcceptOnlyFromAmong(Formats);
         var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal." };
+        var full = new Option<bool>("--full") { Description = "Text: every field, every frame and the whole diagnosis, in reading order (no first screen)." };
+        var brief = new Option<bool>("--brief") { Description = "Text: one line per report (source:lines · title · known issue · outcome), for grep and watch." };
+        var registers = new Option<bool>("--registers") { Description = "Text: add the register dump to each report's details." };
 
         var command = new Command("analyze", "Find and explain every kernel crash in console logs.")
         {
-            inputs, format, noColor, KbCommand.KbOption,
+            inputs, format, noColor, full, brief, registers, KbCommand.KbOption,
         };
-        command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, parse.GetValue(format)!,
-            parse.GetValue(noColor), () => KbCommand.LoadKnowledge(parse)));
+        command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, new TextOptions(parse.GetValue(format)!,
+            parse.GetValue(noColor), Layout(parse.GetValue(full), parse.GetValue(brief)), parse.GetValue(registers)), () => KbCommand.LoadKnowledge(parse)));
         return command;
     }
 
-    private static int Run(CliIo io, string[] inputs, string format, bool noColor, Func<KnowledgeBase> loadKnowledge)
+    private static int Run(CliIo io, string[] inputs, TextOptions options, Func<KnowledgeBase> loadKnowledge)
     {
         foreach (var path in inputs)
             CheckReadable(path);
@@ -43,7 +46,7 @@ public static class AnalyzeCommand
         var knowledge = Task.Run(loadKnowledge);
         var pipeline = new ReportPipeline(() => knowledge.GetAwaiter().GetResult());
         using var text = io.OpenText();
-        var renderer = CreateRenderer(format, io, text, noColor);
+        var renderer = CreateRenderer(options, io, text);
         var started = false;
         var count = 0;
         foreach (var path in inputs)
@@ -72,13 +75,30 @@ public static class AnalyzeCommand
         started = true;
     }
 
-    private static IReportRenderer CreateRenderer(string format, CliIo io, TextWriter text, bool noColor) => format switch
+    private static IReportRenderer CreateRenderer(TextOptions options, CliIo io, TextWriter text)
     {
-        "json" => new JsonReportRenderer(io.Stdout),
-        "markdown" => new MarkdownReportRenderer(text),
-        _ => new TextReportRenderer(text, new Palette(io.Terminal && !noColor
-                                                      && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))),
+        var palette = new Palette(io.Terminal && !options.NoColor && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        return options.Format switch
+        {
+            "json" => new JsonReportRenderer(io.Stdout),
+            "markdown" => new MarkdownReportRenderer(text),
+            _ when options.Layout == TextLayout.Full => new FullTextReportRenderer(text, palette),
+            _ when options.Layout == TextLayout.Brief => new BriefReportRenderer(text),
+            _ => new TextReportRenderer(text, palette, options.Registers),
+        };
+    }
+
+    private static TextLayout Layout(bool full, bool brief) => (full, brief) switch
+    {
+        (true, true) => throw new UsageException("--full and --brief exclude each other"),
+        (true, _) => TextLayout.Full,
+        (_, true) => TextLayout.Brief,
+        _ => TextLayout.FirstScreen,
     };
+
+    private enum TextLayout { FirstScreen, Full, Brief }
+
+    private sealed record TextOptions(string Format, bool NoColor, TextLayout Layout, bool Registers);
 
     /// <summary>Fails before any output, so a typo in the third path does not leave half a JSON document.</summary>
     private static void CheckReadable(string path)

@@ -5,8 +5,15 @@ namespace PanicLens.Cli.Rendering;
 /// <summary>Renders a <see cref="ReadinessReport"/> for a person: one block per item, evidence indented, fix last.</summary>
 public static class CheckTextRenderer
 {
+    /// <summary>The items that decide whether a crash now leaves a vmcore: memory reserved, a kernel loaded, a target, kexec allowed, Xen able to kexec.</summary>
+    private static readonly string[] VmcoreChecks = ["kdump.reserved", "kdump.loaded", "kdump.target", "kdump.lockdown", "xen.crashkernel", "xen.kexec"];
+
+    /// <summary>The items that keep the console log of a crash off the host.</summary>
+    private static readonly string[] ConsoleChecks = ["oob.serial", "oob.netconsole"];
+
     public static void Render(ReadinessReport report, TextWriter output)
     {
+        output.WriteLine(Verdict(report));
         output.WriteLine(Headline(report.Facts));
         output.WriteLine();
         foreach (var check in report.Checks)
@@ -22,6 +29,22 @@ public static class CheckTextRenderer
         RenderUnreadable(report.Facts, output);
         output.WriteLine();
         output.WriteLine(Summary(report));
+    }
+
+    /// <summary>
+    /// The answer first: "this host will / will not / may not leave a vmcore", naming the items that decide it,
+    /// and whether a console log leaves the host.
+    /// </summary>
+    public static string Verdict(ReadinessReport report)
+    {
+        var deciding = report.Checks.Where(c => VmcoreChecks.Contains(c.Id)).ToList();
+        var failed = deciding.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
+        var open = deciding.Where(c => c.Status is CheckStatus.Warn or CheckStatus.Unknown).Select(c => c.Id).ToList();
+        var vmcore = failed.Count > 0 ? $"This host will NOT leave a vmcore ({string.Join(", ", failed)} failed)"
+            : open.Count > 0 ? $"This host may not leave a vmcore ({string.Join(", ", open)} not confirmed)"
+            : "This host will leave a vmcore";
+        var console = report.Checks.Where(c => ConsoleChecks.Contains(c.Id) && c.Status == CheckStatus.Pass).Select(c => c.Id).ToList();
+        return vmcore + (console.Count > 0 ? $"; its console log leaves the host ({string.Join(", ", console)})." : "; no serial console or netconsole keeps its console log.");
     }
 
     public static string Summary(ReadinessReport report)

@@ -25,7 +25,7 @@ public static class DiagnosisRenderer
         WriteMitigationsText(output, diagnosis.Mitigations, p);
     }
 
-    private static void WriteContextText(TextWriter output, FaultingInstruction instruction, Palette p)
+    internal static void WriteContextText(TextWriter output, FaultingInstruction instruction, Palette p)
     {
         foreach (var line in instruction.Context)
         {
@@ -77,7 +77,7 @@ public static class DiagnosisRenderer
             yield return ("known issue", [$"{issue.Title} [{issue.Id}]", .. Optional(issue.Fix is null ? null : "fixed by " + issue.Fix), .. issue.References]);
     }
 
-    private static IEnumerable<string> TaintLines(TaintFlag flag)
+    internal static IEnumerable<string> TaintLines(TaintFlag flag)
     {
         var modules = flag.Modules.Count == 0 ? "" : $" (modules: {string.Join(", ", flag.Modules)})";
         yield return $"{flag.Letter}: {flag.Meaning}{modules}";
@@ -87,7 +87,7 @@ public static class DiagnosisRenderer
 
     private static IEnumerable<string> Optional(string? text) => text is null ? [] : [text];
 
-    private static void WriteMitigationsText(TextWriter output, IReadOnlyList<MitigationAdvice> mitigations, Palette p)
+    internal static void WriteMitigationsText(TextWriter output, IReadOnlyList<MitigationAdvice> mitigations, Palette p)
     {
         if (mitigations.Count == 0)
             return;

@@ -16,7 +16,7 @@ public sealed class MarkdownReportRenderer(TextWriter output) : IReportRenderer
         output.WriteLine($"`{Escape(r.Source)}` lines {r.StartLine}–{r.EndLine}\n");
         output.WriteLine("| field | value |");
         output.WriteLine("|---|---|");
-        foreach (var (label, value) in TextReportRenderer.Fields(r))
+        foreach (var (label, value) in FullTextReportRenderer.Fields(r))
             output.WriteLine($"| {label} | {Escape(value)} |");
         output.WriteLine();
         foreach (var stack in r.Stacks)
