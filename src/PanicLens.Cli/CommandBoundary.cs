@@ -12,7 +12,7 @@ public static class CommandBoundary
     public const int Findings = 1;
     public const int Failure = 2;
 
-    public static int Run(RootCommand root, string[] args, TextWriter error)
+    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -24,7 +24,7 @@ public static class CommandBoundary
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
