@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 
 namespace PanicLens.Cli;
@@ -18,8 +19,8 @@ public static class CommandBoundary
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
-                error.WriteLine($"paniclens: {problem.Message}");
-            error.WriteLine("Try 'paniclens --help'.");
+                error.WriteLine(Words.Format("error.prefix", problem.Message));
+            error.WriteLine(Words.Get("error.try-help"));
             return Failure;
         }
         try
@@ -28,17 +29,17 @@ public static class CommandBoundary
         }
         catch (UsageException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
         catch (IOException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
         catch (UnauthorizedAccessException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
     }

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Ingest;
@@ -14,21 +15,21 @@ public static class AnalyzeCommand
     {
         var inputs = new Argument<string[]>("logs")
         {
-            Description = "Console logs to read; '-' reads standard input.",
+            Description = Words.Get("help.analyze.1"),
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (default), json, markdown.",
+            Description = Words.Get("help.analyze.2"),
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
-        var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal." };
-        var full = new Option<bool>("--full") { Description = "Text: every field, every frame and the whole diagnosis, in reading order (no first screen)." };
-        var brief = new Option<bool>("--brief") { Description = "Text: one line per report (source:lines · title · known issue · outcome), for grep and watch." };
-        var registers = new Option<bool>("--registers") { Description = "Text: add the register dump to each report's details." };
+        var noColor = new Option<bool>("--no-color") { Description = Words.Get("help.analyze.3") };
+        var full = new Option<bool>("--full") { Description = Words.Get("help.analyze.4") };
+        var brief = new Option<bool>("--brief") { Description = Words.Get("help.analyze.5") };
+        var registers = new Option<bool>("--registers") { Description = Words.Get("help.analyze.6") };
 
-        var command = new Command("analyze", "Find and explain every kernel crash in console logs.")
+        var command = new Command("analyze", Words.Get("help.analyze.7"))
         {
             inputs, format, noColor, full, brief, registers, KbCommand.KbOption,
         };
@@ -90,7 +91,7 @@ public static class AnalyzeCommand
 
     private static TextLayout Layout(bool full, bool brief) => (full, brief) switch
     {
-        (true, true) => throw new UsageException("--full and --brief exclude each other"),
+        (true, true) => throw new UsageException(Words.Get("error.full-brief")),
         (true, _) => TextLayout.Full,
         (_, true) => TextLayout.Brief,
         _ => TextLayout.FirstScreen,
@@ -106,9 +107,9 @@ public static class AnalyzeCommand
         if (path == "-")
             return;
         if (Directory.Exists(path))
-            throw new UsageException($"{path}: is a directory, not a log file");
+            throw new UsageException(Words.Format("error.directory", path));
         if (!File.Exists(path))
-            throw new UsageException($"{path}: no such file");
+            throw new UsageException(Words.Format("error.no-file", path));
         using var _ = OpenInput(path);
     }
 
@@ -120,7 +121,7 @@ public static class AnalyzeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: cannot read: {e.Message}");
+            throw new UsageException(Words.Format("error.cannot-read", path, e.Message));
         }
     }
 }

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -15,7 +16,7 @@ public sealed class BriefReportRenderer(TextWriter output) : IReportRenderer
     public void Write(CrashReport r)
     {
         var d = r.Diagnosis;
-        var effect = d?.Hypervisor?.Effect ?? (r.Panic is null ? null : "panic: " + r.Panic.Trim());
+        var effect = d?.Hypervisor?.Effect ?? (r.Panic is null ? null : Words.Format("brief.panic", r.Panic.Trim()));
         var line = string.Join(" · ",
             $"{r.Source}:{r.StartLine}-{r.EndLine}",
             r.Title.Length > 0 ? r.Title : r.Message,

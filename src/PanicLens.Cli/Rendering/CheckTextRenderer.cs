@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Readiness;
 
 namespace PanicLens.Cli.Rendering;
@@ -19,11 +20,11 @@ public static class CheckTextRenderer
         foreach (var check in report.Checks)
         {
             var title = Array.Find(ReadinessChecks.All, c => c.Id == check.Id)?.Title ?? "";
-            output.WriteLine($"{Label(check.Status),-8}{check.Id,-18}{title}");
+            output.WriteLine($"{TextWrap.Pad(Label(check.Status), 8)}{check.Id,-18}{title}");
             foreach (var line in check.Evidence)
                 output.WriteLine($"{"",8}{line}");
             if (check.Fix.Length > 0)
-                output.WriteLine($"{"",8}fix: {check.Fix}");
+                output.WriteLine($"{"",8}{Words.Format("check.fix", check.Fix)}");
         }
         RenderExposure(report.Exposure, output);
         RenderUnreadable(report.Facts, output);
@@ -40,19 +41,19 @@ public static class CheckTextRenderer
         var deciding = report.Checks.Where(c => VmcoreChecks.Contains(c.Id)).ToList();
         var failed = deciding.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
         var open = deciding.Where(c => c.Status is CheckStatus.Warn or CheckStatus.Unknown).Select(c => c.Id).ToList();
-        var vmcore = failed.Count > 0 ? $"This host will NOT leave a vmcore ({string.Join(", ", failed)} failed)"
-            : open.Count > 0 ? $"This host may not leave a vmcore ({string.Join(", ", open)} not confirmed)"
-            : "This host will leave a vmcore";
+        var vmcore = failed.Count > 0 ? Words.Format("check.verdict.will-not", string.Join(", ", failed))
+            : open.Count > 0 ? Words.Format("check.verdict.may-not", string.Join(", ", open))
+            : Words.Get("check.verdict.will");
         var console = report.Checks.Where(c => ConsoleChecks.Contains(c.Id) && c.Status == CheckStatus.Pass).Select(c => c.Id).ToList();
-        return vmcore + (console.Count > 0 ? $"; its console log leaves the host ({string.Join(", ", console)})." : "; no serial console or netconsole keeps its console log.");
+        return vmcore + (console.Count > 0 ? Words.Format("check.verdict.console", string.Join(", ", console)) : Words.Get("check.verdict.no-console"));
     }
 
     public static string Summary(ReadinessReport report)
     {
         int Count(CheckStatus s) => report.Checks.Count(c => c.Status == s);
         var exposed = report.Exposure.Count(e => e.Exposed == true && e.Mitigated != true);
-        return $"{Count(CheckStatus.Pass)} pass, {Count(CheckStatus.Warn)} warn, {Count(CheckStatus.Fail)} fail, {Count(CheckStatus.Unknown)} unknown"
-            + (report.Exposure.Count == 0 ? "" : $"; exposed to {exposed} known issue(s) without mitigation");
+        return Words.Format("check.summary", Count(CheckStatus.Pass), Count(CheckStatus.Warn), Count(CheckStatus.Fail), Count(CheckStatus.Unknown))
+            + (report.Exposure.Count == 0 ? "" : Words.Format("check.summary.exposed", exposed));
     }
 
     private static string Headline(HostFacts facts)
@@ -60,13 +61,13 @@ public static class CheckTextRenderer
         var parts = new List<string>
         {
             facts.Distro.Name,
-            "kernel " + (facts.KernelRelease ?? "unknown"),
-            facts.MemTotalKiB is { } kib ? $"{kib / 1024} MiB RAM" : "RAM unknown",
+            Words.Format("check.kernel", facts.KernelRelease ?? Words.Get("word.unknown")),
+            facts.MemTotalKiB is { } kib ? Words.Format("check.ram", kib / 1024) : Words.Get("check.ram-unknown"),
         };
         if (facts.Xen.Hypervisor)
-            parts.Add($"Xen {facts.Xen.Version ?? "(version unknown)"}{(facts.Xen.Dom0 ? " Dom0" : " guest")}");
-        var where = facts.Root == "/" ? "" : $" (tree {facts.Root})";
-        return $"Host {facts.Hostname ?? "(unknown name)"}{where}: {string.Join(", ", parts)}";
+            parts.Add(Words.Format(facts.Xen.Dom0 ? "check.xen-dom0" : "check.xen-guest", facts.Xen.Version ?? Words.Get("check.version-unknown")));
+        var where = facts.Root == "/" ? "" : Words.Format("check.tree", facts.Root);
+        return Words.Format("check.host", facts.Hostname ?? Words.Get("check.unknown-name"), where, string.Join(Words.Get("word.list-separator"), parts));
     }
 
     private static void RenderExposure(IReadOnlyList<IssueExposure> exposure, TextWriter output)
@@ -74,7 +75,7 @@ public static class CheckTextRenderer
         if (exposure.Count == 0)
             return;
         output.WriteLine();
-        output.WriteLine("Known issues (host exposure)");
+        output.WriteLine(Words.Get("check.exposure-heading"));
         // Exposed and undecided entries first, with their evidence; the rest on one line (JSON has all of it).
         foreach (var entry in exposure.OrderBy(e => e.Exposed == false))
         {
@@ -88,9 +89,9 @@ public static class CheckTextRenderer
 
     public static string Verdict(IssueExposure entry) => entry.Exposed switch
     {
-        true => entry.Mitigated switch { true => "exposed, mitigated", false => "EXPOSED, not mitigated", null => "EXPOSED, mitigation unknown" },
-        false => "not exposed",
-        null => "unknown",
+        true => Words.Get(entry.Mitigated switch { true => "exposure.mitigated", false => "exposure.not-mitigated", null => "exposure.mitigation-unknown" }),
+        false => Words.Get("exposure.not-exposed"),
+        null => Words.Get("word.unknown"),
     };
 
     private static void RenderUnreadable(HostFacts facts, TextWriter output)
@@ -98,16 +99,16 @@ public static class CheckTextRenderer
         if (facts.Unreadable.Count == 0)
             return;
         output.WriteLine();
-        output.WriteLine($"Could not read ({facts.Unreadable.Count}):");
+        output.WriteLine(Words.Format("check.unreadable", facts.Unreadable.Count));
         foreach (var file in facts.Unreadable)
             output.WriteLine($"  {file.Path}: {file.Problem}");
     }
 
     private static string Label(CheckStatus status) => status switch
     {
-        CheckStatus.Pass => "PASS",
-        CheckStatus.Warn => "WARN",
-        CheckStatus.Fail => "FAIL",
-        _ => "UNKNOWN",
+        CheckStatus.Pass => Words.Get("status.pass"),
+        CheckStatus.Warn => Words.Get("status.warn"),
+        CheckStatus.Fail => Words.Get("status.fail"),
+        _ => Words.Get("status.unknown"),
     };
 }

@@ -1,4 +1,5 @@
 using PanicLens.Analysis;
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -19,28 +20,30 @@ public sealed class FirstScreen(TextWriter output, Palette palette)
     public void Write(CrashReport r, int index, int total)
     {
         var p = palette;
-        var of = total > 1 ? $" of {total}" : "";
         var when = r.Timestamp is null ? "" : $" · {r.Timestamp}";
-        output.WriteLine(p.Dim($"── report {index}{of} · {Palette.Clean(r.Source)} lines {r.StartLine}-{r.EndLine}{Palette.Clean(when)}"));
+        var header = total > 1
+            ? Words.Format("report.header.of", index, total, Palette.Clean(r.Source), r.StartLine, r.EndLine)
+            : Words.Format("report.header", index, Palette.Clean(r.Source), r.StartLine, r.EndLine);
+        output.WriteLine(p.Dim(header + Palette.Clean(when)));
         output.WriteLine(p.Title(Palette.Clean(r.Title.Length > 0 ? r.Title : r.Message)));
-        Row("function", Where(r));
+        Row(Words.Get("label.function"), Where(r));
         if (r.Corrupted)
-            Row("corrupted", r.CorruptionReason ?? "yes");
+            Row(Words.Get("label.corrupted"), r.CorruptionReason ?? Words.Get("word.yes"));
         var d = r.Diagnosis;
         if (d?.Instruction is { } instruction)
-            Row("instruction", $"{instruction.Text}  ({instruction.Bytes}; {instruction.Class})");
+            Row(Words.Get("label.instruction"), $"{instruction.Text}  ({instruction.Bytes}; {instruction.Class})");
         if (d is not null && BadRegister(d) is { } register)
-            Row("bad register", register);
+            Row(Words.Get("label.bad-register"), register);
         if (BadAddress(r) is { } address)
-            Row("bad address", address);
+            Row(Words.Get("label.bad-address"), address);
         if (d?.Trigger is { } trigger)
-            Row("trigger", trigger);
+            Row(Words.Get("label.trigger"), trigger);
         if (d?.Panic is { } panic)
-            Row("panic", $"{panic.Reason}: {panic.Explanation}");
+            Row(Words.Get("label.panic"), Words.Format("first.panic", panic.Reason, panic.Explanation));
         else if (r.Panic is not null)
-            Row("panic", r.Panic);
+            Row(Words.Get("label.panic"), r.Panic);
         if (d?.Hypervisor is { } hypervisor)
-            Row("hypervisor", hypervisor.Effect ?? hypervisor.Outcome);
+            Row(Words.Get("label.hypervisor"), hypervisor.Effect ?? hypervisor.Outcome);
         if (d is not null)
         {
             WriteIssues(d);
@@ -53,12 +56,12 @@ public sealed class FirstScreen(TextWriter output, Palette palette)
     {
         var parts = new List<string>
         {
-            r.Function is null ? "(not named in the log)" : r.Function + (r.Module is null ? "" : $" [{r.Module}]"),
+            r.Function is null ? Words.Get("first.no-function") : r.Function + (r.Module is null ? "" : $" [{r.Module}]"),
         };
         if (r.Kernel is not null)
-            parts.Add("kernel " + r.Kernel + (r.Arch is null ? "" : " " + r.Arch));
+            parts.Add(Words.Format("first.kernel", r.Kernel + (r.Arch is null ? "" : " " + r.Arch)));
         if (r.Taint is not null)
-            parts.Add("taint " + r.Taint);
+            parts.Add(Words.Format("first.taint", r.Taint));
         return string.Join(" · ", parts);
     }
 
@@ -69,7 +72,7 @@ public sealed class FirstScreen(TextWriter output, Palette palette)
         var value = d.Operand?.Registers.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
         var text = value is null ? name : $"{name} = {value}";
         if (d.Operand is { } operand)
-            text += $", read by {operand.Expression}" + (operand.MatchesFaultAddress == true ? "; the operand is the fault address" : "");
+            text += Words.Format("first.read-by", operand.Expression) + (operand.MatchesFaultAddress == true ? Words.Get("first.operand-is-fault") : "");
         return text;
     }
 
@@ -84,36 +87,36 @@ public sealed class FirstScreen(TextWriter output, Palette palette)
     {
         if (d.KnownIssues.Count == 0)
         {
-            Row("known issue", "none in the knowledge base matches (paniclens kb list)");
+            Row(Words.Get("label.known-issue"), Words.Get("first.no-issue"));
             return;
         }
         foreach (var issue in d.KnownIssues.Take(MaxIssues))
         {
-            Row("known issue", $"{issue.Title} [{issue.Id}]");
+            Row(Words.Get("label.known-issue"), $"{issue.Title} [{issue.Id}]");
             if (issue.Fix is not null)
-                Row("", "fix: " + issue.Fix);
+                Row("", Words.Format("first.fix", issue.Fix));
         }
         if (d.KnownIssues.Count > MaxIssues)
-            Row("", $"and {d.KnownIssues.Count - MaxIssues} more (see below)");
+            Row("", Words.Format("first.more-issues", d.KnownIssues.Count - MaxIssues));
     }
 
     private void WriteMitigations(IReadOnlyList<MitigationAdvice> mitigations)
     {
         if (mitigations.Count == 0)
             return;
-        output.WriteLine($"  {palette.Label("what to do, ranked (no reboot first; commands below):")}");
+        output.WriteLine($"  {palette.Label(Words.Get("first.mitigations"))}");
         var number = mitigations.Count.ToString().Length;
         for (var i = 0; i < Math.Min(mitigations.Count, MaxMitigations); i++)
         {
             var m = mitigations[i];
-            var reboot = TextWrap.Pad(m.RebootRequired ? "needs reboot" : "no reboot", 13);
-            var trigger = TextWrap.Pad(m.RemovesTrigger switch { "yes" => "removes trigger", "partly" => "partly removes", _ => "does NOT remove" }, 16);
+            var reboot = TextWrap.Pad(Words.Get(m.RebootRequired ? "first.reboot" : "first.no-reboot"), 13);
+            var trigger = TextWrap.Pad(Words.Get(m.RemovesTrigger switch { "yes" => "first.removes.yes", "partly" => "first.removes.partly", _ => "first.removes.no" }), 16);
             var lead = $"  {(i + 1).ToString().PadLeft(number)}. ";
             var title = TextWrap.Cut(Palette.Clean(m.Title), TextWrap.Width - TextWrap.Columns(lead) - 29);
             output.WriteLine($"{lead}{(m.RebootRequired ? palette.Warn(reboot) : palette.Good(reboot))}{(m.RemovesTrigger == "yes" ? palette.Good(trigger) : palette.Warn(trigger))}{title}");
         }
         if (mitigations.Count > MaxMitigations)
-            output.WriteLine($"  {palette.Dim($"... {mitigations.Count - MaxMitigations} more below")}");
+            output.WriteLine($"  {palette.Dim(Words.Format("first.more-mitigations", mitigations.Count - MaxMitigations))}");
     }
 
     /// <summary>A labelled row, its text wrapped under itself.</summary>

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -12,25 +13,25 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
     public void Write(CrashReport r)
     {
         var p = palette;
-        output.WriteLine($"  {p.Strong("details")}");
+        output.WriteLine($"  {p.Strong(Words.Get("details.heading"))}");
         WriteTraces(r);
         var d = r.Diagnosis;
         if (d?.Instruction is { } instruction)
         {
-            output.WriteLine($"  {p.Label("code, decoded around the faulting instruction")}");
+            output.WriteLine($"  {p.Label(Words.Get("details.code"))}");
             if (instruction.Explanation is not null)
                 FirstScreen.Row(output, p, "", instruction.Explanation);
             DiagnosisRenderer.WriteContextText(output, instruction, p);
         }
         if (d?.Operand is { } operand)
-            FirstScreen.Row(output, p, "operand", operand.Explanation);
+            FirstScreen.Row(output, p, Words.Get("label.operand"), operand.Explanation);
         if (d?.Address is { } address)
-            FirstScreen.Row(output, p, "address", $"{address.Value} ({address.Class}): {address.Explanation}");
+            FirstScreen.Row(output, p, Words.Get("label.address"), Words.Format("details.address", address.Value, address.Class, address.Explanation));
         if (d?.ErrorCode is { } errorCode)
-            FirstScreen.Row(output, p, "error code", $"{errorCode.Raw}: {errorCode.Explanation}");
+            FirstScreen.Row(output, p, Words.Get("label.error-code"), Words.Format("details.error-code", errorCode.Raw, errorCode.Explanation));
         if (d is not null && d.Taint.Count > 0)
         {
-            var label = "taint";
+            var label = Words.Get("label.taint");
             foreach (var line in d.Taint.SelectMany(DiagnosisRenderer.TaintLines))
             {
                 FirstScreen.Row(output, p, label, line);
@@ -39,14 +40,14 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
         }
         else if (d is null)
         {
-            FirstScreen.Row(output, p, "taint", r.Taint ?? "not tainted");
+            FirstScreen.Row(output, p, Words.Get("label.taint"), r.Taint ?? Words.Get("details.not-tainted"));
         }
         WriteHypervisor(r);
         if (d is not null)
         {
             foreach (var issue in d.KnownIssues)
             {
-                FirstScreen.Row(output, p, "known issue", $"{issue.Title} [{issue.Id}]");
+                FirstScreen.Row(output, p, Words.Get("label.known-issue"), $"{issue.Title} [{issue.Id}]");
                 foreach (var reference in issue.References)
                     FirstScreen.Row(output, p, "", reference);
             }
@@ -62,19 +63,20 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
         var traces = CondensedTrace.Of(r);
         if (r.Ip is { } ip && (traces.Count == 0 || traces[0].Shown.Count == 0 || traces[0].Shown[0].Function != ip.Function))
         {
-            output.WriteLine($"  {palette.Label("instruction pointer")}");
+            output.WriteLine($"  {palette.Label(Words.Get("details.ip"))}");
             marked = Frame(ip, guilty, marked, null);
         }
         foreach (var trace in traces)
         {
             var stack = trace.Stack;
-            var note = trace.Folded == 0 ? "" : $"; {trace.Folded} `?` frames folded";
-            var repeat = trace.RepeatOf is { } earlier ? $"; then the trace of line {earlier.StartLine} again" : "";
-            output.WriteLine($"  {palette.Label($"call trace, {KindName(stack.Kind)} stack (line {stack.StartLine}, {stack.Frames.Count} frames{note}{repeat})")}");
+            var note = trace.Folded == 0 ? "" : Words.Format("details.folded", trace.Folded);
+            var repeat = trace.RepeatOf is { } earlier ? Words.Format("details.repeat", earlier.StartLine) : "";
+            var kind = FrameText.StackName(stack.Kind);
+            output.WriteLine($"  {palette.Label(Words.Format("details.trace", kind, stack.StartLine, stack.Frames.Count, note, repeat))}");
             foreach (var frame in trace.Shown)
                 marked = Frame(frame, guilty, marked, null);
             if (trace.More > 0)
-                output.WriteLine(palette.Dim($"    ... {trace.More} more reliable frames (--full)"));
+                output.WriteLine(palette.Dim("    " + Words.Format("details.more-frames", trace.More)));
         }
     }
 
@@ -83,14 +85,12 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
     {
         var isGuilty = !marked && guilty is not null && Normalized(frame.Function) == Normalized(guilty);
         var text = FrameText.Format(frame).TrimStart();
-        var suffix = isGuilty ? "  <- guilty frame" : "";
+        var suffix = isGuilty ? "  " + Words.Get("details.guilty") : "";
         if (what is not null)
             suffix += (suffix.Length == 0 ? "  <- " : ", ") + what;
         output.WriteLine(isGuilty ? $"  > {palette.Strong(text)}{suffix}" : $"    {text}{palette.Dim(suffix)}");
         return marked || isGuilty;
     }
-
-    private static string KindName(StackKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Normalized(string function) => Analysis.TriggerDescriber.Normalize(function);
 
@@ -99,15 +99,15 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
         if (r.Hypervisor.Count == 0)
             return;
         if (r.Diagnosis?.Hypervisor is { } finding)
-            FirstScreen.Row(output, palette, "hypervisor", finding.Outcome);
-        var label = r.Diagnosis?.Hypervisor is null ? "hypervisor" : "";
+            FirstScreen.Row(output, palette, Words.Get("label.hypervisor"), finding.Outcome);
+        var label = r.Diagnosis?.Hypervisor is null ? Words.Get("label.hypervisor") : "";
         foreach (var line in r.Hypervisor.Take(8))
         {
             FirstScreen.Row(output, palette, label, line);
             label = "";
         }
         if (r.Hypervisor.Count > 8)
-            FirstScreen.Row(output, palette, "", $"... {r.Hypervisor.Count - 8} more (XEN) lines (--full)");
+            FirstScreen.Row(output, palette, "", Words.Format("details.more-xen", r.Hypervisor.Count - 8));
     }
 
     private void WriteRegisters(CrashReport r)
@@ -116,10 +116,10 @@ public sealed class ReportDetails(TextWriter output, Palette palette, bool regis
             return;
         if (!registers)
         {
-            FirstScreen.Row(output, palette, "registers", $"{r.Registers.Count} printed; --registers shows them");
+            FirstScreen.Row(output, palette, Words.Get("label.registers"), Words.Format("details.registers-hint", r.Registers.Count));
             return;
         }
-        output.WriteLine($"  {palette.Label("registers")}");
+        output.WriteLine($"  {palette.Label(Words.Get("label.registers"))}");
         var cells = r.Registers.Select(kv => $"{kv.Key,-6} {Palette.Clean(kv.Value),-16}").ToList();
         for (var i = 0; i < cells.Count; i += 4)
             output.WriteLine("    " + string.Join("  ", cells.Skip(i).Take(4)).TrimEnd());
