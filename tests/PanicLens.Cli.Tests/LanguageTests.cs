@@ -33,7 +33,8 @@ public sealed partial class LanguageTests
         Assert.True(missing.Count == 0, $"{name}: no Chinese for {missing.Count} key(s): {string.Join(", ", missing)}");
         var slots = english.Keys.Where(k => !SameSlots(english[k], chinese[k])).Order().ToList();
         Assert.True(slots.Count == 0, $"{name}: format slots differ for {string.Join(", ", slots)}");
-        var extra = chinese.Keys.Except(english.Keys).Order().ToList();
+        // Sentences' Chinese also holds the analysis tables' rows by their English text (Core's TableSentenceTests).
+        var extra = name == "Words" ? chinese.Keys.Except(english.Keys).Order().ToList() : [];
         Assert.True(extra.Count == 0, $"{name}: Chinese keys with no English: {string.Join(", ", extra)}");
     }
 

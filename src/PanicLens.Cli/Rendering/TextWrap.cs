@@ -78,23 +78,54 @@ public static class TextWrap
             or >= '\uac00' and <= '\ud7a3' or >= '\uf900' and <= '\ufaff' or >= '\ufe30' and <= '\ufe4f'
             or >= '\uff00' and <= '\uff60' or >= '\uffe0' and <= '\uffe6';
 
-    /// <summary>Words, single spaces, and each wide character on its own (a place to break).</summary>
+    /// <summary>Chinese punctuation that may not start a line, and brackets that may not end one.</summary>
+    private const string NoLineStart = "，。；：、！？）」』】”’";
+    private const string NoLineEnd = "（「『【“‘";
+
+    /// <summary>
+    /// Words, single spaces, and each wide character on its own (a place to break); closing punctuation stays with
+    /// the character before it and an opening bracket with the one after it.
+    /// </summary>
     private static IEnumerable<string> Tokens(string text)
     {
+        var tokens = new List<string>();
         var word = new StringBuilder();
         foreach (var c in text)
         {
             if (c == ' ' || Wide(c))
             {
                 if (word.Length > 0)
-                    yield return word.ToString();
+                    tokens.Add(word.ToString());
                 word.Clear();
-                yield return c.ToString();
+                if (NoLineStart.Contains(c) && tokens.Count > 0 && tokens[^1] != " ")
+                    tokens[^1] += c;
+                else
+                    tokens.Add(c.ToString());
                 continue;
+            }
+            if (tokens.Count > 0 && word.Length == 0 && tokens[^1].Length > 0 && NoLineEnd.Contains(tokens[^1][^1]))
+            {
+                word.Append(tokens[^1]);
+                tokens.RemoveAt(tokens.Count - 1);
             }
             word.Append(c);
         }
         if (word.Length > 0)
-            yield return word.ToString();
+            tokens.Add(word.ToString());
+        return Glue(tokens);
+    }
+
+    /// <summary>An opening bracket token joins the token after it.</summary>
+    private static List<string> Glue(List<string> tokens)
+    {
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            if (tokens[i].Length > 0 && NoLineEnd.Contains(tokens[i][^1]) && tokens[i + 1] != " ")
+            {
+                tokens[i] += tokens[i + 1];
+                tokens.RemoveAt(i + 1);
+            }
+        }
+        return tokens;
     }
 }

@@ -1,3 +1,4 @@
+using PanicLens.Localization;
 namespace PanicLens.Analysis;
 
 /// <summary>
@@ -29,7 +30,7 @@ public static class HypervisorOutcomes
             foreach (var row in All)
             {
                 if (lines[i].Contains(row.Contains, StringComparison.Ordinal))
-                    return new HypervisorFinding(row.Outcome, lines[i]) { Effect = row.Effect };
+                    return new HypervisorFinding(Sentences.Translate(row.Outcome), lines[i]) { Effect = Sentences.Translate(row.Effect) };
             }
         }
         return null;

@@ -1,4 +1,5 @@
 using PanicLens.Knowledge;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -63,9 +64,9 @@ public static class KnownIssueAdvice
             return null;
         var text = $"\"{fix.Subject}\"";
         if (fix.Commit is not null)
-            text += $" (commit {fix.Commit})";
+            text += Sentences.Format("fix.commit", fix.Commit);
         if (fix.Version is not null)
-            text += $", in v{fix.Version}";
+            text += Sentences.Format("fix.version", fix.Version);
         return text;
     }
 }
