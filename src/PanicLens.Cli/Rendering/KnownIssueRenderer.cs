@@ -16,22 +16,22 @@ public static class KnownIssueRenderer
         foreach (var issue in issues.OrderBy(i => i.Id, StringComparer.Ordinal))
         {
             var user = issue.Source.StartsWith("knowledge/", StringComparison.Ordinal) ? "" : p.Dim($"  ({issue.Source})");
-            output.WriteLine($"{issue.Id.PadRight(width)}  {issue.Fix?.Version ?? "-",-9} {issue.Title}{user}");
+            output.WriteLine($"{issue.Id.PadRight(width)}  {issue.Fix?.Version ?? "-",-9} {KnownIssueLanguage.Title(issue)}{user}");
         }
         output.WriteLine(p.Dim($"{issues.Count} known issues."));
     }
 
     public static void WriteIssue(TextWriter output, KnownIssue issue, Palette p)
     {
-        output.WriteLine(p.Strong(issue.Title));
+        output.WriteLine(p.Strong(KnownIssueLanguage.Title(issue)));
         output.WriteLine($"  {p.Label("id".PadRight(10))}{issue.Id}  {p.Dim(issue.Source)}");
-        output.WriteLine($"  {p.Label("summary".PadRight(10))}{issue.Summary}");
+        output.WriteLine($"  {p.Label("summary".PadRight(10))}{KnownIssueLanguage.Summary(issue)}");
         if (issue.Fix is { } fix)
             output.WriteLine($"  {p.Label("fix".PadRight(10))}\"{fix.Subject}\"{(fix.Commit is null ? "" : " " + fix.Commit)}{(fix.Version is null ? "" : ", in " + fix.Version)}{(fix.Stable.Count == 0 ? "" : "; stable " + string.Join(", ", fix.Stable))}");
         output.WriteLine($"  {p.Label("matches".PadRight(10))}{Describe(issue.Match)}");
         if (issue.Boost is { } boost)
             output.WriteLine($"  {p.Label("boosts".PadRight(10))}{Describe(boost)}");
-        if (issue.Explanation is { } explanation)
+        if (KnownIssueLanguage.Explanation(issue) is { } explanation)
         {
             output.WriteLine();
             foreach (var line in explanation.TrimEnd().Split('\n'))
@@ -74,7 +74,7 @@ public static class KnownIssueRenderer
             output.WriteLine(p.Label("  mitigations (ranked)"));
         for (var i = 0; i < ranked.Count; i++)
         {
-            var m = ranked[i];
+            var m = KnownIssueLanguage.Localize(issue, ranked[i]);
             var trigger = m.RemovesTrigger switch { RemovesTrigger.Yes => p.Good("removes the trigger"), RemovesTrigger.Partly => p.Warn("partly removes the trigger"), _ => p.Warn("does NOT remove the trigger") };
             output.WriteLine($"  {i + 1}. {p.Strong(m.Title)} [{m.Id}]");
             output.WriteLine($"     {(m.RebootRequired ? "needs a reboot" : "no reboot")}; {trigger}");

@@ -14,7 +14,7 @@ public static class KnownIssueAdvice
             var references = new List<string>(match.Issue.References.Count);
             foreach (var reference in match.Issue.References)
                 references.Add(reference.Url);
-            issues.Add(new KnownIssueFinding(match.Issue.Id, match.Issue.Title, Fix(match.Issue.Fix), references)
+            issues.Add(new KnownIssueFinding(match.Issue.Id, KnownIssueLanguage.Title(match.Issue), Fix(match.Issue.Fix), references)
             {
                 Score = match.Score,
                 Reasons = match.Reasons,
@@ -31,22 +31,23 @@ public static class KnownIssueAdvice
     public static IReadOnlyList<MitigationAdvice> Mitigations(IReadOnlyList<KnownIssueMatch> matches)
     {
         var all = new List<Mitigation>();
-        var owner = new Dictionary<Mitigation, string>(ReferenceEqualityComparer.Instance);
+        var owner = new Dictionary<Mitigation, KnownIssue>(ReferenceEqualityComparer.Instance);
         foreach (var match in matches)
         {
             foreach (var mitigation in match.Issue.Mitigations)
             {
                 all.Add(mitigation);
-                owner[mitigation] = match.Issue.Id;
+                owner[mitigation] = match.Issue;
             }
         }
         var advice = new List<MitigationAdvice>(all.Count);
         var ranked = KnowledgeBase.Rank(all).OrderBy(m => m.RemovesTrigger == RemovesTrigger.No && m.RebootRequired ? 1 : 0);
-        foreach (var mitigation in ranked)
+        foreach (var ranking in ranked)
         {
+            var mitigation = KnownIssueLanguage.Localize(owner[ranking], ranking);
             advice.Add(new MitigationAdvice(mitigation.Id, mitigation.Title, mitigation.RebootRequired, mitigation.RemovesTrigger.ToString().ToLowerInvariant())
             {
-                Issue = owner[mitigation],
+                Issue = owner[ranking].Id,
                 Preconditions = mitigation.Preconditions,
                 Commands = mitigation.Runtime,
                 Persistent = mitigation.Persistent,

@@ -58,6 +58,38 @@ public sealed class FirstScreenTests
     }
 
     [Fact]
+    public void The_seed_first_screen_in_chinese_matches_its_golden_file_from_lang_and_from_LANG()
+    {
+        var byOption = CliRun.Invoke("analyze", "--lang", "zh-CN", Seed);
+        var byLocale = CliRun.WithEnvironment(new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8" }, "analyze", Seed);
+
+        Assert.Equal(0, byOption.ExitCode);
+        Assert.Equal(byOption.Stdout, byLocale.Stdout);
+        AssertGolden("xen-dom0-inet-diag.first-screen.zh-CN.txt", FirstScreenOf(byOption.Stdout));
+    }
+
+    [Fact]
+    public void The_chinese_first_40_lines_hold_the_same_facts_in_chinese()
+    {
+        var run = CliRun.Invoke("analyze", "--lang", "zh-CN", Seed);
+        var screen = FirstScreenOf(run.Stdout);
+        var top = string.Join("\n", run.Stdout.ReplaceLineEndings("\n").Split('\n').Take(40));
+
+        Assert.InRange(screen.Count, 10, 40);
+        Assert.All(screen, line => Assert.InRange(PanicLens.Cli.Rendering.TextWrap.Columns(line), 0, 100));
+        // The title keeps the syzbot convention; every sentence around it is Chinese.
+        Assert.Contains("BUG: unable to handle kernel paging request in ipv6_addr_copy", top);
+        Assert.Contains("触发经过      `ss`（pid 29755）发出了 sock_diag/inet_diag netlink 请求", top);
+        Assert.Contains("坏寄存器      rsi = ffff8802ea75bb00", top);
+        Assert.Contains("坏地址        ffff8802ea75bb00 (direct-map)", top);
+        Assert.Contains("已知问题      inet_diag 在转储 AF_INET6 监听套接字上的 IPv4 SYN-RECV 请求时 oops", top);
+        Assert.Contains("修复：\"inet_diag: fix oops for IPv4 AF_INET6 TCP SYN-RECV state\"，v3.8 起包含", top);
+        Assert.Contains("1. 无需重启     部分消除        不让 `ss` 转储 SYN-RECV 套接字", top);
+        Assert.Contains("hypervisor    主机已停机，需要断电重启", top);
+        Assert.DoesNotContain("The oops happened", top);
+    }
+
+    [Fact]
     public void Details_fold_question_frames_show_the_panic_path_repeat_once_and_mark_the_guilty_frame()
     {
         var details = CliRun.Invoke("analyze", Seed).Stdout;
