@@ -19,7 +19,7 @@ public static class CheckTextRenderer
         output.WriteLine();
         foreach (var check in report.Checks)
         {
-            var title = Array.Find(ReadinessChecks.All, c => c.Id == check.Id)?.Title ?? "";
+            var title = Array.Find(ReadinessChecks.All, c => c.Id == check.Id)?.Title is { } english ? PanicLens.Localization.Sentences.Translate(english) : "";
             output.WriteLine($"{TextWrap.Pad(Label(check.Status), 8)}{check.Id,-18}{title}");
             foreach (var line in check.Evidence)
                 output.WriteLine($"{"",8}{line}");

@@ -10,16 +10,8 @@ namespace PanicLens.Core.Tests.Knowledge;
 /// </summary>
 public sealed class KnowledgeChineseTests
 {
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var issue in KnowledgeLoader.Load().Issues)
-            data.Add(issue.Id);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Ids))]
+    [MemberData(nameof(ShippedKnowledgeTests.Ids), MemberType = typeof(ShippedKnowledgeTests))]
     public void Every_shipped_entry_translates_every_sentence(string id)
     {
         var issue = KnowledgeLoader.Load().Find(id)!;

@@ -39,6 +39,8 @@ public sealed class TableSentenceTests
             yield return row.Explanation;
         foreach (var row in ArgumentRegisters.All)
             yield return row.Convention;
+        foreach (var row in PanicLens.Readiness.ReadinessChecks.All)
+            yield return row.Title;
     }
 
     [Fact]
