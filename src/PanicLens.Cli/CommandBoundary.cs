@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 
 namespace PanicLens.Cli;
@@ -12,33 +13,33 @@ public static class CommandBoundary
     public const int Findings = 1;
     public const int Failure = 2;
 
-    public static int Run(RootCommand root, string[] args, TextWriter error)
+    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
-                error.WriteLine($"paniclens: {problem.Message}");
-            error.WriteLine("Try 'paniclens --help'.");
+                error.WriteLine(Words.Format("error.prefix", problem.Message));
+            error.WriteLine(Words.Get("error.try-help"));
             return Failure;
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
         catch (IOException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
         catch (UnauthorizedAccessException e)
         {
-            error.WriteLine($"paniclens: {e.Message}");
+            error.WriteLine(Words.Format("error.prefix", e.Message));
             return Failure;
         }
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using PanicLens.Cli.Commands;
+using PanicLens.Cli.Localization;
+using PanicLens.Localization;
 
 namespace PanicLens.Cli;
 
@@ -8,8 +11,45 @@ public static class PanicLensApp
 {
     public static int Run(string[] args, CliIo io)
     {
-        var root = new RootCommand("PanicLens: read Linux kernel crash logs from consoles and say what crashed, why, and what to do.")
+        // The language is chosen before the tree is built, so help texts come out in it too; the culture flows into
+        // the tasks a command starts and is restored afterwards (tests run commands side by side in one process).
+        var saved = CultureInfo.CurrentUICulture;
+        try
         {
+            var requested = LanguageArgument(args);
+            var culture = requested is null ? UiLanguage.FromEnvironment(io.Environment) : UiLanguage.Resolve(requested);
+            if (culture is null)
+            {
+                io.Error.WriteLine(Words.Format("error.language", requested));
+                return CommandBoundary.Failure;
+            }
+            CultureInfo.CurrentUICulture = culture;
+            using var output = io.OpenText();
+            try
+            {
+                return CommandBoundary.Run(Tree(io), args, output, io.Error);
+            }
+            finally
+            {
+                output.Flush();
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private static RootCommand Tree(CliIo io)
+    {
+        var language = new Option<string>("--lang")
+        {
+            Description = Words.Get("help.lang"),
+            Recursive = true,
+        };
+        return new RootCommand(Words.Get("help.root"))
+        {
+            language,
             AnalyzeCommand.Create(io),
             KbCommand.Create(),
             CheckCommand.Create(),
@@ -20,6 +60,20 @@ public static class PanicLensApp
             ShowCommand.Create(io),
             HostsCommand.Create(io),
         };
-        return CommandBoundary.Run(root, args, io.Error);
+    }
+
+    /// <summary>The value of `--lang X` or `--lang=X` anywhere on the line, or null.</summary>
+    private static string? LanguageArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--")
+                break;
+            if (args[i] == "--lang" && i + 1 < args.Length)
+                return args[i + 1];
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+                return args[i]["--lang=".Length..];
+        }
+        return null;
     }
 }

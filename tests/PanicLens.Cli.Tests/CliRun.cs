@@ -17,4 +17,14 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     }
 
     public static CliRun Invoke(params string[] args) => WithStdin([], args);
+
+    /// <summary>Runs with the given environment variables (LANG, LC_ALL...) and no standard input.</summary>
+    public static CliRun WithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var output = new MemoryStream();
+        var error = new StringWriter();
+        var io = new CliIo(new MemoryStream(), output, error) { Environment = name => environment.GetValueOrDefault(name) };
+        var code = PanicLensApp.Run(args, io);
+        return new CliRun(code, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
 }

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Ingest;
@@ -14,27 +15,30 @@ public static class AnalyzeCommand
     {
         var inputs = new Argument<string[]>("logs")
         {
-            Description = "Console logs to read; '-' reads standard input.",
+            Description = Words.Get("help.analyze.1"),
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (default), json, markdown.",
+            Description = Words.Get("help.analyze.2"),
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
-        var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal." };
+        var noColor = new Option<bool>("--no-color") { Description = Words.Get("help.analyze.3") };
+        var full = new Option<bool>("--full") { Description = Words.Get("help.analyze.4") };
+        var brief = new Option<bool>("--brief") { Description = Words.Get("help.analyze.5") };
+        var registers = new Option<bool>("--registers") { Description = Words.Get("help.analyze.6") };
 
-        var command = new Command("analyze", "Find and explain every kernel crash in console logs.")
+        var command = new Command("analyze", Words.Get("help.analyze.7"))
         {
-            inputs, format, noColor, KbCommand.KbOption,
+            inputs, format, noColor, full, brief, registers, KbCommand.KbOption,
         };
-        command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, parse.GetValue(format)!,
-            parse.GetValue(noColor), () => KbCommand.LoadKnowledge(parse)));
+        command.SetAction(int (parse) => Run(io, parse.GetValue(inputs)!, new TextOptions(parse.GetValue(format)!,
+            parse.GetValue(noColor), Layout(parse.GetValue(full), parse.GetValue(brief)), parse.GetValue(registers)), () => KbCommand.LoadKnowledge(parse)));
         return command;
     }
 
-    private static int Run(CliIo io, string[] inputs, string format, bool noColor, Func<KnowledgeBase> loadKnowledge)
+    private static int Run(CliIo io, string[] inputs, TextOptions options, Func<KnowledgeBase> loadKnowledge)
     {
         foreach (var path in inputs)
             CheckReadable(path);
@@ -43,7 +47,7 @@ public static class AnalyzeCommand
         var knowledge = Task.Run(loadKnowledge);
         var pipeline = new ReportPipeline(() => knowledge.GetAwaiter().GetResult());
         using var text = io.OpenText();
-        var renderer = CreateRenderer(format, io, text, noColor);
+        var renderer = CreateRenderer(options, io, text);
         var started = false;
         var count = 0;
         foreach (var path in inputs)
@@ -72,13 +76,30 @@ public static class AnalyzeCommand
         started = true;
     }
 
-    private static IReportRenderer CreateRenderer(string format, CliIo io, TextWriter text, bool noColor) => format switch
+    private static IReportRenderer CreateRenderer(TextOptions options, CliIo io, TextWriter text)
     {
-        "json" => new JsonReportRenderer(io.Stdout),
-        "markdown" => new MarkdownReportRenderer(text),
-        _ => new TextReportRenderer(text, new Palette(io.Terminal && !noColor
-                                                      && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))),
+        var palette = new Palette(io.Terminal && !options.NoColor && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        return options.Format switch
+        {
+            "json" => new JsonReportRenderer(io.Stdout),
+            "markdown" => new MarkdownReportRenderer(text),
+            _ when options.Layout == TextLayout.Full => new FullTextReportRenderer(text, palette),
+            _ when options.Layout == TextLayout.Brief => new BriefReportRenderer(text),
+            _ => new TextReportRenderer(text, palette, options.Registers),
+        };
+    }
+
+    private static TextLayout Layout(bool full, bool brief) => (full, brief) switch
+    {
+        (true, true) => throw new UsageException(Words.Get("error.full-brief")),
+        (true, _) => TextLayout.Full,
+        (_, true) => TextLayout.Brief,
+        _ => TextLayout.FirstScreen,
     };
+
+    private enum TextLayout { FirstScreen, Full, Brief }
+
+    private sealed record TextOptions(string Format, bool NoColor, TextLayout Layout, bool Registers);
 
     /// <summary>Fails before any output, so a typo in the third path does not leave half a JSON document.</summary>
     private static void CheckReadable(string path)
@@ -86,9 +107,9 @@ public static class AnalyzeCommand
         if (path == "-")
             return;
         if (Directory.Exists(path))
-            throw new UsageException($"{path}: is a directory, not a log file");
+            throw new UsageException(Words.Format("error.directory", path));
         if (!File.Exists(path))
-            throw new UsageException($"{path}: no such file");
+            throw new UsageException(Words.Format("error.no-file", path));
         using var _ = OpenInput(path);
     }
 
@@ -100,7 +121,7 @@ public static class AnalyzeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{path}: cannot read: {e.Message}");
+            throw new UsageException(Words.Format("error.cannot-read", path, e.Message));
         }
     }
 }

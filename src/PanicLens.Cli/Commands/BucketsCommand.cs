@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Storage;
@@ -12,18 +13,18 @@ public static class BucketsCommand
 {
     public static Command Create(CliIo io)
     {
-        var since = new Option<string>("--since") { Description = "Only reports seen at or after this ISO 8601 time (2024-01-31, 2024-01-31T12:00).", HelpName = "TIME" };
-        var host = new Option<string>("--host") { Description = "Only reports of this host.", HelpName = "HOST" };
-        var kernel = new Option<string>("--kernel") { Description = "Only reports of this kernel release.", HelpName = "RELEASE" };
+        var since = new Option<string>("--since") { Description = Words.Get("help.buckets.1"), HelpName = "TIME" };
+        var host = new Option<string>("--host") { Description = Words.Get("help.buckets.2"), HelpName = "HOST" };
+        var kernel = new Option<string>("--kernel") { Description = Words.Get("help.buckets.3"), HelpName = "RELEASE" };
         var explain = new Option<string[]>("--explain")
         {
-            Description = "Compare the bucket keys of two reports or buckets (ids from `buckets` or `show`).",
+            Description = Words.Get("help.buckets.4"),
             HelpName = "A B",
             Arity = new ArgumentArity(2, 2),
             AllowMultipleArgumentsPerToken = true,
         };
         var format = StoreOptions.Format("text", "json", "markdown");
-        var command = new Command("buckets", "List the stored crash buckets by count, with hosts, kernels, first and last seen, known issue.")
+        var command = new Command("buckets", Words.Get("help.buckets.5"))
         {
             StoreOptions.Db, since, host, kernel, explain, format,
         };
@@ -46,7 +47,7 @@ public static class BucketsCommand
     private static (string Id, Buckets.BucketKeys Keys) Keys(ICrashStore store, string id)
     {
         if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var report))
-            return store.FindReport(report) is { } r ? ($"report {r.Id}", r.Keys) : throw new UsageException($"{id}: no such report in {store.Name}");
-        return store.FindBucket(id) is { } bucket ? ($"bucket {bucket.Id}", bucket.Keys) : throw new UsageException($"{id}: no such bucket in {store.Name}");
+            return store.FindReport(report) is { } r ? ($"report {r.Id}", r.Keys) : throw new UsageException(Words.Format("error.no-report", id, store.Name));
+        return store.FindBucket(id) is { } bucket ? ($"bucket {bucket.Id}", bucket.Keys) : throw new UsageException(Words.Format("error.no-bucket", id, store.Name));
     }
 }

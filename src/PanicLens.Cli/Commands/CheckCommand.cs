@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Readiness;
@@ -14,16 +15,16 @@ public static class CheckCommand
     {
         var root = new Option<string>("--root")
         {
-            Description = "Read a copied tree of the host's /proc, /sys, /etc and /boot under DIR instead of this machine.",
+            Description = Words.Get("help.check.1"),
             DefaultValueFactory = _ => "/",
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default) or json (schemaVersion 1, for `paniclens exposure`).",
+            Description = Words.Get("help.check.2"),
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("check", "Check that this host will leave a vmcore and a full console log, and its exposure to known issues.")
+        var command = new Command("check", Words.Get("help.check.3"))
         {
             root,
             format,

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using System.Text.Json;
 using PanicLens.Cli.Rendering;
@@ -14,11 +15,11 @@ public static class ExposureCommand
 {
     public static Command Create()
     {
-        var id = new Option<string>("--kb-id") { Description = "The known issue to report on (see `paniclens kb list`).", Required = true };
-        var files = new Argument<string[]>("HOSTFACTS") { Description = "`paniclens check --format json` outputs, one per host, or directories of them.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+        var id = new Option<string>("--kb-id") { Description = Words.Get("help.exposure.1"), Required = true };
+        var files = new Argument<string[]>("HOSTFACTS") { Description = Words.Get("help.exposure.2"), Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = Words.Get("help.exposure.3"), DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("exposure", "List the hosts of a fleet exposed to a known issue, mitigated or not, from their check JSON.")
+        var command = new Command("exposure", Words.Get("help.exposure.4"))
         {
             id, files, format, KbCommand.KbOption,
         };
@@ -27,12 +28,12 @@ public static class ExposureCommand
             var issue = parse.GetValue(id)!;
             var inputs = FleetExposureReader.ExpandInputs(parse.GetValue(files)!);
             if (inputs.Count == 0)
-                throw new UsageException("no host fact files (the directories hold no *.json)");
+                throw new UsageException(Words.Get("error.no-host-facts"));
             var fleet = FleetExposureReader.Read(issue, inputs);
             // A document with an entry proves the id was known where it was checked; only when none has one
             // is the knowledge base loaded, to tell a mistyped id from hosts checked without it.
             if (fleet.NotEvaluated + fleet.Unreadable.Count == fleet.Files && KbCommand.LoadKnowledge(parse).Find(issue) is null)
-                throw new UsageException($"--kb-id {issue}: no such known issue (see `paniclens kb list`)");
+                throw new UsageException(Words.Format("error.no-kb-id", issue));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")
                 output.WriteLine(JsonSerializer.Serialize(fleet, CliJsonContext.Readable.FleetExposure));

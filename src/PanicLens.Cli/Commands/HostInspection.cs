@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Knowledge;
 using PanicLens.Readiness;
 
@@ -9,7 +10,7 @@ public static class HostInspection
     public static ReadinessReport Inspect(string root, KnowledgeBase knowledge)
     {
         if (!Directory.Exists(root))
-            throw new UsageException($"--root {root}: no such directory");
+            throw new UsageException(Words.Format("error.no-root", root));
         return HostInspector.Inspect(new HostTree(root), knowledge.Issues);
     }
 }

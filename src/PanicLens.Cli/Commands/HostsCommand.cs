@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 
@@ -9,7 +10,7 @@ public static class HostsCommand
     public static Command Create(CliIo io)
     {
         var format = StoreOptions.Format("text", "json");
-        var command = new Command("hosts", "List the hosts in the store with their crash count, last crash, last boot and last scan.")
+        var command = new Command("hosts", Words.Get("help.hosts.1"))
         {
             StoreOptions.Db, format,
         };

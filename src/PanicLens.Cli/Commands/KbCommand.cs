@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Knowledge;
@@ -13,7 +14,7 @@ public static class KbCommand
     /// <summary>`--kb DIR` (repeatable): directories of the user's own `*.yaml` known issues, added to the shipped ones.</summary>
     public static Option<string[]> KbOption { get; } = new("--kb")
     {
-        Description = "A directory of your own known-issue YAML files, added to the shipped ones (repeatable).",
+        Description = Words.Get("help.kb.1"),
         HelpName = "DIR",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
@@ -21,13 +22,13 @@ public static class KbCommand
 
     private static readonly Option<string> Format = new("--format")
     {
-        Description = "Output format: text or json.",
+        Description = Words.Get("help.kb.2"),
         DefaultValueFactory = _ => "text",
     };
 
     public static Command Create()
     {
-        var command = new Command("kb", "List, show and validate the known kernel issues PanicLens matches crashes against.");
+        var command = new Command("kb", Words.Get("help.kb.5"));
         command.Subcommands.Add(ListCommand());
         command.Subcommands.Add(ShowCommand());
         command.Subcommands.Add(ValidateCommand());
@@ -46,13 +47,13 @@ public static class KbCommand
         }
         catch (KnowledgeException e)
         {
-            throw new UsageException(e.Message + Environment.NewLine + "Run 'paniclens kb validate DIR' to check a directory.");
+            throw new UsageException(e.Message + Environment.NewLine + Words.Get("error.kb-validate-hint"));
         }
     }
 
     private static Command ListCommand()
     {
-        var command = new Command("list", "One line per known issue: id, first fixed release, title.") { KbOption, Format };
+        var command = new Command("list", Words.Get("help.kb.6")) { KbOption, Format };
         command.SetAction(int (parse) =>
         {
             var kb = LoadKnowledge(parse);
@@ -68,13 +69,13 @@ public static class KbCommand
 
     private static Command ShowCommand()
     {
-        var id = new Argument<string>("ID") { Description = "The id of a known issue, as `kb list` prints it." };
-        var command = new Command("show", "One known issue in full: match conditions, fix, references, ranked mitigations, host checks.") { id, KbOption, Format };
+        var id = new Argument<string>("ID") { Description = Words.Get("help.kb.3") };
+        var command = new Command("show", Words.Get("help.kb.7")) { id, KbOption, Format };
         command.SetAction(int (parse) =>
         {
             var kb = LoadKnowledge(parse);
             var wanted = parse.GetValue(id) ?? "";
-            var issue = kb.Find(wanted) ?? throw new UsageException($"no known issue '{wanted}'; 'paniclens kb list' shows the ids");
+            var issue = kb.Find(wanted) ?? throw new UsageException(Words.Format("error.no-kb-entry", wanted));
             var output = parse.InvocationConfiguration.Output;
             if (FormatOf(parse) == "json")
                 KnownIssueRenderer.WriteJson(output, [issue]);
@@ -87,13 +88,13 @@ public static class KbCommand
 
     private static Command ValidateCommand()
     {
-        var directory = new Argument<string>("DIR") { Description = "A directory of known-issue YAML files to check." };
-        var command = new Command("validate", "Check a directory of known-issue files against the shipped ones (a file named like a shipped file replaces it, so `kb validate knowledge` checks the working copy): every mistake with file, line and field; exit 0 clean, 1 mistakes, 2 cannot run.") { directory, KbOption };
+        var directory = new Argument<string>("DIR") { Description = Words.Get("help.kb.4") };
+        var command = new Command("validate", Words.Get("help.kb.8")) { directory, KbOption };
         command.SetAction(int (parse) =>
         {
             var target = parse.GetValue(directory) ?? "";
             if (!Directory.Exists(target))
-                throw new UsageException($"'{target}' is not a directory");
+                throw new UsageException(Words.Format("error.not-directory", target));
             var others = (parse.GetValue(KbOption) ?? []).Where(d => Path.GetFullPath(d) != Path.GetFullPath(target));
             var check = KnowledgeLoader.Check([target, .. others], includeShipped: true, shadowShipped: true);
             var output = parse.InvocationConfiguration.Output;
@@ -110,6 +111,6 @@ public static class KbCommand
     private static string FormatOf(ParseResult parse)
     {
         var format = parse.GetValue(Format) ?? "text";
-        return format is "text" or "json" ? format : throw new UsageException($"--format must be text or json, not '{format}'");
+        return format is "text" or "json" ? format : throw new UsageException(Words.Format("error.kb-format", format));
     }
 }

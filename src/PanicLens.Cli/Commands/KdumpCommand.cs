@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using System.Text.Json;
 using PanicLens.Cli.Rendering;
@@ -13,15 +14,15 @@ public static class KdumpCommand
 {
     public static Command Create()
     {
-        var distro = new Option<string?>("--distro") { Description = "rhel6, rhel7, rhel8, rhel9, debian, ubuntu or suse (default: detected from --root)." };
+        var distro = new Option<string?>("--distro") { Description = Words.Get("help.kdump.1") };
         distro.AcceptOnlyFromAmong(KdumpPlanner.Distros);
-        var xen = new Option<bool>("--xen") { Description = "Plan for a Xen Dom0 (crashkernel= on the hypervisor line); detected from --root when it is a Dom0." };
-        var root = new Option<string?>("--root") { Description = "Read distribution, Xen and RAM from a copied host tree (default: this machine when --distro is not given)." };
-        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+        var xen = new Option<bool>("--xen") { Description = Words.Get("help.kdump.2") };
+        var root = new Option<string?>("--root") { Description = Words.Get("help.kdump.3") };
+        var format = new Option<string>("--format") { Description = Words.Get("help.kdump.4"), DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var plan = new Command("plan", "Print the exact, ordered steps to enable kdump on a host.") { distro, xen, root, format };
+        var plan = new Command("plan", Words.Get("help.kdump.5")) { distro, xen, root, format };
         plan.SetAction(parse => Run(parse.GetValue(distro), parse.GetValue(xen), parse.GetValue(root), parse.GetValue(format)!, parse.InvocationConfiguration.Output));
-        return new Command("kdump", "Crash dump (kdump) setup.") { plan };
+        return new Command("kdump", Words.Get("help.kdump.6")) { plan };
     }
 
     public static int Run(string? distro, bool xen, string? root, string format, TextWriter output)
@@ -33,11 +34,11 @@ public static class KdumpCommand
         {
             var dir = root ?? "/";
             if (!Directory.Exists(dir))
-                throw new UsageException($"--root {dir}: no such directory");
+                throw new UsageException(Words.Format("error.no-root", dir));
             facts = HostFactsReader.Read(new HostTree(dir), []);
         }
         var key = distro ?? facts?.Distro.PlanKey
-            ?? throw new UsageException($"cannot tell the distribution of {root ?? "this machine"} ({facts?.Distro.Name}); give --distro");
+            ?? throw new UsageException(Words.Format("error.no-distro", root ?? Words.Get("error.this-machine"), facts?.Distro.Name));
         var plan = KdumpPlanner.Plan(key, xen || facts?.Xen.Dom0 == true, facts?.MemTotalKiB * 1024);
         if (format == "json")
             output.WriteLine(JsonSerializer.Serialize(plan, CliJsonContext.Readable.KdumpPlan));

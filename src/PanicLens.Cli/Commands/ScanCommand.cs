@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Cli.Scanning;
@@ -15,16 +16,16 @@ public static class ScanCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Log files and folders of logs (read recursively; gzip, xz, zstd and bzip2 are decompressed).",
+            Description = Words.Get("help.scan.1"),
             Arity = ArgumentArity.OneOrMore,
         };
         var hostFrom = new Option<string>("--host-from")
         {
-            Description = "A regex whose `host` group (or first group) names the host in a log's path; default: from the file or folder name.",
+            Description = Words.Get("help.scan.2"),
             HelpName = "REGEX",
         };
         var format = StoreOptions.Format("text", "json");
-        var command = new Command("scan", "Find every crash in console logs and store it, bucketed, read incrementally.")
+        var command = new Command("scan", Words.Get("help.scan.3"))
         {
             paths, StoreOptions.Db, hostFrom, format, KbCommand.KbOption,
         };

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Cli.Rendering;
 using PanicLens.Storage;
@@ -15,9 +16,9 @@ public static class ShowCommand
 
     public static Command Create(CliIo io)
     {
-        var id = new Argument<string>("id") { Description = "A bucket id (b + 12 hex digits, from `buckets`) or a report number." };
+        var id = new Argument<string>("id") { Description = Words.Get("help.show.1") };
         var format = StoreOptions.Format("text", "json");
-        var command = new Command("show", "Show one stored bucket or report with its diagnosis.")
+        var command = new Command("show", Words.Get("help.show.2"))
         {
             id, StoreOptions.Db, format, KbCommand.KbOption,
         };
@@ -28,11 +29,11 @@ public static class ShowCommand
             var renderer = new StoredReportRenderer(io, parse.GetValue(format)!, () => KbCommand.LoadKnowledge(parse));
             if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                var report = store.FindReport(number) ?? throw new UsageException($"{value}: no such report in {store.Name}");
+                var report = store.FindReport(number) ?? throw new UsageException(Words.Format("error.no-report", value, store.Name));
                 renderer.WriteReport(report);
                 return CommandBoundary.Ok;
             }
-            var bucket = store.FindBucket(value) ?? throw new UsageException($"{value}: no such bucket in {store.Name}");
+            var bucket = store.FindBucket(value) ?? throw new UsageException(Words.Format("error.no-bucket", value, store.Name));
             renderer.WriteBucket(bucket, store.BucketReports(bucket.Id, Listed));
             return CommandBoundary.Ok;
         });

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using PanicLens.Storage;
 
@@ -8,7 +9,7 @@ public static class StoreOptions
 {
     public static Option<string> Db { get; } = new("--db")
     {
-        Description = $"The store: a file path or sqlite:PATH (default {CrashStores.DefaultPath} here), or postgres://user:password@host:port/database.",
+        Description = Words.Format("help.storeoptions.2", CrashStores.DefaultPath),
         HelpName = "URI",
     };
 
@@ -16,7 +17,7 @@ public static class StoreOptions
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "Output format: " + string.Join(", ", formats) + ".",
+            Description = Words.Format("help.storeoptions.1", string.Join(", ", formats)),
             DefaultValueFactory = _ => formats[0],
         };
         option.AcceptOnlyFromAmong(formats);

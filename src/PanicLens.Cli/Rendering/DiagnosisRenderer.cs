@@ -1,4 +1,5 @@
 using PanicLens.Analysis;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Rendering;
 
@@ -14,18 +15,18 @@ public static class DiagnosisRenderer
     public static void WriteText(TextWriter output, Diagnosis diagnosis, bool colour)
     {
         var p = new Palette(colour);
-        output.WriteLine($"  {p.Strong("diagnosis")}");
+        output.WriteLine($"  {p.Strong(Words.Get("label.diagnosis"))}");
         foreach (var (label, lines) in Sections(diagnosis))
         {
             for (var i = 0; i < lines.Count; i++)
-                output.WriteLine($"    {p.Label((i == 0 ? label : "").PadRight(LabelWidth))}{Palette.Clean(lines[i])}");
-            if (label == "instruction" && diagnosis.Instruction is { } instruction)
+                output.WriteLine($"    {p.Label(TextWrap.Pad(i == 0 ? label : "", LabelWidth))}{Palette.Clean(lines[i])}");
+            if (label == Words.Get("label.instruction") && diagnosis.Instruction is { } instruction)
                 WriteContextText(output, instruction, p);
         }
         WriteMitigationsText(output, diagnosis.Mitigations, p);
     }
 
-    private static void WriteContextText(TextWriter output, FaultingInstruction instruction, Palette p)
+    internal static void WriteContextText(TextWriter output, FaultingInstruction instruction, Palette p)
     {
         foreach (var line in instruction.Context)
         {
@@ -36,7 +37,7 @@ public static class DiagnosisRenderer
 
     public static void WriteMarkdown(TextWriter output, Diagnosis diagnosis)
     {
-        output.WriteLine("### Diagnosis\n");
+        output.WriteLine($"### {Words.Get("markdown.diagnosis")}\n");
         output.WriteLine("| | |");
         output.WriteLine("|---|---|");
         foreach (var (label, lines) in Sections(diagnosis))
@@ -56,30 +57,30 @@ public static class DiagnosisRenderer
     public static IEnumerable<(string Label, List<string> Lines)> Sections(Diagnosis d)
     {
         if (d.Instruction is { } instruction)
-            yield return ("instruction", [$"{instruction.Text}  ({instruction.Bytes}; {instruction.Class})", .. Optional(instruction.Explanation)]);
+            yield return (Words.Get("label.instruction"), [$"{instruction.Text}  ({instruction.Bytes}; {instruction.Class})", .. Optional(instruction.Explanation)]);
         if (d.Operand is { } operand)
-            yield return ("operand", [operand.Explanation]);
+            yield return (Words.Get("label.operand"), [operand.Explanation]);
         if (d.BadRegister is { } register)
-            yield return ("bad register", [register]);
+            yield return (Words.Get("label.bad-register"), [register]);
         if (d.Address is { } address)
-            yield return ("address", [$"{address.Value} ({address.Class})", address.Explanation]);
+            yield return (Words.Get("label.address"), [$"{address.Value} ({address.Class})", address.Explanation]);
         if (d.ErrorCode is { } errorCode)
-            yield return ("error code", [$"{errorCode.Raw}: {errorCode.Explanation}"]);
+            yield return (Words.Get("label.error-code"), [Words.Format("details.error-code", errorCode.Raw, errorCode.Explanation)]);
         if (d.Taint.Count > 0)
-            yield return ("taint", [.. d.Taint.SelectMany(TaintLines)]);
+            yield return (Words.Get("label.taint"), [.. d.Taint.SelectMany(TaintLines)]);
         if (d.Panic is { } panic)
-            yield return ("panic", [panic.Reason, panic.Explanation]);
+            yield return (Words.Get("label.panic"), [panic.Reason, panic.Explanation]);
         if (d.Hypervisor is { } hypervisor)
-            yield return ("hypervisor", [hypervisor.Outcome]);
+            yield return (Words.Get("label.hypervisor"), [hypervisor.Outcome]);
         if (d.Trigger is { } trigger)
-            yield return ("trigger", [trigger]);
+            yield return (Words.Get("label.trigger"), [trigger]);
         foreach (var issue in d.KnownIssues)
-            yield return ("known issue", [$"{issue.Title} [{issue.Id}]", .. Optional(issue.Fix is null ? null : "fixed by " + issue.Fix), .. issue.References]);
+            yield return (Words.Get("label.known-issue"), [$"{issue.Title} [{issue.Id}]", .. Optional(issue.Fix is null ? null : Words.Format("diagnosis.fixed-by", issue.Fix)), .. issue.References]);
     }
 
-    private static IEnumerable<string> TaintLines(TaintFlag flag)
+    internal static IEnumerable<string> TaintLines(TaintFlag flag)
     {
-        var modules = flag.Modules.Count == 0 ? "" : $" (modules: {string.Join(", ", flag.Modules)})";
+        var modules = flag.Modules.Count == 0 ? "" : Words.Format("diagnosis.taint-modules", string.Join(", ", flag.Modules));
         yield return $"{flag.Letter}: {flag.Meaning}{modules}";
         if (flag.Note is not null)
             yield return $"   {flag.Note}";
@@ -87,30 +88,30 @@ public static class DiagnosisRenderer
 
     private static IEnumerable<string> Optional(string? text) => text is null ? [] : [text];
 
-    private static void WriteMitigationsText(TextWriter output, IReadOnlyList<MitigationAdvice> mitigations, Palette p)
+    internal static void WriteMitigationsText(TextWriter output, IReadOnlyList<MitigationAdvice> mitigations, Palette p)
     {
         if (mitigations.Count == 0)
             return;
-        output.WriteLine($"    {p.Label("mitigations (ranked: no reboot first)")}");
+        output.WriteLine($"    {p.Label(Words.Get("diagnosis.mitigations"))}");
         for (var i = 0; i < mitigations.Count; i++)
         {
             var m = mitigations[i];
             output.WriteLine($"    {i + 1}. {p.Strong(Palette.Clean(m.Title))} {p.Dim($"[{m.Id}]")}");
-            output.WriteLine($"       {(m.RebootRequired ? p.Warn("needs a reboot") : p.Good("no reboot"))}; {Verdict(m.RemovesTrigger, p)}");
+            output.WriteLine($"       {(m.RebootRequired ? p.Warn(Words.Get("mitigation.reboot")) : p.Good(Words.Get("mitigation.no-reboot")))}{Words.Get("mitigation.separator")}{Verdict(m.RemovesTrigger, p)}");
             foreach (var pre in m.Preconditions)
             {
-                output.WriteLine($"       check: {Palette.Clean(pre.What)}");
+                output.WriteLine($"       {Words.Format("mitigation.check", Palette.Clean(pre.What))}");
                 output.WriteLine($"         $ {Palette.Clean(pre.Check)}");
                 if (pre.Expect is not null)
-                    output.WriteLine($"         expect: {Palette.Clean(pre.Expect)}");
+                    output.WriteLine($"         {Words.Format("mitigation.expect", Palette.Clean(pre.Expect))}");
             }
-            WriteCommands(output, "now", m.Commands);
-            WriteCommands(output, "persist", m.Persistent);
-            WriteCommands(output, "undo", m.Undo);
+            WriteCommands(output, Words.Get("mitigation.now"), m.Commands);
+            WriteCommands(output, Words.Get("mitigation.persist"), m.Persistent);
+            WriteCommands(output, Words.Get("mitigation.undo"), m.Undo);
             if (m.Risk is not null)
-                output.WriteLine($"       risk: {Palette.Clean(m.Risk)}");
+                output.WriteLine($"       {Words.Format("mitigation.risk", Palette.Clean(m.Risk))}");
             if (m.Notes is not null)
-                output.WriteLine($"       note: {Palette.Clean(m.Notes)}");
+                output.WriteLine($"       {Words.Format("mitigation.note", Palette.Clean(m.Notes))}");
         }
     }
 
@@ -120,43 +121,43 @@ public static class DiagnosisRenderer
         for (var i = 0; i < commands.Count; i++)
         {
             var command = Palette.Clean(commands[i]);
-            output.WriteLine($"       {(i == 0 ? label + ":" : "").PadRight(9)}{(command.StartsWith('#') ? command : "$ " + command)}");
+            output.WriteLine($"       {TextWrap.Pad(i == 0 ? label + ":" : "", 9)}{(command.StartsWith('#') ? command : "$ " + command)}");
         }
     }
 
     private static string Verdict(string removesTrigger, Palette p) => removesTrigger switch
     {
-        "yes" => p.Good("removes the trigger"),
-        "partly" => p.Warn("partly removes the trigger"),
-        _ => p.Warn("does NOT remove the trigger"),
+        "yes" => p.Good(Words.Get("mitigation.removes.yes")),
+        "partly" => p.Warn(Words.Get("mitigation.removes.partly")),
+        _ => p.Warn(Words.Get("mitigation.removes.no")),
     };
 
     private static void WriteMitigationsMarkdown(TextWriter output, IReadOnlyList<MitigationAdvice> mitigations)
     {
         if (mitigations.Count == 0)
             return;
-        output.WriteLine("#### Mitigations (ranked: no reboot first)\n");
+        output.WriteLine($"#### {Words.Get("markdown.mitigations")}\n");
         for (var i = 0; i < mitigations.Count; i++)
         {
             var m = mitigations[i];
-            var verdict = m.RemovesTrigger switch { "yes" => "removes the trigger", "partly" => "partly removes the trigger", _ => "**does not** remove the trigger" };
-            output.WriteLine($"{i + 1}. **{MarkdownReportRenderer.Escape(m.Title)}** (`{m.Id}`): {(m.RebootRequired ? "needs a reboot" : "no reboot")}; {verdict}.");
+            var verdict = Words.Get(m.RemovesTrigger switch { "yes" => "mitigation.removes.yes", "partly" => "mitigation.removes.partly", _ => "markdown.removes.no" });
+            output.WriteLine($"{i + 1}. **{MarkdownReportRenderer.Escape(m.Title)}** (`{m.Id}`): {Words.Get(m.RebootRequired ? "mitigation.reboot" : "mitigation.no-reboot")}{Words.Get("mitigation.separator")}{verdict}.");
             foreach (var pre in m.Preconditions)
-                output.WriteLine($"   - check: {MarkdownReportRenderer.Escape(pre.What)}{(pre.Expect is null ? "" : " (expect: " + MarkdownReportRenderer.Escape(pre.Expect) + ")")}");
-            var blocks = new[] { ("commands", m.Preconditions.Select(pre => pre.Check).ToList()), ("now", m.Commands.ToList()), ("persist", m.Persistent.ToList()), ("undo", m.Undo.ToList()) };
+                output.WriteLine($"   - {Words.Format("mitigation.check", MarkdownReportRenderer.Escape(pre.What))}{(pre.Expect is null ? "" : " (" + Words.Format("mitigation.expect", MarkdownReportRenderer.Escape(pre.Expect)) + ")")}");
+            var blocks = new[] { (Words.Get("markdown.checks"), m.Preconditions.Select(pre => pre.Check).ToList()), (Words.Get("mitigation.now"), m.Commands.ToList()), (Words.Get("mitigation.persist"), m.Persistent.ToList()), (Words.Get("mitigation.undo"), m.Undo.ToList()) };
             foreach (var (label, commands) in blocks)
             {
                 if (commands.Count == 0)
                     continue;
-                output.WriteLine($"   - {(label == "commands" ? "checks" : label)}:\n\n     ```sh");
+                output.WriteLine($"   - {label}:\n\n     ```sh");
                 foreach (var command in commands)
                     output.WriteLine("     " + Palette.Clean(command).Replace("```", "` ` `"));
                 output.WriteLine("     ```");
             }
             if (m.Risk is not null)
-                output.WriteLine($"   - risk: {MarkdownReportRenderer.Escape(m.Risk)}");
+                output.WriteLine($"   - {Words.Format("mitigation.risk", MarkdownReportRenderer.Escape(m.Risk))}");
             if (m.Notes is not null)
-                output.WriteLine($"   - note: {MarkdownReportRenderer.Escape(m.Notes)}");
+                output.WriteLine($"   - {Words.Format("mitigation.note", MarkdownReportRenderer.Escape(m.Notes))}");
         }
         output.WriteLine();
     }

@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -18,4 +19,17 @@ public static class FrameText
             text += " (inline)";
         return (frame.Reliable ? "  " : "? ") + Palette.Clean(text);
     }
+
+    /// <summary>The stack's kind in words: `task`, `irq`...</summary>
+    public static string StackName(StackKind kind) => Words.Get(kind switch
+    {
+        StackKind.Task => "stack.task",
+        StackKind.Irq => "stack.irq",
+        StackKind.SoftIrq => "stack.softirq",
+        StackKind.Nmi => "stack.nmi",
+        StackKind.Exception => "stack.exception",
+        StackKind.Allocation => "stack.allocation",
+        StackKind.Free => "stack.free",
+        _ => "stack.other",
+    });
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PanicLens.Cli.Localization;
 using PanicLens.Knowledge;
 
 namespace PanicLens.Cli.Rendering;
@@ -12,33 +13,33 @@ public static class KnownIssueRenderer
     public static void WriteList(TextWriter output, IReadOnlyList<KnownIssue> issues, Palette p)
     {
         var width = issues.Count == 0 ? 2 : issues.Max(i => i.Id.Length);
-        output.WriteLine(p.Label($"{"ID".PadRight(width)}  {"FIXED IN",-9} TITLE"));
+        output.WriteLine(p.Label($"{"ID".PadRight(width)}  {TextWrap.Pad(Words.Get("kb.fixed-in"), 9)} {Words.Get("kb.title")}"));
         foreach (var issue in issues.OrderBy(i => i.Id, StringComparer.Ordinal))
         {
             var user = issue.Source.StartsWith("knowledge/", StringComparison.Ordinal) ? "" : p.Dim($"  ({issue.Source})");
-            output.WriteLine($"{issue.Id.PadRight(width)}  {issue.Fix?.Version ?? "-",-9} {issue.Title}{user}");
+            output.WriteLine($"{issue.Id.PadRight(width)}  {issue.Fix?.Version ?? "-",-9} {KnownIssueLanguage.Title(issue)}{user}");
         }
-        output.WriteLine(p.Dim($"{issues.Count} known issues."));
+        output.WriteLine(p.Dim(Words.Format("kb.count", issues.Count)));
     }
 
     public static void WriteIssue(TextWriter output, KnownIssue issue, Palette p)
     {
-        output.WriteLine(p.Strong(issue.Title));
-        output.WriteLine($"  {p.Label("id".PadRight(10))}{issue.Id}  {p.Dim(issue.Source)}");
-        output.WriteLine($"  {p.Label("summary".PadRight(10))}{issue.Summary}");
+        output.WriteLine(p.Strong(KnownIssueLanguage.Title(issue)));
+        output.WriteLine($"  {p.Label(TextWrap.Pad("id", 10))}{issue.Id}  {p.Dim(issue.Source)}");
+        output.WriteLine($"  {p.Label(TextWrap.Pad(Words.Get("kb.summary"), 10))}{KnownIssueLanguage.Summary(issue)}");
         if (issue.Fix is { } fix)
-            output.WriteLine($"  {p.Label("fix".PadRight(10))}\"{fix.Subject}\"{(fix.Commit is null ? "" : " " + fix.Commit)}{(fix.Version is null ? "" : ", in " + fix.Version)}{(fix.Stable.Count == 0 ? "" : "; stable " + string.Join(", ", fix.Stable))}");
-        output.WriteLine($"  {p.Label("matches".PadRight(10))}{Describe(issue.Match)}");
+            output.WriteLine($"  {p.Label(TextWrap.Pad(Words.Get("kb.fix"), 10))}\"{fix.Subject}\"{(fix.Commit is null ? "" : " " + fix.Commit)}{(fix.Version is null ? "" : Words.Format("kb.fix-version", fix.Version))}{(fix.Stable.Count == 0 ? "" : Words.Format("kb.fix-stable", string.Join(", ", fix.Stable)))}");
+        output.WriteLine($"  {p.Label(TextWrap.Pad(Words.Get("kb.matches"), 10))}{Describe(issue.Match)}");
         if (issue.Boost is { } boost)
-            output.WriteLine($"  {p.Label("boosts".PadRight(10))}{Describe(boost)}");
-        if (issue.Explanation is { } explanation)
+            output.WriteLine($"  {p.Label(TextWrap.Pad(Words.Get("kb.boosts"), 10))}{Describe(boost)}");
+        if (KnownIssueLanguage.Explanation(issue) is { } explanation)
         {
             output.WriteLine();
             foreach (var line in explanation.TrimEnd().Split('\n'))
                 output.WriteLine("  " + line);
         }
         output.WriteLine();
-        output.WriteLine(p.Label("  references"));
+        output.WriteLine(p.Label("  " + Words.Get("kb.references")));
         foreach (var reference in issue.References)
             output.WriteLine($"    {reference.Url}{(reference.Title is null ? "" : "  " + p.Dim(reference.Title))}");
         WriteMitigations(output, issue, p);
@@ -48,7 +49,7 @@ public static class KnownIssueRenderer
 
     private static void WriteHost(TextWriter output, HostExposure host, Palette p)
     {
-        output.WriteLine(p.Label("  host exposure (paniclens check)"));
+        output.WriteLine(p.Label("  " + Words.Get("kb.host")));
         if (host.Kernel.Count > 0)
             output.WriteLine($"    kernel in {string.Join(" or ", host.Kernel.Select(r => $"({r})"))}");
         if (host.Modules.Count > 0)
@@ -71,25 +72,25 @@ public static class KnownIssueRenderer
     {
         var ranked = KnowledgeBase.Rank(issue.Mitigations);
         if (ranked.Count > 0)
-            output.WriteLine(p.Label("  mitigations (ranked)"));
+            output.WriteLine(p.Label("  " + Words.Get("kb.mitigations")));
         for (var i = 0; i < ranked.Count; i++)
         {
-            var m = ranked[i];
-            var trigger = m.RemovesTrigger switch { RemovesTrigger.Yes => p.Good("removes the trigger"), RemovesTrigger.Partly => p.Warn("partly removes the trigger"), _ => p.Warn("does NOT remove the trigger") };
+            var m = KnownIssueLanguage.Localize(issue, ranked[i]);
+            var trigger = m.RemovesTrigger switch { RemovesTrigger.Yes => p.Good(Words.Get("mitigation.removes.yes")), RemovesTrigger.Partly => p.Warn(Words.Get("mitigation.removes.partly")), _ => p.Warn(Words.Get("mitigation.removes.no")) };
             output.WriteLine($"  {i + 1}. {p.Strong(m.Title)} [{m.Id}]");
-            output.WriteLine($"     {(m.RebootRequired ? "needs a reboot" : "no reboot")}; {trigger}");
+            output.WriteLine($"     {Words.Get(m.RebootRequired ? "mitigation.reboot" : "mitigation.no-reboot")}{Words.Get("mitigation.separator")}{trigger}");
             foreach (var pre in m.Preconditions)
-                output.WriteLine($"     check: {pre.What}{Environment.NewLine}         $ {pre.Check}{(pre.Expect is null ? "" : Environment.NewLine + "         expect: " + pre.Expect)}");
+                output.WriteLine($"     {Words.Format("mitigation.check", pre.What)}{Environment.NewLine}         $ {pre.Check}{(pre.Expect is null ? "" : Environment.NewLine + "         " + Words.Format("mitigation.expect", pre.Expect))}");
             foreach (var command in m.Runtime)
-                output.WriteLine($"     now:      {command}");
+                output.WriteLine($"     {TextWrap.Pad(Words.Get("mitigation.now") + ":", 10)}{command}");
             foreach (var command in m.Persistent)
-                output.WriteLine($"     lasting:  {command}");
+                output.WriteLine($"     {TextWrap.Pad(Words.Get("mitigation.persist") + ":", 10)}{command}");
             foreach (var command in m.Undo)
-                output.WriteLine($"     undo:     {command}");
+                output.WriteLine($"     {TextWrap.Pad(Words.Get("mitigation.undo") + ":", 10)}{command}");
             if (m.Risk is not null)
-                output.WriteLine($"     risk:     {m.Risk}");
+                output.WriteLine($"     {Words.Format("mitigation.risk", m.Risk)}");
             if (m.Notes is not null)
-                output.WriteLine($"     note:     {m.Notes}");
+                output.WriteLine($"     {Words.Format("mitigation.note", m.Notes)}");
         }
     }
 

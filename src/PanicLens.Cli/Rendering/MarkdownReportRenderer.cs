@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -7,21 +8,21 @@ public sealed class MarkdownReportRenderer(TextWriter output) : IReportRenderer
 {
     private int index;
 
-    public void Begin() => output.WriteLine("# PanicLens crash analysis\n");
+    public void Begin() => output.WriteLine($"# {Words.Get("markdown.heading")}\n");
 
     public void Write(CrashReport r)
     {
         index++;
         output.WriteLine($"## {index}. {Escape(r.Title.Length > 0 ? r.Title : r.Message)}\n");
-        output.WriteLine($"`{Escape(r.Source)}` lines {r.StartLine}–{r.EndLine}\n");
-        output.WriteLine("| field | value |");
+        output.WriteLine($"`{Escape(r.Source)}` {Words.Format("markdown.lines", r.StartLine, r.EndLine)}\n");
+        output.WriteLine($"| {Words.Get("markdown.field")} | {Words.Get("markdown.value")} |");
         output.WriteLine("|---|---|");
-        foreach (var (label, value) in TextReportRenderer.Fields(r))
+        foreach (var (label, value) in FullTextReportRenderer.Fields(r))
             output.WriteLine($"| {label} | {Escape(value)} |");
         output.WriteLine();
         foreach (var stack in r.Stacks)
         {
-            output.WriteLine($"**{stack.Kind} stack** (line {stack.StartLine})\n");
+            output.WriteLine($"**{Words.Format("full.stack", FrameText.StackName(stack.Kind))}** {Words.Format("markdown.stack-line", stack.StartLine)}\n");
             output.WriteLine("```");
             foreach (var frame in stack.Frames)
                 output.WriteLine(FrameText.Format(frame).Replace("```", "` ` `"));
@@ -32,7 +33,7 @@ public sealed class MarkdownReportRenderer(TextWriter output) : IReportRenderer
     }
 
     public void End(int inputs, int reports) =>
-        output.WriteLine($"_{reports} crash report{(reports == 1 ? "" : "s")} in {inputs} input{(inputs == 1 ? "" : "s")}._");
+        output.WriteLine($"_{TextReportRenderer.EndLine(inputs, reports)}_");
 
     /// <summary>Log text is hostile: neutralise Markdown/HTML so it renders as the text it is.</summary>
     public static string Escape(string? s)

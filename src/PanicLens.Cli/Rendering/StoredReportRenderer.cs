@@ -104,7 +104,7 @@ public sealed class StoredReportRenderer(CliIo io, string format, Func<Knowledge
             return;
         }
         var pipeline = new ReportPipeline(knowledge);
-        var renderer = new TextReportRenderer(text, new Palette(false));
+        var renderer = new FullTextReportRenderer(text, new Palette(false));
         foreach (var report in pipeline.Analyze(new MemoryStream(Encoding.Latin1.GetBytes(r.RawText)), r.Path))
             renderer.Write(report);
         text.Flush();

@@ -1,82 +1,59 @@
+using PanicLens.Cli.Localization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
 
-/// <summary>The default, human format: one block per report, the fields an on-call engineer reads first on top.</summary>
-public sealed class TextReportRenderer(TextWriter output, Palette palette) : IReportRenderer
+/// <summary>
+/// The default, human format: with several reports a one-line-per-report table first, then for each report its
+/// first screen (<see cref="FirstScreen"/>) and its details (<see cref="ReportDetails"/>). Reports are held until
+/// the end so the table can come first.
+/// </summary>
+public sealed class TextReportRenderer(TextWriter output, Palette palette, bool registers = false) : IReportRenderer
 {
-    /// <summary>Frames shown per stack before the rest is summarised; the JSON output always has them all.</summary>
-    public const int MaxFramesShown = 40;
-
-    private int index;
+    private readonly List<CrashReport> reports = [];
 
     public void Begin()
     {
     }
 
-    public void Write(CrashReport r)
-    {
-        index++;
-        var p = palette;
-        output.WriteLine(p.Dim($"── report {index} · {Palette.Clean(r.Source)} lines {r.StartLine}-{r.EndLine}"));
-        output.WriteLine(p.Title(Palette.Clean(r.Title.Length > 0 ? r.Title : r.Message)));
-        foreach (var (label, value) in Fields(r))
-            output.WriteLine($"  {p.Label(label.PadRight(12))}{Palette.Clean(value)}");
-        foreach (var stack in r.Stacks)
-            WriteStack(stack);
-        if (r.Diagnosis is not null)
-            DiagnosisRenderer.WriteText(output, r.Diagnosis, p.Enabled);
-        output.WriteLine();
-    }
+    public void Write(CrashReport report) => reports.Add(report);
 
-    public void End(int inputs, int reports)
+    public void End(int inputs, int count)
     {
-        var noun = reports == 1 ? "crash report" : "crash reports";
-        output.WriteLine(palette.Dim($"{reports} {noun} in {inputs} input{(inputs == 1 ? "" : "s")}."));
-    }
-
-    /// <summary>The summary rows, in reading order; rows with nothing to say are left out.</summary>
-    public static IEnumerable<(string Label, string Value)> Fields(CrashReport r)
-    {
-        yield return ("type", r.Type.Length > 0 ? r.Type : "(unknown)");
-        if (r.Corrupted)
-            yield return ("corrupted", r.CorruptionReason ?? "yes");
-        if (r.Timestamp is not null)
-            yield return ("time", r.Timestamp);
-        if (r.Function is not null)
-            yield return ("function", r.Function + (r.Module is null ? "" : $" [{r.Module}]"));
-        if (r.Ip is not null)
-            yield return ("ip", FrameText.Format(r.Ip).Trim() + (r.CodeSegment is null ? "" : $"  (cs {r.CodeSegment})"));
-        if (r.FaultAddress is not null)
-            yield return ("address", r.FaultAddress);
-        if (r.OopsCode is not null || r.ErrorCode is not null)
-            yield return ("oops", string.Join("  ", new[] { r.OopsCode is null ? null : $"{r.OopsCode} [#{r.OopsCount}]", r.ErrorCode }.Where(s => s is not null)));
-        if (r.Process is not null)
-            yield return ("process", $"{r.Process.Comm} (pid {r.Process.Pid?.ToString() ?? "?"})" + (r.Cpu is null ? "" : $" on CPU {r.Cpu}"));
-        if (r.Kernel is not null || r.Arch is not null)
-            yield return ("kernel", $"{r.Kernel ?? "?"}" + (r.Arch is null ? "" : $" ({r.Arch})"));
-        if (r.Hardware is not null)
-            yield return ("hardware", r.Hardware);
-        yield return ("taint", r.Taint ?? "not tainted");
-        if (r.Modules.Count > 0 || r.LastUnloaded is not null)
-            yield return ("modules", $"{r.Modules.Count} linked in" + (r.LastUnloaded is null ? "" : $"; last unloaded {r.LastUnloaded}"));
-        if (r.Panic is not null)
-            yield return ("panic", r.Panic);
-        foreach (var line in r.Hypervisor.Take(8))
-            yield return ("hypervisor", line);
-        if (r.Hypervisor.Count > 8)
-            yield return ("hypervisor", $"... {r.Hypervisor.Count - 8} more (XEN) lines");
-    }
-
-    private void WriteStack(CallTrace stack)
-    {
-        output.WriteLine($"  {palette.Strong($"{stack.Kind} stack")}{palette.Dim($" (line {stack.StartLine}, {stack.Frames.Count} frames)")}");
-        foreach (var frame in stack.Frames.Take(MaxFramesShown))
+        if (reports.Count > 1)
+            WriteTable();
+        var screen = new FirstScreen(output, palette);
+        var details = new ReportDetails(output, palette, registers);
+        for (var i = 0; i < reports.Count; i++)
         {
-            var text = FrameText.Format(frame);
-            output.WriteLine("    " + (frame.Reliable ? text : palette.Dim(text)));
+            screen.Write(reports[i], i + 1, reports.Count);
+            output.WriteLine();
+            details.Write(reports[i]);
+            output.WriteLine();
         }
-        if (stack.Frames.Count > MaxFramesShown)
-            output.WriteLine(palette.Dim($"    ... {stack.Frames.Count - MaxFramesShown} more frames (see --format json)"));
+        output.WriteLine(palette.Dim(EndLine(inputs, count)));
+    }
+
+    /// <summary>`1 crash report in 1 input.`</summary>
+    public static string EndLine(int inputs, int reports) =>
+        Words.Format("end.summary", reports, Words.Get(reports == 1 ? "end.report" : "end.reports"), inputs, Words.Get(inputs == 1 ? "end.input" : "end.inputs"));
+
+    private void WriteTable()
+    {
+        var sources = reports.Select(r => r.Source).Distinct().Count();
+        output.WriteLine(palette.Strong(Words.Format("table.heading", reports.Count)));
+        var rows = reports.Select((r, i) => (
+            Number: (i + 1).ToString(),
+            Where: (sources > 1 ? Path.GetFileName(r.Source) + ":" : "") + $"{r.StartLine}-{r.EndLine}",
+            Title: Palette.Clean(r.Title.Length > 0 ? r.Title : r.Message),
+            Issue: r.Diagnosis?.KnownIssues.FirstOrDefault()?.Id ?? "-")).ToList();
+        var number = rows.Max(r => r.Number.Length);
+        var where = Math.Min(30, Math.Max(TextWrap.Columns(Words.Get("table.lines")), rows.Max(r => r.Where.Length)));
+        var issue = Math.Min(24, rows.Max(r => r.Issue.Length));
+        var title = Math.Max(20, TextWrap.Width - number - where - issue - 8);
+        output.WriteLine(palette.Label($"  {"#".PadLeft(number)}  {TextWrap.Pad(Words.Get("table.lines"), where)}  {TextWrap.Pad(Words.Get("table.title"), title)}  {Words.Get("table.known-issue")}"));
+        foreach (var row in rows)
+            output.WriteLine($"  {row.Number.PadLeft(number)}  {TextWrap.Pad(TextWrap.Cut(row.Where, where), where)}  {TextWrap.Pad(TextWrap.Cut(row.Title, title), title)}  {TextWrap.Cut(row.Issue, issue)}");
+        output.WriteLine();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -22,13 +23,13 @@ public static partial class AddressClassifier
         if (decodeKasan && Kasan(address, context) is { } kasan)
             return new AddressFinding(value, kasan.Class, kasan.Explanation);
         if (LooksLikeText(address, bits))
-            return new AddressFinding(value, "ascii-data", "The value looks like text (printable ASCII bytes): text or user-supplied data was read where a pointer should be, so the object holding the pointer was overwritten (an overflow from a neighbour) or freed and reused.");
+            return new AddressFinding(value, "ascii-data", Sentences.Get("address.ascii"));
         var version = Version(context.Kernel);
         var region = Region(address, context.Arch, version, fiveLevel: false);
         if (region?.Id == "non-canonical" && context.FromPageFault)
             region = Region(address, context.Arch, version, fiveLevel: true) ?? region;
         if (region is null)
-            return new AddressFinding(value, "unknown", "An address in no region PanicLens knows for this architecture.");
+            return new AddressFinding(value, "unknown", Sentences.Get("address.unknown"));
         return new AddressFinding(value, region.Id, RegionText(region, address, context, version));
     }
 
@@ -74,9 +75,9 @@ public static partial class AddressClassifier
     private static string PoisonText(PoisonValue poison, ulong address, int bits)
     {
         if (poison.Id != "err-ptr")
-            return Capital(poison.Explanation);
+            return Capital(Sentences.Translate(poison.Explanation));
         var errno = bits == 32 ? (int)(0x100000000UL - (uint)address) : (int)(0UL - address);
-        return $"ERR_PTR(-{errno}) = -{ErrnoNames.Name(errno)}: {poison.Explanation}";
+        return Sentences.Format("address.err-ptr", errno, ErrnoNames.Name(errno), Sentences.Translate(poison.Explanation));
     }
 
     /// <summary>Decodes a shadow address back to the address KASAN was checking, when the access was a shadow check or the address can only be one.</summary>
@@ -95,8 +96,7 @@ public static partial class AddressClassifier
             var checkedAddress = Classify(low, context with { KasanShadowAccess = false, FromPageFault = false, NotPresent = false }, decodeKasan: false);
             var kind = low < 0x10000 ? "kasan-shadow-of-null" : "kasan-shadow-of-wild";
             var what = low < 0x10000 ? "null-ptr-deref" : "wild-memory-access";
-            return (kind, FormattableString.Invariant(
-                $"A KASAN shadow address ({shadow.Mode}): the compiler-inserted check computed the shadow of an address in [0x{low:x}-0x{high:x}] ({what}), whose shadow is not mapped, so the check itself faulted. That address is {checkedAddress.Class}: {checkedAddress.Explanation}"));
+            return (kind, Sentences.Format("address.kasan", shadow.Mode, FormattableString.Invariant($"[0x{low:x}-0x{high:x}]"), what, checkedAddress.Class, checkedAddress.Explanation));
         }
         return null;
     }
@@ -119,15 +119,16 @@ public static partial class AddressClassifier
 
     private static string RegionText(AddressRegion region, ulong address, AddressContext context, (int, int)? version)
     {
-        var text = Capital(region.Explanation);
+        var explanation = Sentences.Translate(region.Explanation);
+        var text = Capital(explanation);
         if (region.Id == "null-offset")
-            text = address == 0 ? "A NULL pointer dereference (address 0)." : FormattableString.Invariant($"NULL + 0x{address:x}: {region.Explanation}");
+            text = address == 0 ? Sentences.Get("address.null") : Sentences.Format("address.null-offset", FormattableString.Invariant($"0x{address:x}"), explanation);
         if (region.Id == "direct-map" && context.Arch == "x86_64" && version is { } v && v.CompareTo((4, 8)) < 0)
-            text += FormattableString.Invariant($" It is {(address - region.Low) / (1024.0 * 1024 * 1024):0.0} GB into physical memory.");
+            text += Sentences.Format("address.gb-into-ram", FormattableString.Invariant($"{(address - region.Low) / (1024.0 * 1024 * 1024):0.0}"));
         if (context.Arch == "x86_64" && region.Id is "direct-map" or "vmalloc" or "vmemmap" && (version is null || version.Value.CompareTo((4, 8)) >= 0))
-            text += " (From 4.8 memory KASLR can move the direct-map, vmalloc and vmemmap bases, so this region is the likely one, not a certain one.)";
+            text += Sentences.Get("address.kaslr");
         if (context.NotPresent && region.Id is "direct-map" or "vmalloc" or "vmemmap" or "module")
-            text += " The page is not present (PTE 0 or a not-present error code): the memory behind this kernel address was freed and unmapped (DEBUG_PAGEALLOC, vfree, module unload; in a Xen PV guest, a page handed back to the hypervisor), or the pointer is wild: use-after-free suspected.";
+            text += Sentences.Get("address.not-present");
         return text;
     }
 

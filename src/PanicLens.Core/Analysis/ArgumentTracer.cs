@@ -1,4 +1,5 @@
 using Iced.Intel;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -14,25 +15,25 @@ public static class ArgumentTracer
         var argument = ArgumentRegisters.Find(trace.Arch, trace.Register);
         if (argument is null)
             return null;
+        var offset = FormattableString.Invariant($"+0x{trace.Offset:x}");
         var where = trace.Size is { } size
-            ? $"at +0x{trace.Offset:x} of the 0x{size:x}-byte function {trace.Function}"
-            : $"at +0x{trace.Offset:x} of {trace.Function}";
-        var role = $"{trace.Register.ToUpperInvariant()} carries the {Ordinal(argument.Position)} argument under {argument.Convention}";
+            ? Sentences.Format("argument.where-sized", offset, FormattableString.Invariant($"0x{size:x}"), trace.Function)
+            : Sentences.Format("argument.where", offset, trace.Function);
+        var role = Sentences.Format("argument.role", trace.Register.ToUpperInvariant(), Ordinal(argument.Position), Sentences.Translate(argument.Convention));
         var start = code.FaultOffset - trace.Offset;
         var run = start < 0 ? [] : X86CodeDecoder.DecodeExactly(bytes, start, code.FaultOffset, code.Bitness, code.Faulting.IP - (ulong)code.FaultOffset);
         if (run.Count == 0)
-            return $"{role}; the fault is {where}, whose start is not in the printed code, so whether it still holds that argument cannot be told.";
+            return Sentences.Format("argument.no-start", role, where);
         foreach (var instruction in run)
         {
             var at = (long)(instruction.IP - run[0].IP);
             if (instruction.FlowControl is FlowControl.Call or FlowControl.IndirectCall)
-                return $"{role}, but the fault is {where} after a call at +0x{at:x}, which may have changed it.";
+                return Sentences.Format("argument.after-call", role, where, FormattableString.Invariant($"+0x{at:x}"));
             if (Writes(instruction, trace.Register))
-                return $"{role}, but the function set it at +0x{at:x} ({X86InstructionDescriber.Format(instruction)}) before the fault {where}.";
+                return Sentences.Format("argument.set", role, FormattableString.Invariant($"+0x{at:x}"), X86InstructionDescriber.Format(instruction), where);
         }
-        var caller = trace.Caller is null ? "its caller" : $"its caller ({trace.Caller})";
-        return $"{role}: the fault is {where}, before any call, and nothing wrote {trace.Register.ToUpperInvariant()} since entry, "
-            + $"so the bad value is the argument {caller} passed.";
+        var caller = trace.Caller is null ? Sentences.Get("argument.caller") : Sentences.Format("argument.caller-named", trace.Caller);
+        return Sentences.Format("argument.passed", role, where, trace.Register.ToUpperInvariant(), caller);
     }
 
     private static bool Writes(Instruction instruction, string register)
@@ -50,9 +51,9 @@ public static class ArgumentTracer
 
     private static string Ordinal(int position) => position switch
     {
-        1 => "1st",
-        2 => "2nd",
-        3 => "3rd",
-        _ => $"{position}th",
+        1 => Sentences.Get("argument.ordinal.1"),
+        2 => Sentences.Get("argument.ordinal.2"),
+        3 => Sentences.Get("argument.ordinal.3"),
+        _ => Sentences.Format("argument.ordinal.n", position),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PanicLens.Model;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -122,29 +123,29 @@ public static class Arm64CodeReader
             var immediate = (word >> 5) & 0xffff;
             return immediate switch
             {
-                0x800 => "brk #0x800 is BUG()/WARN() on arm64: the code itself asked to crash (or warn); read the message, not an address.",
-                >= 0x900 and <= 0x9ff => "brk #0x9xx is a KASAN check that fired (software tag-based KASAN).",
-                >= 0x5500 and <= 0x55ff => "brk #0x55xx is an UBSAN check that fired.",
-                _ => "brk is a deliberate trap (BUG, a debugger or a kprobe).",
+                0x800 => Sentences.Get("arm64.brk-bug"),
+                >= 0x900 and <= 0x9ff => Sentences.Get("arm64.brk-kasan"),
+                >= 0x5500 and <= 0x55ff => Sentences.Get("arm64.brk-ubsan"),
+                _ => Sentences.Get("arm64.brk"),
             };
         }
-        return encoding?.Name == "udf" ? "udf is a permanently undefined instruction: a deliberate trap, or code that was overwritten with zeros." : null;
+        return encoding?.Name == "udf" ? Sentences.Get("arm64.udf") : null;
     }
 
     private static string Explain(string baseName, string? baseText, ulong? address, long offset, ulong? fault, bool? matches, RegisterFile registers)
     {
         if (address is null)
-            return $"The access goes through {baseName.ToUpperInvariant()}, which is not in the report's register dump.";
+            return Sentences.Format("arm64.missing", baseName.ToUpperInvariant());
         var computed = registers.Format(address.Value);
         var sum = offset == 0 ? $"{baseName.ToUpperInvariant()} ({baseText})" : FormattableString.Invariant($"{baseName.ToUpperInvariant()} ({baseText}) + 0x{offset:x}");
         if (matches == true)
         {
             return offset > 0
-                ? $"{sum} = {computed} == fault address: the access is to the field at offset 0x{offset:x} of a structure at {baseName.ToUpperInvariant()}, so the base pointer in {baseName.ToUpperInvariant()} is bad."
-                : $"{baseName.ToUpperInvariant()} == fault address == {computed}: the pointer in {baseName.ToUpperInvariant()} is bad.";
+                ? Sentences.Format("operand.field", sum, computed, FormattableString.Invariant($"0x{offset:x}"), baseName.ToUpperInvariant())
+                : Sentences.Format("operand.pointer-bad", baseName.ToUpperInvariant(), computed);
         }
         return fault is null
-            ? $"The access computes to {computed} ({sum})."
-            : $"The access computes to {computed} ({sum}), not the fault address {registers.Format(fault.Value)}.";
+            ? Sentences.Format("arm64.computes", computed, sum)
+            : Sentences.Format("arm64.not-fault", computed, sum, registers.Format(fault.Value));
     }
 }

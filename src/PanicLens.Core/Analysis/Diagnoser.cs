@@ -1,5 +1,6 @@
 using PanicLens.Knowledge;
 using PanicLens.Model;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -40,7 +41,7 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
             Address = address,
             ErrorCode = errorCode,
             Taint = TaintDecoder.Decode(report, earlier),
-            Panic = report.Panic is { } reason ? new PanicFinding(reason.Trim(), PanicReasons.Find(reason)?.Explanation ?? "A panic reason PanicLens does not know.") : null,
+            Panic = report.Panic is { } reason ? new PanicFinding(reason.Trim(), PanicReasons.Find(reason) is { } known ? Sentences.Translate(known.Explanation) : Sentences.Get("panic.unknown")) : null,
             Hypervisor = HypervisorOutcomes.Find(report.Hypervisor),
             Trigger = TriggerDescriber.Describe(report),
             KnownIssues = KnownIssueAdvice.Issues(matches),
@@ -68,9 +69,9 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
             return new CodeFindings(instruction, null, null);
         var finding = operand.Operand;
         if (operand.BadRegister is { } bad && Trace(report, arch, bad) is { } trace && ArgumentTracer.Describe(decoded, code.Bytes, trace) is { } note)
-            finding = finding with { Explanation = finding.Explanation + " " + note };
+            finding = finding with { Explanation = Sentences.Format("sentence.then", finding.Explanation, note) };
         if (operand.BadRegister is { } blamed && finding.MatchesFaultAddress == true && Nearby(registers, fault!.Value, blamed) is { } nearby)
-            finding = finding with { Explanation = finding.Explanation + " " + nearby };
+            finding = finding with { Explanation = Sentences.Format("sentence.then", finding.Explanation, nearby) };
         return new CodeFindings(instruction, finding, operand.BadRegister);
     }
 
@@ -84,8 +85,7 @@ public sealed class Diagnoser(KnowledgeBase? knowledge = null)
         if (!kernelHalf || registers.NearestBelow(fault, 0x10000, blamed) is not { } near)
             return null;
         var name = near.Name.ToUpperInvariant();
-        return FormattableString.Invariant(
-            $"{name} ({registers.Text(near.Name)}) lies 0x{near.Distance:x} bytes below the fault address: the bad pointer may have been computed from the object in {name} plus a wrong offset.");
+        return Sentences.Format("operand.nearby", name, registers.Text(near.Name), FormattableString.Invariant($"0x{near.Distance:x}"));
     }
 
     private static ArgumentTrace? Trace(CrashReport report, string arch, string register)

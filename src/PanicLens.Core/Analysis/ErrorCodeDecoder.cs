@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -25,7 +26,7 @@ public static partial class ErrorCodeDecoder
         {
             var meaning = (code & bit.Mask) != 0 ? bit.WhenSet : bit.WhenClear;
             if (meaning.Length > 0)
-                parts.Add(meaning);
+                parts.Add(Sentences.Translate(meaning));
         }
         return new ErrorCodeFinding(FormattableString.Invariant($"0x{code:x4}"), Has(code, PageFaultBits.Write), Has(code, PageFaultBits.User),
             Has(code, PageFaultBits.Present), Has(code, PageFaultBits.InstructionFetch))
@@ -33,7 +34,7 @@ public static partial class ErrorCodeDecoder
             ReservedBit = Has(code, PageFaultBits.Reserved),
             ProtectionKey = Has(code, PageFaultBits.ProtectionKey),
             ShadowStack = Has(code, PageFaultBits.ShadowStack),
-            Explanation = Capitalise(string.Join(", ", parts)) + ".",
+            Explanation = Sentences.Format("errorcode.sentence", Capitalise(string.Join(Sentences.Get("list.separator"), parts))),
         };
     }
 

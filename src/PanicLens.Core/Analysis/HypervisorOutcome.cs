@@ -1,4 +1,4 @@
 namespace PanicLens.Analysis;
 
-/// <summary>A hypervisor console line, recognised by a literal it contains, and what it means for the host.</summary>
-public sealed record HypervisorOutcome(string Contains, string Outcome);
+/// <summary>A hypervisor console line, recognised by a literal it contains, what it did to the host in a few words, and what it means.</summary>
+public sealed record HypervisorOutcome(string Contains, string Effect, string Outcome);

@@ -1,4 +1,5 @@
 using PanicLens.Knowledge;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -13,7 +14,7 @@ public static class KnownIssueAdvice
             var references = new List<string>(match.Issue.References.Count);
             foreach (var reference in match.Issue.References)
                 references.Add(reference.Url);
-            issues.Add(new KnownIssueFinding(match.Issue.Id, match.Issue.Title, Fix(match.Issue.Fix), references)
+            issues.Add(new KnownIssueFinding(match.Issue.Id, KnownIssueLanguage.Title(match.Issue), Fix(match.Issue.Fix), references)
             {
                 Score = match.Score,
                 Reasons = match.Reasons,
@@ -30,22 +31,23 @@ public static class KnownIssueAdvice
     public static IReadOnlyList<MitigationAdvice> Mitigations(IReadOnlyList<KnownIssueMatch> matches)
     {
         var all = new List<Mitigation>();
-        var owner = new Dictionary<Mitigation, string>(ReferenceEqualityComparer.Instance);
+        var owner = new Dictionary<Mitigation, KnownIssue>(ReferenceEqualityComparer.Instance);
         foreach (var match in matches)
         {
             foreach (var mitigation in match.Issue.Mitigations)
             {
                 all.Add(mitigation);
-                owner[mitigation] = match.Issue.Id;
+                owner[mitigation] = match.Issue;
             }
         }
         var advice = new List<MitigationAdvice>(all.Count);
         var ranked = KnowledgeBase.Rank(all).OrderBy(m => m.RemovesTrigger == RemovesTrigger.No && m.RebootRequired ? 1 : 0);
-        foreach (var mitigation in ranked)
+        foreach (var ranking in ranked)
         {
+            var mitigation = KnownIssueLanguage.Localize(owner[ranking], ranking);
             advice.Add(new MitigationAdvice(mitigation.Id, mitigation.Title, mitigation.RebootRequired, mitigation.RemovesTrigger.ToString().ToLowerInvariant())
             {
-                Issue = owner[mitigation],
+                Issue = owner[ranking].Id,
                 Preconditions = mitigation.Preconditions,
                 Commands = mitigation.Runtime,
                 Persistent = mitigation.Persistent,
@@ -63,9 +65,9 @@ public static class KnownIssueAdvice
             return null;
         var text = $"\"{fix.Subject}\"";
         if (fix.Commit is not null)
-            text += $" (commit {fix.Commit})";
+            text += Sentences.Format("fix.commit", fix.Commit);
         if (fix.Version is not null)
-            text += $", in v{fix.Version}";
+            text += Sentences.Format("fix.version", fix.Version);
         return text;
     }
 }

@@ -1,3 +1,4 @@
+using PanicLens.Localization;
 namespace PanicLens.Analysis;
 
 /// <summary>
@@ -23,7 +24,7 @@ public static class TaintDecoder
                 if (module.Flags is not null && module.Flags.Contains(letter))
                     modules.Add(module.Name);
             }
-            flags.Add(new TaintFlag(letter.ToString(), row?.Meaning ?? "a taint letter PanicLens does not know", modules)
+            flags.Add(new TaintFlag(letter.ToString(), row is null ? Sentences.Get("taint.unknown") : Sentences.Translate(row.Meaning), modules)
             {
                 Note = Note(letter, report, earlier, modules.Count),
             });
@@ -39,17 +40,17 @@ public static class TaintDecoder
                 var warning = Last(earlier, r => r.Kind == "warning" || r.Message.StartsWith("WARNING", StringComparison.Ordinal)
                     || r.Message.Contains("] WARNING", StringComparison.Ordinal));
                 return warning is null
-                    ? "The warning is not in this log: it was printed before the capture began (check dmesg or the previous boot's log)."
-                    : $"The earlier warning is in this log at line {warning.StartLine}: {warning.Message}";
+                    ? Sentences.Get("taint.w.absent")
+                    : Sentences.Format("taint.w.present", warning.StartLine, warning.Message);
             case 'D':
                 var oops = Last(earlier, _ => true);
                 if (oops is not null)
-                    return $"The earlier crash is in this log at line {oops.StartLine}: {oops.Message}";
+                    return Sentences.Format("taint.d.present", oops.StartLine, oops.Message);
                 return report.OopsCount > 1
-                    ? $"This is oops #{report.OopsCount}; the first one is not in this log."
-                    : "Set by this crash itself when the taint was printed after the oops (as in a panic's second `Tainted:` line).";
+                    ? Sentences.Format("taint.d.count", report.OopsCount)
+                    : Sentences.Get("taint.d.self");
             case 'P' or 'O' or 'E' or 'F' or 'C' when moduleCount == 0 && report.Modules.Count > 0:
-                return "No module in `Modules linked in:` carries this flag; the module may have been unloaded (taint is never cleared).";
+                return Sentences.Get("taint.no-module");
             default:
                 return null;
         }

@@ -1,4 +1,5 @@
 using PanicLens.Model;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -35,7 +36,7 @@ public static class TriggerDescriber
             if (chain.Count == 0 && SyscallEntries.SyscallName(function) is { } syscall)
             {
                 chain.Add(function);
-                headline ??= $"made the {syscall}() system call";
+                headline ??= Sentences.Format("trigger.syscall", syscall);
                 continue;
             }
             if (EntryPathSteps.Find(function) is not { } step || chain.Contains(function))
@@ -67,32 +68,32 @@ public static class TriggerDescriber
     private static string Who(CrashReport report, CallTrace? stack)
     {
         var comm = report.Process?.Comm;
-        var running = comm is null ? "" : $" (interrupting `{comm}`)";
+        var running = comm is null ? "" : Sentences.Format("trigger.interrupting", comm);
         if (stack?.Kind is StackKind.Irq or StackKind.SoftIrq or StackKind.Nmi)
-            return $"An interrupt{(report.Cpu is { } cpu ? $" on CPU {cpu}" : "")}{running}";
+            return Sentences.Format("trigger.interrupt", report.Cpu is { } cpu ? Sentences.Format("trigger.on-cpu", cpu) : "", running);
         if (comm is null)
-            return "An unnamed task";
+            return Sentences.Get("trigger.unnamed");
         if (comm.StartsWith("swapper", StringComparison.Ordinal))
-            return $"The idle task (`{comm}`, no process)";
+            return Sentences.Format("trigger.idle", comm);
         if (comm.StartsWith("kworker", StringComparison.Ordinal))
-            return $"A kernel worker thread (`{comm}`)";
+            return Sentences.Format("trigger.kworker", comm);
         if (comm.StartsWith("ksoftirqd", StringComparison.Ordinal))
-            return $"The softirq thread `{comm}`";
-        return report.Process?.Pid is { } pid ? $"`{comm}` (pid {pid})" : $"`{comm}`";
+            return Sentences.Format("trigger.ksoftirqd", comm);
+        return report.Process?.Pid is { } pid ? Sentences.Format("trigger.process-pid", comm, pid) : Sentences.Format("trigger.process", comm);
     }
 
     private static string Sentence(string who, string? headline, List<string> chain, string? lastGist, CrashReport report, string? crashName)
     {
-        var text = who + " " + (headline ?? "was running in the kernel");
+        var text = Sentences.Format("trigger.who-did", who, headline is null ? Sentences.Get("trigger.in-kernel") : Sentences.Translate(headline));
         if (chain.Count > 0)
-            text += ": " + string.Join(" → ", chain);
+            text += Sentences.Format("trigger.chain", string.Join(" → ", chain));
         if (crashName is null)
-            return text + ".";
+            return Sentences.Format("trigger.end", text);
         var module = report.Ip?.Module ?? report.Module;
         var where = module is null ? crashName : $"{crashName} [{module}]";
         var gist = EntryPathSteps.Find(crashName)?.Gist;
-        var context = lastGist is null ? "" : $"while {lastGist} ";
-        return $"{text}; {context}it crashed in {where}{(gist is null ? "" : ", " + gist)}.";
+        var context = lastGist is null ? "" : Sentences.Format("trigger.while", Sentences.Translate(lastGist));
+        return Sentences.Format("trigger.crashed", text, context, where, gist is null ? "" : Sentences.Format("trigger.gist", Sentences.Translate(gist)));
     }
 
     /// <summary>Drops compiler suffixes: `tcp_v4_rcv.isra.0` → `tcp_v4_rcv`.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Iced.Intel;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -27,7 +28,7 @@ public static class X86InstructionDescriber
         return new FaultingInstruction(Format(formatter, faulting), Hex(bytes, code.FaultOffset, faulting.Length), context)
         {
             Class = note?.Class ?? Classify(faulting),
-            Explanation = note?.Explanation,
+            Explanation = note is null ? null : Sentences.Translate(note.Explanation),
         };
     }
 

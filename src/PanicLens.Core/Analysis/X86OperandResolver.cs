@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Iced.Intel;
+using PanicLens.Localization;
 
 namespace PanicLens.Analysis;
 
@@ -117,27 +118,27 @@ public static class X86OperandResolver
     private static string Explain(Candidate chosen, RegisterFile registers, ulong? fault)
     {
         if (chosen.Stack && !(fault is { } f && chosen.Contains(f)))
-            return $"The instruction accesses the stack ({chosen.Expression}); the stack pointer is not the suspect, the value stored on the stack is.";
+            return Sentences.Format("operand.stack", chosen.Expression);
         if (chosen.Address is not { } address)
-            return $"The operand {chosen.Expression} cannot be computed: a register it reads is not in the report's register dump.";
+            return Sentences.Format("operand.missing", chosen.Expression);
         var sum = string.Join(" + ", chosen.Registers.ConvertAll(r => $"{r.Name.ToUpperInvariant()} ({r.Value})"));
         if (chosen.Displacement != 0)
             sum += (chosen.Displacement < 0 ? " - 0x" : " + 0x") + Math.Abs(chosen.Displacement).ToString("x", CultureInfo.InvariantCulture);
         var computed = registers.Format(address);
         if (fault is not { } target)
-            return $"The operand {chosen.Expression} computes to {computed} ({sum}).";
+            return Sentences.Format("operand.computes", chosen.Expression, computed, sum);
         if (!chosen.Contains(target))
         {
             var holders = string.Join(", ", registers.Holding(target));
-            var hint = holders.Length > 0 ? $"; {holders.ToUpperInvariant()} holds the fault address" : "";
-            return $"The operand {chosen.Expression} computes to {computed} ({sum}), not the fault address {registers.Format(target)}{hint}.";
+            var hint = holders.Length > 0 ? Sentences.Format("operand.holder", holders.ToUpperInvariant()) : "";
+            return Sentences.Format("operand.not-fault", chosen.Expression, computed, sum, registers.Format(target), hint);
         }
-        var blamed = (chosen.Base ?? chosen.Index ?? "the operand").ToUpperInvariant();
+        var blamed = chosen.Base?.ToUpperInvariant() ?? chosen.Index?.ToUpperInvariant() ?? Sentences.Get("operand.the-operand");
         if (chosen.Displacement == 0 && chosen.Registers.Count == 1)
-            return $"{blamed} == fault address == {computed}: the pointer in {blamed} is bad.";
+            return Sentences.Format("operand.pointer-bad", blamed, computed);
         if (chosen.Displacement > 0 && chosen.Index is null)
-            return $"{sum} = {computed} == fault address: the access is to the field at offset 0x{chosen.Displacement:x} of a structure at {blamed}, so the base pointer in {blamed} is bad.";
-        return $"{sum} = {computed} == fault address: the address built from {blamed} is bad.";
+            return Sentences.Format("operand.field", sum, computed, FormattableString.Invariant($"0x{chosen.Displacement:x}"), blamed);
+        return Sentences.Format("operand.built", sum, computed, blamed);
     }
 
     private static string Name(Register register) => register.ToString().ToLowerInvariant();

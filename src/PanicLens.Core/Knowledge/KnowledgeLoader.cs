@@ -55,6 +55,8 @@ public static class KnowledgeLoader
         FindDuplicates(issues, errors);
         foreach (var issue in issues.Skip(untested))
             RunOwnTests(issue, errors);
+        if (testShipped)
+            RequireChinese(issues, errors);
         var ordered = errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList();
         return new KnowledgeCheck(issues, ordered, files);
     }
@@ -101,6 +103,22 @@ public static class KnowledgeLoader
             }
             else
                 first[issues[i].Id] = issues[i];
+        }
+    }
+
+    /// <summary>
+    /// A shipped entry (or the working copy of one, named like it) must say every sentence in Chinese too; a user's
+    /// own entry may leave `zh:` out. Checked where the entries' own tests run (`kb validate`, the test suite).
+    /// </summary>
+    private static void RequireChinese(List<KnownIssue> issues, List<KnowledgeError> errors)
+    {
+        var shipped = ShippedFiles().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var issue in issues)
+        {
+            if (!shipped.Contains(ResourcePrefix + Path.GetFileName(issue.Source)))
+                continue;
+            foreach (var (field, missing) in KnownIssueLanguage.MissingChinese(issue))
+                errors.Add(new KnowledgeError(issue.Source, issue.Line, field, $"{missing}: every shipped entry is translated"));
         }
     }
 

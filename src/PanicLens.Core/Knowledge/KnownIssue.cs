@@ -21,6 +21,8 @@ public sealed record KnownIssue
     public IReadOnlyList<Mitigation> Mitigations { get; init; } = [];
     public HostExposure? Host { get; init; }
     public KnownIssueTests Tests { get; init; } = new([], []);
+    /// <summary>The entry's sentences in Chinese (`zh:`); optional for user entries, required of shipped ones.</summary>
+    public KnownIssueText? Zh { get; init; }
     /// <summary>Where the entry came from: `knowledge/x.yaml` for shipped entries, a path for user entries.</summary>
     public required string Source { get; init; }
     public int Line { get; init; }

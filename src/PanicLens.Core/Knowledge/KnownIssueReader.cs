@@ -85,6 +85,7 @@ public static partial class KnownIssueReader
             Mitigations = mitigations,
             Host = HostReader.Read(fields.Map("host"), mitigations),
             Tests = TestCaseReader.Read(fields),
+            Zh = TranslationReader.Read(fields.Map("zh"), mitigations),
             Source = fields.File,
             Line = fields.Line,
         };

@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>
@@ -23,13 +25,13 @@ public static class ConsoleChecks
         var consoles = KernelCommandLine.Values(cmdline.Value, "console");
         var evidence = new List<string> { host.Show(cmdline, consoles.Count == 0 ? "no console=" : string.Join(" ", consoles.Select(c => "console=" + c))) };
         if (!cmdline.Readable)
-            return new(id, CheckStatus.Unknown, evidence, "Read /proc/cmdline to see the kernel consoles.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.1"));
         var serial = consoles.FirstOrDefault(c => SerialConsoles.Any(s => c.StartsWith(s.Prefix, StringComparison.Ordinal)));
         if (host.XenDom0)
             return XenSerial(host, id, serial, evidence);
         if (serial is null)
             return new(id, CheckStatus.Warn, evidence,
-                "No serial console: a panic's last lines are lost when the host dies. Add console=ttyS0,115200n8 (after console=tty0) to the kernel command line and collect the port (IPMI SOL, conman).");
+                Sentences.Get("fix.console.2"));
         return new(id, CheckStatus.Pass, evidence, "");
     }
 
@@ -39,18 +41,18 @@ public static class ConsoleChecks
         if (xenLine is null)
         {
             evidence.Add("boot loader: no hypervisor (xen.gz) line found");
-            return new(id, CheckStatus.Unknown, evidence, "Copy the boot loader config so Xen's console= and com1= can be read.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.4"));
         }
         var xenConsole = KernelCommandLine.Last(xenLine, "console");
         var port = xenConsole?.Split(',').FirstOrDefault(c => c.StartsWith("com", StringComparison.Ordinal));
         var portSettings = port is null ? null : KernelCommandLine.Last(xenLine, port.TrimEnd('H', 'L'));
         evidence.Add($"{host.Facts.Boot!.ConfigPath}: hypervisor console={xenConsole ?? "(default com1,vga)"}{(portSettings is null ? "" : $" {port}={portSettings}")}");
         if (serial is null || !serial.StartsWith("hvc", StringComparison.Ordinal))
-            return new(id, CheckStatus.Warn, evidence, "Give Dom0 console=hvc0 so its kernel messages go through Xen to the serial port.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.console.5"));
         if (port is null)
-            return new(id, CheckStatus.Warn, evidence, "Put console=com1 com1=115200,8n1 on the hypervisor line so Xen and Dom0 lines reach the serial port.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.console.6"));
         if (portSettings is null)
-            return new(id, CheckStatus.Warn, evidence, $"Set {port}=115200,8n1 on the hypervisor line; without it Xen relies on the BIOS-programmed port.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.console.7", port));
         return new(id, CheckStatus.Pass, evidence, "");
     }
 
@@ -66,11 +68,11 @@ public static class ConsoleChecks
         if (loaded == true)
             return new(id, CheckStatus.Pass, evidence, "");
         if (configured)
-            return new(id, CheckStatus.Warn, evidence, "netconsole is configured but not loaded: `modprobe netconsole` (or start the netconsole service) and check dmesg for its target.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.console.10"));
         if (loaded is null)
-            return new(id, CheckStatus.Unknown, evidence, "Read /proc/modules to see whether netconsole is loaded.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.11"));
         return new(id, CheckStatus.Warn, evidence,
-            "No netconsole: add one as a second channel, e.g. `modprobe netconsole netconsole=+@/eth0,6666@<receiver-ip>/` (`+` = extended format with sequence numbers).");
+            Sentences.Get("fix.console.12"));
     }
 
     private static bool NetconsoleConfig(HostContext host, List<string> evidence)
@@ -119,13 +121,13 @@ public static class ConsoleChecks
             return new(id, CheckStatus.Pass, evidence, "");
         }
         if (host.SysctlInt("kernel.printk") is not { } level)
-            return new(id, CheckStatus.Unknown, evidence, "Read /proc/sys/kernel/printk to see the console log level.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.14"));
         // A message reaches the console when its level is below console_loglevel; oops_begin() raises the level
         // (console_verbose) for the oops itself, but warnings printed before it need console_loglevel >= 5.
         evidence.Add($"console_loglevel {level}: messages of level < {level} reach the console; KERN_WARNING is 4");
         return level >= 5
             ? new(id, CheckStatus.Pass, evidence, "")
             : new(id, CheckStatus.Warn, evidence,
-                "The oops itself is forced out, but the WARN() traces and KERN_WARNING driver messages that precede a crash never reach the serial console: set kernel.printk = 7 4 1 7 (or drop `quiet`).");
+                Sentences.Get("fix.console.16"));
     }
 }

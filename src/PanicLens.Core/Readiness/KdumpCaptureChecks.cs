@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class KdumpCaptureChecks
         const string id = "kdump.initramfs";
         var release = host.Facts.KernelRelease;
         if (release is null)
-            return new(id, CheckStatus.Unknown, ["/proc/sys/kernel/osrelease: unreadable"], "Read the kernel release to find its capture initramfs.");
+            return new(id, CheckStatus.Unknown, ["/proc/sys/kernel/osrelease: unreadable"], Sentences.Get("fix.initramfs.release"));
         var kdump = host.Kdump;
         var candidates = kdump.Layout.Initramfs.Select(p => string.Format(System.Globalization.CultureInfo.InvariantCulture, p, release)).ToList();
         var found = candidates.FirstOrDefault(host.Tree.Exists);
@@ -23,8 +25,8 @@ public static class KdumpCaptureChecks
             if (kdump.Undetermined)
                 return KdumpChecks.UnknownTooling(id);
             var fix = kdump.Installed
-                ? "Build it: `kdumpctl restart` (RHEL), `kdump-config load` (Debian/Ubuntu), `mkdumprd -f` (SUSE)."
-                : "Install and configure kdump; the capture initramfs is built when the service starts.";
+                ? Sentences.Get("fix.initramfs.build")
+                : Sentences.Get("fix.initramfs.install");
             return new(id, CheckStatus.Fail, [string.Join(", ", candidates) + ": not found"], fix);
         }
         var evidence = new List<string> { $"{found}: built {built:yyyy-MM-dd HH:mm} UTC" };
@@ -40,7 +42,7 @@ public static class KdumpCaptureChecks
         return stale.Count == 0
             ? new(id, CheckStatus.Pass, evidence, "")
             : new(id, CheckStatus.Warn, evidence,
-                $"The capture initramfs is older than {string.Join(", ", stale)}: rebuild it (`kdumpctl rebuild` / `kdump-config load`) so it has the current config and drivers.");
+                Sentences.Format("fix.kdumpcapture.2", string.Join(", ", stale)));
     }
 
     public static CheckResult Filter(HostContext host)
@@ -50,19 +52,19 @@ public static class KdumpCaptureChecks
         if (kdump.Undetermined)
             return KdumpChecks.UnknownTooling(id);
         if (!kdump.Installed)
-            return new(id, CheckStatus.Fail, kdump.Evidence.Take(1).ToList(), "No core collector: kdump is not configured.");
+            return new(id, CheckStatus.Fail, kdump.Evidence.Take(1).ToList(), Sentences.Get("fix.filter.none"));
         var evidence = new List<string> { $"{kdump.ConfigPath}: core collector \"{kdump.Collector}\"" };
         if (!kdump.Collector.Contains("makedumpfile", StringComparison.Ordinal))
             return new(id, CheckStatus.Warn, evidence,
-                "The collector copies all of memory (a dump the size of RAM, minutes per 10 GB): use `core_collector makedumpfile -l --message-level 7 -d 31`.");
+                Sentences.Get("fix.kdumpcapture.3"));
         var level = DumpLevel(kdump.Collector);
         evidence.Add(level is null ? "no -d: makedumpfile keeps every page" : $"dump level {level}");
         if (level is null || (level & UserAndFreePages) != UserAndFreePages)
-            return new(id, CheckStatus.Warn, evidence, "Filter user and free pages (-d 31): the dump shrinks to kernel memory, which is what crash/drgn need.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.kdumpcapture.4"));
         if (host.XenDom0 && !kdump.Collector.Contains("-X", StringComparison.Ordinal))
         {
             evidence.Add("Xen Dom0: the capture kernel sees all machine memory, every DomU included");
-            return new(id, CheckStatus.Warn, evidence, "Add -X to makedumpfile to drop DomU pages (keeps Xen and Dom0).");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.kdumpcapture.5"));
         }
         return new(id, CheckStatus.Pass, evidence, "");
     }
@@ -90,20 +92,20 @@ public static class KdumpCaptureChecks
         evidence.Add(lockdownFile.Readable ? host.Show(lockdownFile) : $"{lockdownFile.Path}: {lockdownFile.Problem} (no lockdown LSM)");
         var secureBoot = SecureBoot(host, evidence);
         if (lockdown is null && secureBoot is null)
-            return new(id, CheckStatus.Unknown, evidence, "Copy /sys/kernel/security/lockdown and /sys/firmware to judge lockdown and secure boot.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdumpcapture.7"));
         var restricted = lockdown is "integrity" or "confidentiality" || secureBoot == true;
         if (!restricted)
         {
             return lockdownFile.Readable || secureBoot == false
                 ? new(id, CheckStatus.Pass, evidence, "")
-                : new(id, CheckStatus.Unknown, evidence, "Copy /sys/kernel/security/lockdown and /sys/firmware/efi to judge lockdown.");
+                : new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdumpcapture.9"));
         }
         var kexecArgs = host.Kdump.KexecArgs;
         evidence.Add($"kexec arguments \"{kexecArgs}\"");
         if (KernelCommandLine.Words(kexecArgs).Contains("-s") || host.CrashKernelLoaded == true)
             return new(id, CheckStatus.Pass, evidence, "");
         return new(id, CheckStatus.Warn, evidence,
-            "Under lockdown or secure boot only kexec_file_load works (`kexec_file_load failed: Operation not permitted` otherwise): add -s to KEXEC_ARGS and use a signed capture kernel.");
+            Sentences.Get("fix.kdumpcapture.11"));
     }
 
     private static string? LockdownMode(string? text)
@@ -150,7 +152,7 @@ public static class KdumpCaptureChecks
             if (status.Contains("success", StringComparison.OrdinalIgnoreCase))
                 return new(id, CheckStatus.Pass, evidence, "");
             if (status.Contains("fail", StringComparison.OrdinalIgnoreCase))
-                return new(id, CheckStatus.Fail, evidence, "The last `kdumpctl test` wrote no vmcore: read /var/log/kdump.log and the console of that boot.");
+                return new(id, CheckStatus.Fail, evidence, Sentences.Get("fix.kdumpcapture.13"));
         }
         var dumps = FindDumps(host, kdump.TargetPath);
         if (dumps.Count > 0)
@@ -160,7 +162,7 @@ public static class KdumpCaptureChecks
         }
         evidence.Add(kdump.TargetKind == "local" ? $"{kdump.TargetPath}: no vmcore or dump.* found" : $"{kdump.ConfigPath}: remote {kdump.TargetKind} target {kdump.TargetDevice}: not searched for dumps");
         return new(id, CheckStatus.Warn, evidence,
-            "No proof this host can write a vmcore: on a drained host run `kdumpctl test` (RHEL 9+) or `echo c > /proc/sysrq-trigger`, then look for the dump.");
+            Sentences.Get("fix.kdumpcapture.15"));
     }
 
     /// <summary>Dump directories under the target path: RHEL/SUSE write */vmcore, kdump-tools writes */dump.*.</summary>

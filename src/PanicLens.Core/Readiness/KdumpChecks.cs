@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace PanicLens.Readiness;
 /// </summary>
 public static class KdumpChecks
 {
-    private const string PlanHint = "`paniclens kdump plan` prints the steps for this host.";
-
     public static CheckResult Reserved(HostContext host)
     {
         const string id = "kdump.reserved";
@@ -23,9 +23,9 @@ public static class KdumpChecks
                 ? $"{boot.ConfigPath}: hypervisor line {(xenValue is null ? "has no crashkernel=" : "crashkernel=" + xenValue)}"
                 : "boot loader: no hypervisor (xen.gz) line found");
             if (host.Facts.Boot?.XenLine is null)
-                return new(id, CheckStatus.Unknown, evidence, "Copy the boot loader config (/boot/grub*/) so the hypervisor line can be read.");
+                return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.1"));
             if (xenValue is null)
-                return new(id, CheckStatus.Fail, evidence, "Reserve memory on the hypervisor line (see xen.crashkernel). " + PlanHint);
+                return new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", Sentences.Get("fix.kdump.2"), Sentences.Get("fix.plan-hint")));
             return SizeVerdict(id, host, CrashKernelSize.Reserves(xenValue, host.RamBytes ?? 0), evidence);
         }
         var size = host.Tree.Read("/sys/kernel/kexec_crash_size");
@@ -33,15 +33,15 @@ public static class KdumpChecks
         if (!size.Readable || !long.TryParse(size.Value, out var reserved))
         {
             return !cmdline.Readable || requested is not null
-                ? new(id, CheckStatus.Unknown, evidence, "Read /sys/kernel/kexec_crash_size (or the 'Crash kernel' line of /proc/iomem) to see what was reserved.")
-                : new(id, CheckStatus.Fail, evidence, "Add crashkernel= to the kernel command line and reboot. " + PlanHint);
+                ? new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.3"))
+                : new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", Sentences.Get("fix.kdump.4"), Sentences.Get("fix.plan-hint")));
         }
         if (reserved == 0)
         {
             var why = requested is null
-                ? "Add crashkernel= to the kernel command line and reboot. "
-                : $"crashkernel={requested} reserved nothing (auto below its RAM threshold, or no room at the requested place): give an explicit size and reboot. ";
-            return new(id, CheckStatus.Fail, evidence, why + PlanHint);
+                ? Sentences.Get("fix.kdump.4")
+                : Sentences.Format("fix.kdump.reserved-nothing", requested);
+            return new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", why, Sentences.Get("fix.plan-hint")));
         }
         return SizeVerdict(id, host, reserved, evidence);
     }
@@ -52,26 +52,26 @@ public static class KdumpChecks
         if (host.RamBytes is not { } ram)
         {
             evidence.Add(host.Show(meminfo, "no MemTotal"));
-            return new(id, CheckStatus.Unknown, evidence, "Read /proc/meminfo to judge whether the reservation is big enough.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.5"));
         }
         var recommended = CrashKernelSize.RecommendedBytes(ram);
         evidence.Add($"/proc/meminfo: MemTotal {ram >> 20} MiB; recommended reservation {CrashKernelSize.Format(recommended)} ({CrashKernelSize.RecommendedWhy(ram)})");
         if (reserved is null)
-            return new(id, CheckStatus.Warn, evidence, $"Replace crashkernel=auto with an explicit size of at least {CrashKernelSize.Format(recommended)}.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.6", CrashKernelSize.Format(recommended)));
         evidence.Add($"reserved {reserved >> 20} MiB");
         if (reserved == 0)
-            return new(id, CheckStatus.Fail, evidence, $"The crashkernel= ranges reserve nothing for this RAM size; use crashkernel={CrashKernelSize.Format(recommended)}.");
+            return new(id, CheckStatus.Fail, evidence, Sentences.Format("fix.kdump.7", CrashKernelSize.Format(recommended)));
         if (reserved >= recommended)
             return new(id, CheckStatus.Pass, evidence, "");
         var status = reserved >= (long)CrashKernelSize.MinimumMiB << 20 ? CheckStatus.Warn : CheckStatus.Fail;
-        return new(id, status, evidence, $"Raise crashkernel= to {CrashKernelSize.Format(recommended)}: a capture kernel that runs out of memory writes no vmcore (`kdumpctl estimate` gives a per-host figure on RHEL 8+).");
+        return new(id, status, evidence, Sentences.Format("fix.kdump.raise", CrashKernelSize.Format(recommended)));
     }
 
     /// <summary>The verdict when neither the distribution nor any kdump configuration could be read.</summary>
     public static CheckResult UnknownTooling(string id) =>
         new(id, CheckStatus.Unknown,
             ["/etc/os-release: unreadable or unknown distribution; no /etc/kdump.conf, /etc/default/kdump-tools or /etc/sysconfig/kdump"],
-            "Copy /etc/os-release and the kdump configuration so the tooling can be judged.");
+            Sentences.Get("fix.kdump.tooling"));
 
     public static CheckResult Loaded(HostContext host)
     {
@@ -84,8 +84,8 @@ public static class KdumpChecks
         {
             true => new(id, CheckStatus.Pass, evidence, ""),
             false => new(id, CheckStatus.Fail, evidence,
-                "No crash kernel is loaded: a panic now leaves no vmcore. Start the kdump service (`kdumpctl start`, `kdump-config load`) and read its error. " + PlanHint),
-            null => new(id, CheckStatus.Unknown, evidence, "Read /sys/kernel/kexec_crash_loaded (kernel 2.6.30+) to see whether a crash kernel is loaded."),
+                Sentences.Format("sentence.then", Sentences.Get("fix.kdump.10"), Sentences.Get("fix.plan-hint"))),
+            null => new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.11")),
         };
     }
 
@@ -98,13 +98,13 @@ public static class KdumpChecks
         if (kdump.Undetermined)
             return KdumpChecks.UnknownTooling(id);
         if (!kdump.Installed)
-            return new(id, CheckStatus.Fail, evidence, $"Install and configure the kdump tooling ({service}). " + PlanHint);
+            return new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", Sentences.Format("fix.kdump.12", service), Sentences.Get("fix.plan-hint")));
         return kdump.Enabled switch
         {
             true => new(id, CheckStatus.Pass, evidence, ""),
             false => new(id, CheckStatus.Fail, evidence,
-                $"Enable the service so the crash kernel is loaded at every boot: `systemctl enable --now {service}` (SysV: `chkconfig {service} on`)."),
-            null => new(id, CheckStatus.Unknown, evidence, "Copy /etc/systemd/system (or /etc/rc.d) so the service state can be read."),
+                Sentences.Format("fix.kdump.14", service, service)),
+            null => new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.15")),
         };
     }
 
@@ -116,12 +116,12 @@ public static class KdumpChecks
         if (kdump.Undetermined)
             return KdumpChecks.UnknownTooling(id);
         if (!kdump.Installed)
-            return new(id, CheckStatus.Fail, evidence, "No dump target: kdump is not configured. " + PlanHint);
+            return new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", Sentences.Get("fix.kdump.16"), Sentences.Get("fix.plan-hint")));
         if (kdump.TargetKind is "nfs" or "ssh")
         {
             evidence.Add($"{kdump.ConfigPath}: remote {kdump.TargetKind} target {kdump.TargetDevice}:{kdump.TargetPath}; reachability and free space are not probed from here");
             return new(id, CheckStatus.Warn, evidence,
-                "Confirm the capture initramfs can reach the target (NICs and the nfs module in it) and it has free space of about the host's RAM; `kdumpctl test` proves it.");
+                Sentences.Get("fix.kdump.17"));
         }
         if (kdump.TargetKind == "raw" || kdump.TargetDevice is not null)
         {
@@ -131,7 +131,7 @@ public static class KdumpChecks
         if (!host.Tree.Exists(kdump.TargetPath))
         {
             evidence.Add($"{kdump.TargetPath}: not found");
-            return new(id, CheckStatus.Warn, evidence, $"Create {kdump.TargetPath} on a file system with free space of about the host's RAM.");
+            return new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.19", kdump.TargetPath));
         }
         return FreeSpaceVerdict(id, host, evidence);
     }
@@ -151,6 +151,6 @@ public static class KdumpChecks
         evidence.Add($"{kdump.TargetPath}: {free >> 20} MiB free; expected dump up to {expected >> 20} MiB ({(filtered ? "filtered, a quarter of RAM" : "unfiltered, all of RAM")}; `makedumpfile --mem-usage /proc/kcore` gives the real figure)");
         return free >= expected
             ? new(id, CheckStatus.Pass, evidence, "")
-            : new(id, CheckStatus.Warn, evidence, $"Free space on {kdump.TargetPath} or point `path` at a larger file system.");
+            : new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.22", kdump.TargetPath));
     }
 }

@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>What happens after a panic or oops: does it reach kdump, and does the host come back.</summary>
@@ -25,13 +27,13 @@ public static class PanicPolicyChecks
             evidence.Add(host.ShowSysctl(setting.Key) + (value is null ? "" : " → " + (value == 0 ? setting.Off : setting.On)));
         }
         if (!readAny)
-            return new(id, CheckStatus.Unknown, evidence, "Copy /proc/sys/kernel to read the panic policy.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.panicpolicy.1"));
         if (host.SysctlInt("kernel.panic_on_oops") == 0)
-            fixes.Add("Set kernel.panic_on_oops=1 (/etc/sysctl.d/) so an oops becomes a dump instead of a silently tainted kernel.");
+            fixes.Add(Sentences.Get("fix.panic.oops"));
         if (host.SysctlInt("kernel.panic_on_warn") == 1)
-            fixes.Add("kernel.panic_on_warn=1 turns every WARN() into an outage; set it to 0 outside test hosts.");
+            fixes.Add(Sentences.Get("fix.panic.warn"));
         if (panicDelay == 0 && host.CrashKernelLoaded != true && !host.XenDom0)
-            fixes.Add("With no crash kernel and kernel.panic=0 a panic halts the host for good; set kernel.panic=10 unless someone watches the console.");
-        return new(id, fixes.Count == 0 ? CheckStatus.Pass : CheckStatus.Warn, evidence, string.Join(" ", fixes));
+            fixes.Add(Sentences.Get("fix.panic.halt"));
+        return new(id, fixes.Count == 0 ? CheckStatus.Pass : CheckStatus.Warn, evidence, string.Join(Sentences.Get("sentence.space"), fixes));
     }
 }

@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class XenChecks
         const string id = "xen.crashkernel";
         var boot = host.Facts.Boot;
         if (boot?.XenLine is null)
-            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found in /boot/grub*/"], "Copy the boot loader config so the hypervisor line can be read.");
+            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found in /boot/grub*/"], Sentences.Get("fix.xen.boot-config"));
         var onXen = KernelCommandLine.Last(boot.XenLine, "crashkernel");
         var onDom0 = KernelCommandLine.Last(boot.KernelLine, "crashkernel") ?? KernelCommandLine.Last(host.Facts.CommandLine, "crashkernel");
         var evidence = new List<string>
@@ -28,8 +30,8 @@ public static class XenChecks
         if (onXen is not null)
             return new(id, CheckStatus.Pass, evidence, "");
         var fix = onDom0 is not null
-            ? $"Move crashkernel={onDom0} from Dom0's module line to the hypervisor (xen.gz) line: Dom0's reservation is pseudo-physical memory Xen cannot use."
-            : "Add crashkernel=256M@64M (Xen 4.0: size@base) to the hypervisor (xen.gz) line, not to Dom0's module line, and reboot.";
+            ? Sentences.Format("fix.xen.move", onDom0)
+            : Sentences.Get("fix.xen.add");
         return new(id, CheckStatus.Fail, evidence, fix);
     }
 
@@ -39,7 +41,7 @@ public static class XenChecks
         var version = host.Facts.Xen.ParsedVersion;
         var evidence = new List<string> { $"/sys/hypervisor/version: {host.Facts.Xen.Version ?? "unreadable"}" };
         if (version is null)
-            return new(id, CheckStatus.Unknown, evidence, "Read /sys/hypervisor/version/{major,minor,extra} (or `xl info`) to know whether Xen kexecs on a Dom0 crash.");
+            return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.xen.2"));
         if (version.Value.CompareTo(FirstDom0Kexec) >= 0)
         {
             evidence.Add("Xen >= 4.4 calls kexec_crash() when Dom0 crashes ('Executing crash image'); load the image with kexec-tools >= 2.0.5");
@@ -47,7 +49,7 @@ public static class XenChecks
         }
         evidence.Add($"Xen {host.Facts.Xen.Version} handles a Dom0 crash with 'Domain 0 crashed' and a halt or reboot, never kexec; only a hypervisor panic or the 'C' debug key reaches the crash kernel (classic xenlinux kernels that issue the kexec hypercall themselves are the exception)");
         return new(id, CheckStatus.Fail, evidence,
-            "Dom0 panics leave no vmcore on this Xen: upgrade to Xen >= 4.4 with kexec-tools >= 2.0.5; until then the out-of-band console log is the only record.");
+            Sentences.Get("fix.xen.4"));
     }
 
     public static CheckResult Reboot(HostContext host)
@@ -55,7 +57,7 @@ public static class XenChecks
         const string id = "xen.reboot";
         var xenLine = host.Facts.Xen.CommandLine;
         if (xenLine is null)
-            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found"], "Copy the boot loader config so Xen's noreboot/watchdog options can be read.");
+            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found"], Sentences.Get("fix.xen.boot-config-reboot"));
         var noreboot = KernelCommandLine.Has(xenLine, "noreboot") || KernelCommandLine.Last(xenLine, "reboot") is "no" or "n";
         var watchdog = KernelCommandLine.Has(xenLine, "watchdog");
         var evidence = new List<string>
@@ -66,7 +68,7 @@ public static class XenChecks
         var dumps = KernelCommandLine.Has(xenLine, "crashkernel") && host.Facts.Xen.ParsedVersion?.CompareTo(FirstDom0Kexec) >= 0;
         if (noreboot && !dumps)
             return new(id, CheckStatus.Warn, evidence,
-                "With noreboot and no crash kernel a Dom0 crash halts the machine for good: keep noreboot only where someone reads the console and power-cycles; otherwise drop it so the host comes back.");
+                Sentences.Get("fix.xen.5"));
         return new(id, CheckStatus.Pass, evidence, "");
     }
 }

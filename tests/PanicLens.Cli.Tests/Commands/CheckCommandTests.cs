@@ -50,6 +50,17 @@ public sealed class CheckCommandTests
         Assert.Contains("0 pass, 6 warn, 6 fail, 0 unknown", output);
     }
 
+    [Theory]
+    [InlineData("seed-xen-dom0", "This host will NOT leave a vmcore (kdump.reserved, kdump.loaded, xen.crashkernel, xen.kexec failed); its console log leaves the host (oob.serial).")]
+    [InlineData("rhel7-kdump", "This host will leave a vmcore; its console log leaves the host (oob.serial, oob.netconsole).")]
+    [InlineData("ubuntu2204-nokdump", "This host will NOT leave a vmcore (kdump.reserved, kdump.loaded, kdump.target failed); no serial console or netconsole keeps its console log.")]
+    public void Text_output_starts_with_the_vmcore_verdict(string host, string verdict)
+    {
+        var (_, output) = Run("check", "--root", Fixture(host));
+
+        Assert.Equal(verdict, output.ReplaceLineEndings("\n").Split('\n')[0]);
+    }
+
     [Fact]
     public void A_missing_root_is_a_usage_error()
     {
