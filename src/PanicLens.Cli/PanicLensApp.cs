@@ -6,13 +6,15 @@ namespace PanicLens.Cli;
 /// <summary>The `paniclens` command tree, callable in-process so tests run exactly what users run.</summary>
 public static class PanicLensApp
 {
-    public static int Run(string[] args, CliIo io)
+    public static int Run(string[] args, CliIo io) => CommandBoundary.Run(CreateRoot(io), args, io.Error);
+
+    public static RootCommand CreateRoot(CliIo io)
     {
         var root = new RootCommand("PanicLens: read Linux kernel crash logs from consoles and say what crashed, why, and what to do.")
         {
             AnalyzeCommand.Create(io),
             KbCommand.Create(),
-            CheckCommand.Create(),
+            CheckCommand.Create(io),
             KdumpCommand.Create(),
             ExposureCommand.Create(),
             ScanCommand.Create(io),
@@ -20,6 +22,8 @@ public static class PanicLensApp
             ShowCommand.Create(io),
             HostsCommand.Create(io),
         };
-        return CommandBoundary.Run(root, args, io.Error);
+        root.Subcommands.Add(CompletionCommand.Create(root));
+        ToolVersion.Install(root);
+        return root;
     }
 }
