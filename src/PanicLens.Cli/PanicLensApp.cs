@@ -22,8 +22,8 @@ public static class PanicLensApp
             ShowCommand.Create(io),
             HostsCommand.Create(io),
         };
-        root.Subcommands.Add(CompletionCommand.Create(root));
-        ToolVersion.Install(root);
+        root.Subcommands.Add(CompletionCommand.Create(root, io));
+        ToolVersion.Install(root, io);
         return root;
     }
 }

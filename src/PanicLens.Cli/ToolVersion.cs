@@ -9,7 +9,7 @@ namespace PanicLens.Cli;
 /// (SourceRevisionId, read from .git) to AssemblyInformationalVersion as "+SHA"; a build from a tree without .git
 /// has none, and says so rather than printing a version that looks complete.
 /// </summary>
-public sealed class ToolVersion : SynchronousCommandLineAction
+public sealed class ToolVersion(CliIo io) : SynchronousCommandLineAction
 {
     public static string Text { get; } = Describe(typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
 
@@ -26,18 +26,19 @@ public sealed class ToolVersion : SynchronousCommandLineAction
     }
 
     /// <summary>Replaces System.CommandLine's own `--version` action (the bare informational version) with ours.</summary>
-    public static void Install(RootCommand root)
+    public static void Install(RootCommand root, CliIo io)
     {
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
-                version.Action = new ToolVersion();
+                version.Action = new ToolVersion(io);
         }
     }
 
     public override int Invoke(ParseResult parseResult)
     {
-        parseResult.InvocationConfiguration.Output.WriteLine(Text);
+        using var output = io.OpenText();
+        output.WriteLine(Text);
         return CommandBoundary.Ok;
     }
 }

@@ -41,9 +41,12 @@ public static class CheckCommand
         {
             var tree = HostInspection.Open(parse.GetValue(root)!);
             var report = HostInspection.Inspect(tree, KbCommand.LoadKnowledge(parse));
-            return parse.GetValue(collect) is { } archive
-                ? Collect(tree, report, archive, io, parse.InvocationConfiguration.Error)
-                : Run(report, parse.GetValue(format)!, parse.InvocationConfiguration.Output);
+            if (parse.GetValue(collect) is { } archive)
+                return Collect(tree, report, archive, io, io?.Error ?? parse.InvocationConfiguration.Error);
+            if (io is null)
+                return Run(report, parse.GetValue(format)!, parse.InvocationConfiguration.Output);
+            using var output = io.OpenText();
+            return Run(report, parse.GetValue(format)!, output);
         });
         return command;
     }

@@ -9,7 +9,7 @@ namespace PanicLens.Cli.Commands;
 /// </summary>
 public static class CompletionCommand
 {
-    public static Command Create(RootCommand root)
+    public static Command Create(RootCommand root, CliIo io)
     {
         var shell = new Argument<string>("SHELL") { Description = "bash, zsh or fish." };
         shell.AcceptOnlyFromAmong("bash", "zsh", "fish");
@@ -26,7 +26,8 @@ public static class CompletionCommand
                 "zsh" => ZshCompletionScript.Write(tree),
                 _ => FishCompletionScript.Write(tree),
             };
-            parse.InvocationConfiguration.Output.Write(script);
+            using var output = io.OpenText();
+            output.Write(script);
             return CommandBoundary.Ok;
         });
         return command;

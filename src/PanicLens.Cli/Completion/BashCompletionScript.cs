@@ -34,7 +34,7 @@ public static class BashCompletionScript
                 COMPREPLY=($(compgen -W "$(_paniclens_options "$cmdpath")" -- "$cur"))
                 return 0
               fi
-              COMPREPLY=($(compgen -W "$(_paniclens_subcommands "$cmdpath")" -- "$cur"))
+              COMPREPLY=($(compgen -W "$(_paniclens_subcommands "$cmdpath") $(_paniclens_arguments "$cmdpath")" -- "$cur"))
             }
             complete -o default -F _paniclens paniclens
 
@@ -50,6 +50,12 @@ public static class BashCompletionScript
         {
             if (node.Subcommands.Count > 0)
                 script.Append($"    '{node.Path}') echo '{string.Join(' ', node.Subcommands)}' ;;\n");
+        }
+        script.Append("  esac\n}\n_paniclens_arguments() {\n  case \"$1\" in\n");
+        foreach (var node in tree)
+        {
+            if (node.ArgumentChoices.Count > 0)
+                script.Append($"    '{node.Path}') echo '{string.Join(' ', node.ArgumentChoices)}' ;;\n");
         }
         script.Append("  esac\n}\n_paniclens_options() {\n  case \"$1\" in\n");
         foreach (var node in tree)

@@ -27,7 +27,8 @@ public static class CompletionTree
                 options.Add(Describe(option));
         }
         var subcommands = command.Subcommands.Where(c => !c.Hidden).ToList();
-        nodes.Add(new CompletionNode(path, command.Description ?? "", subcommands.Select(c => c.Name).ToList(), options));
+        var choices = command.Arguments.Where(a => !a.Hidden).SelectMany(a => a.GetCompletions(CompletionContext.Empty)).Select(c => c.Label).ToList();
+        nodes.Add(new CompletionNode(path, command.Description ?? "", subcommands.Select(c => c.Name).ToList(), options, choices));
         var passedDown = command.Options.Where(o => o.Recursive).Concat(inherited).ToList();
         foreach (var sub in subcommands)
             Visit(sub, path + " " + sub.Name, passedDown, nodes);

@@ -54,6 +54,8 @@ public static class FishCompletionScript
                 var description = tree.FirstOrDefault(n => n.Path == node.Path + " " + sub)?.Description ?? "";
                 script.Append($"complete -c paniclens -f {guard} -a {sub} -d {Quote(FirstSentence(description))}\n");
             }
+            if (node.ArgumentChoices.Count > 0)
+                script.Append($"complete -c paniclens -f {guard} -a {Quote(string.Join(' ', node.ArgumentChoices))}\n");
             foreach (var option in node.Options)
                 script.Append($"complete -c paniclens {guard}{Spellings(option)}{Value(option)} -d {Quote(FirstSentence(option.Description))}\n");
         }

@@ -33,7 +33,8 @@ public static class ZshCompletionScript
                 compadd -- ${=$(_paniclens_options "$cmdpath")}
                 return
               fi
-              local subs="$(_paniclens_subcommands "$cmdpath")"
+              local subs="$(_paniclens_subcommands "$cmdpath") $(_paniclens_arguments "$cmdpath")"
+              subs="${subs## }"; subs="${subs%% }"
               if [[ -n $subs ]]; then compadd -- ${=subs}; else _files; fi
             }
             if [[ "${funcstack[1]}" == _paniclens ]]; then
