@@ -18,7 +18,7 @@ public sealed class HostTree
     private readonly HostCollectionManifest? _collected;
 
     /// <summary>
-    /// A tree written by `check --collect` carries a manifest (<see cref="HostCollection.ManifestName"/>): what could
+    /// A tree written by `check --collect` carries a manifest (<see cref="HostCollectionManifest.FileName"/>): what could
     /// not be read on the host and the free space there are taken from it, so the tree is judged as the host was.
     /// </summary>
     public HostTree(string root)
@@ -117,7 +117,13 @@ public sealed class HostTree
     public long? FreeBytes(string hostPath)
     {
         if (!IsLive)
-            return _collected?.FreeBytes.TryGetValue(hostPath, out var recorded) == true ? recorded : null;
+        {
+            // Kept in this tree's access too, so collecting a collected tree again carries it on.
+            if (_collected?.FreeBytes.TryGetValue(hostPath, out var recorded) != true)
+                return null;
+            _freeBytes[hostPath] = recorded;
+            return recorded;
+        }
         if (_freeBytes.TryGetValue(hostPath, out var measured))
             return measured;
         var dir = hostPath;
