@@ -27,7 +27,7 @@ public static class PanicLensApp
             using var output = io.OpenText();
             try
             {
-                return CommandBoundary.Run(Tree(io), args, output, io.Error);
+                return CommandBoundary.Run(CreateRoot(io), args, output, io.Error);
             }
             finally
             {
@@ -40,19 +40,20 @@ public static class PanicLensApp
         }
     }
 
-    private static RootCommand Tree(CliIo io)
+    /// <summary>The command tree in the current UI language, with `completion` and `--version`.</summary>
+    public static RootCommand CreateRoot(CliIo io)
     {
         var language = new Option<string>("--lang")
         {
             Description = Words.Get("help.lang"),
             Recursive = true,
         };
-        return new RootCommand(Words.Get("help.root"))
+        var root = new RootCommand(Words.Get("help.root"))
         {
             language,
             AnalyzeCommand.Create(io),
             KbCommand.Create(),
-            CheckCommand.Create(),
+            CheckCommand.Create(io),
             KdumpCommand.Create(),
             ExposureCommand.Create(),
             ScanCommand.Create(io),
@@ -60,6 +61,9 @@ public static class PanicLensApp
             ShowCommand.Create(io),
             HostsCommand.Create(io),
         };
+        root.Subcommands.Add(CompletionCommand.Create(root, io));
+        ToolVersion.Install(root, io);
+        return root;
     }
 
     /// <summary>The value of `--lang X` or `--lang=X` anywhere on the line, or null.</summary>

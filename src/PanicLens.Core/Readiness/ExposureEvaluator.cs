@@ -57,16 +57,17 @@ public static class ExposureEvaluator
         if (ranges.Count == 0)
             return true;
         var release = host.Facts.KernelRelease;
+        var from = host.Facts.KernelReleaseFrom;
         if (!KernelVersion.TryParse(release, out var version))
         {
-            evidence.Add($"/proc/sys/kernel/osrelease: {(release is null ? "unreadable" : $"\"{release}\" is not a kernel version")}");
+            evidence.Add($"{from}: {(release is null ? "unreadable" : $"\"{release}\" is not a kernel version")}");
             return null;
         }
         var matching = ranges.FirstOrDefault(r => r.Contains(version));
         var rangesText = string.Join(" or ", ranges.Select(r => r.Text));
         if (matching is null)
         {
-            evidence.Add($"/proc/sys/kernel/osrelease: {release} is not in {rangesText}");
+            evidence.Add($"{from}: {release} is not in {rangesText}");
             return false;
         }
         // A distribution kernel (3.10.0-1160.el7) carries backports its base version does not show: a range
@@ -74,11 +75,11 @@ public static class ExposureEvaluator
         // holds every upstream fix up to its base).
         if (version.Release.Count > 0 && !matching.Bounds.Any(b => b.Version.Release.Count > 0))
         {
-            evidence.Add($"/proc/sys/kernel/osrelease: {release} is a distribution build of {string.Join('.', version.Base)}, in {matching.Text} by upstream numbering; "
+            evidence.Add($"{from}: {release} is a distribution build of {string.Join('.', version.Base)}, in {matching.Text} by upstream numbering; "
                 + "whether it carries the backported fix is not visible from the version (check the package changelog)");
             return null;
         }
-        evidence.Add($"/proc/sys/kernel/osrelease: {release} is in {rangesText}");
+        evidence.Add($"{from}: {release} is in {rangesText}");
         return true;
     }
 

@@ -5,7 +5,8 @@ namespace PanicLens.Readiness;
 /// in the report's list of unreadable files, never guessed.
 /// </summary>
 /// <param name="Hostname">/proc/sys/kernel/hostname (or /etc/hostname).</param>
-/// <param name="KernelRelease">/proc/sys/kernel/osrelease, as `uname -r` prints it.</param>
+/// <param name="KernelRelease">As `uname -r` prints it: /proc/sys/kernel/osrelease, or in a collected tree without it
+/// the first of <see cref="KernelReleaseSources"/> that states one (<see cref="KernelReleaseFrom"/> says which).</param>
 /// <param name="MemTotalKiB">MemTotal from /proc/meminfo (on a Xen Dom0 this is Dom0's share, not the machine's).</param>
 /// <param name="CommandLine">/proc/cmdline of the running kernel.</param>
 /// <param name="Distro">From /etc/os-release or an older release file.</param>
@@ -28,6 +29,9 @@ public sealed record HostFacts(
 {
     /// <summary>Files that should have been readable and were not (filled in after the checks ran).</summary>
     public IReadOnlyList<HostFile> Unreadable { get; init; } = [];
+
+    /// <summary>The host file <see cref="KernelRelease"/> was read from (/proc/sys/kernel/osrelease, /proc/version, ...).</summary>
+    public string KernelReleaseFrom { get; init; } = KernelReleaseSources.All[0].Path;
 
     /// <summary>The directory the host was read from: "/" for the running machine.</summary>
     public string Root { get; init; } = "/";

@@ -7,7 +7,7 @@ public static class HostFactsReader
 {
     public static HostFacts Read(HostTree tree, IEnumerable<string> extraSysctls)
     {
-        var release = tree.Read("/proc/sys/kernel/osrelease").Value;
+        var (release, releaseFrom) = KernelReleaseSources.Read(tree);
         var hostname = tree.ReadOptional("/proc/sys/kernel/hostname").Value ?? tree.ReadOptional("/etc/hostname").Value;
         var cmdline = tree.Read("/proc/cmdline").Value;
         var xen = ReadXen(tree);
@@ -24,7 +24,10 @@ public static class HostFactsReader
             ReadModules(tree),
             ReadSysctls(tree, SysctlKey.Read.Select(k => k.Key).Concat(extraSysctls)),
             Ipv6SocketReader.Read(tree),
-            boot);
+            boot)
+        {
+            KernelReleaseFrom = releaseFrom,
+        };
     }
 
     public static string SysctlPath(string key) => "/proc/sys/" + key.Replace('.', '/');

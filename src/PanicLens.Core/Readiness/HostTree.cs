@@ -12,10 +12,20 @@ public sealed class HostTree
 
     private readonly Dictionary<string, HostFile> _reads = new(StringComparer.Ordinal);
     private readonly List<HostFile> _unreadable = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> _listings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _freeBytes = new(StringComparer.Ordinal);
+    private readonly HostCollectionManifest? _collected;
 
+    /// <summary>
+    /// A tree written by `check --collect` carries a manifest (<see cref="HostCollectionManifest.FileName"/>): what could
+    /// not be read on the host and the free space there are taken from it, so the tree is judged as the host was.
+    /// </summary>
     public HostTree(string root)
     {
         Root = Path.GetFullPath(root);
+        if (!IsLive)
+            _collected = HostCollectionManifest.ReadFrom(Root);
     }
 
     public string Root { get; }
@@ -35,11 +45,19 @@ public sealed class HostTree
     /// <summary>Reads a file that may legitimately be absent (a config of a tool not installed).</summary>
     public HostFile ReadOptional(string hostPath) => Read(hostPath, optional: true);
 
+    /// <summary>Everything the checks looked at so far: what `check --collect` copies.</summary>
+    public HostTreeAccess Access() => new(
+        _reads.Values.Where(f => f.Readable).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
+        _listings.OrderBy(l => l.Key, StringComparer.Ordinal).ToList(),
+        _present.Order(StringComparer.Ordinal).ToList(),
+        new Dictionary<string, long>(_freeBytes, StringComparer.Ordinal),
+        _unreadable.ToList());
+
     private HostFile Read(string hostPath, bool optional)
     {
         if (!_reads.TryGetValue(hostPath, out var file))
         {
-            file = ReadUncached(hostPath);
+            file = _collected?.Problem(hostPath) is { } problem ? new HostFile(hostPath, null, problem) : ReadUncached(hostPath);
             _reads[hostPath] = file;
         }
         var listed = _unreadable.Exists(f => f.Path == hostPath);
@@ -52,18 +70,29 @@ public sealed class HostTree
     public bool Exists(string hostPath)
     {
         var full = Map(hostPath);
-        return File.Exists(full) || Directory.Exists(full) || new FileInfo(full).LinkTarget is not null;
+        var exists = File.Exists(full) || Directory.Exists(full) || new FileInfo(full).LinkTarget is not null;
+        if (exists)
+            _present.Add(hostPath);
+        return exists;
     }
 
     public DateTime? LastWriteUtc(string hostPath)
     {
         var info = new FileInfo(Map(hostPath));
-        return info.Exists ? info.LastWriteTimeUtc : null;
+        if (!info.Exists)
+            return null;
+        _present.Add(hostPath);
+        return info.LastWriteTimeUtc;
     }
 
     /// <summary>Names of the entries of a directory, sorted; empty when it is missing or unreadable.</summary>
     public IReadOnlyList<string> List(string hostPath)
     {
+        if (_collected?.Problem(hostPath) is { } problem)
+        {
+            _unreadable.Add(new HostFile(hostPath, null, problem));
+            return [];
+        }
         var full = Map(hostPath);
         if (!Directory.Exists(full))
             return [];
@@ -71,6 +100,7 @@ public sealed class HostTree
         {
             var names = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).OfType<string>().ToList();
             names.Sort(StringComparer.Ordinal);
+            _listings[hostPath] = names;
             return names;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -80,17 +110,30 @@ public sealed class HostTree
         }
     }
 
-    /// <summary>Free bytes on the file system holding a host path; only meaningful on the live host.</summary>
+    /// <summary>
+    /// Free bytes on the file system holding a host path: measured on the live host, taken from the manifest of a
+    /// collected tree, unknown in any other copy.
+    /// </summary>
     public long? FreeBytes(string hostPath)
     {
         if (!IsLive)
-            return null;
+        {
+            // Kept in this tree's access too, so collecting a collected tree again carries it on.
+            if (_collected?.FreeBytes.TryGetValue(hostPath, out var recorded) != true)
+                return null;
+            _freeBytes[hostPath] = recorded;
+            return recorded;
+        }
+        if (_freeBytes.TryGetValue(hostPath, out var measured))
+            return measured;
         var dir = hostPath;
         while (!Directory.Exists(dir) && dir.Length > 1)
             dir = Path.GetDirectoryName(dir) ?? "/";
         try
         {
-            return new DriveInfo(dir).AvailableFreeSpace;
+            var free = new DriveInfo(dir).AvailableFreeSpace;
+            _freeBytes[hostPath] = free;
+            return free;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
