@@ -19,6 +19,7 @@ public static class PanicLensApp
             BucketsCommand.Create(io),
             ShowCommand.Create(io),
             HostsCommand.Create(io),
+            ServeCommand.Create(io),
         };
         return CommandBoundary.Run(root, args, io.Error);
     }

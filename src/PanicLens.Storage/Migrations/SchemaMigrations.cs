@@ -64,5 +64,17 @@ public static class SchemaMigrations
             CREATE INDEX reports_bucket ON reports (bucket_id);
             CREATE INDEX reports_file ON reports (file_id, pending);
             """),
+        // `serve`: one crash arriving over several live sources (netconsole, syslog, a console log) is one report with
+        // each source listed; `lossy` marks a copy that a sequence gap or a cut cost lines.
+        new(2, "report sources of live collection", """
+            CREATE TABLE report_sources (
+              report_id BIGINT NOT NULL REFERENCES reports(id),
+              source TEXT NOT NULL,
+              received_at TEXT NOT NULL,
+              lossy INTEGER NOT NULL,
+              UNIQUE (report_id, source)
+            );
+            CREATE INDEX reports_host ON reports (host_id, id);
+            """),
     ];
 }

@@ -1,0 +1,82 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using PanicLens.Model;
+using PanicLens.Server.Operations;
+using PanicLens.Storage;
+
+namespace PanicLens.Server.Streaming;
+
+/// <summary>
+/// The scan's path for live reports: a chunk of lines goes through <see cref="ReportPipeline"/> (the same object
+/// `analyze` and `scan` run), each report through the scan's own conversion (<see cref="ScanContract.ToStored"/>)
+/// into the store. A store failure is retried with backoff, the chunk kept: a database outage delays reports, it does
+/// not lose them while the process runs.
+/// </summary>
+public sealed class ReportStorer(ICrashStore store, ScanContract contract, ServerMetrics metrics, ILogger<ReportStorer> log)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Raised after each report is stored (alerts, tests).</summary>
+    public event Action<StoredEvent>? Stored;
+
+    public async Task Run(LiveCollector collector, CancellationToken stop)
+    {
+        await foreach (var chunk in collector.Completed.ReadAllAsync(CancellationToken.None))
+        {
+            var backoff = TimeSpan.FromMilliseconds(200);
+            while (true)
+            {
+                try
+                {
+                    StoreChunk(chunk);
+                    break;
+                }
+                catch (StoreException e)
+                {
+                    metrics.Add("paniclens_store_errors_total", chunk.Source);
+                    log.LogError("store failed, retrying in {Backoff}: {Message}", backoff, e.Message);
+                    if (stop.IsCancellationRequested)
+                        return;
+                    await Task.Delay(backoff, CancellationToken.None);
+                    backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+                }
+            }
+        }
+    }
+
+    private void StoreChunk(CompletedChunk chunk)
+    {
+        var text = new StringBuilder();
+        foreach (var line in chunk.Lines)
+            text.Append(line).Append('\n');
+        using var input = new MemoryStream(Encoding.Latin1.GetBytes(text.ToString()));
+        foreach (var report in new ReportPipeline(contract.Knowledge).Analyze(input, chunk.Source + "://" + chunk.Host))
+        {
+            report.Kernel ??= chunk.Kernel;
+            Store(report, chunk.Host, chunk.Source, chunk.Lossy);
+        }
+    }
+
+    /// <summary>Every report of one whole log (an upload), stored as they come; returns what was stored.</summary>
+    public List<StoredEvent> StoreLog(Stream input, string host, string source)
+    {
+        var stored = new List<StoredEvent>();
+        foreach (var report in new ReportPipeline(contract.Knowledge).Analyze(input, source + "://" + host))
+            stored.Add(Store(report, host, source, lossy: false));
+        return stored;
+    }
+
+    private StoredEvent Store(CrashReport report, string host, string source, bool lossy)
+    {
+        var stored = contract.ToStored(report);
+        var record = store.RecordLive(new LiveReport(host, source, stored, lossy));
+        metrics.Add("paniclens_reports_total", source);
+        if (record.IsNew)
+            metrics.Add("paniclens_reports_new_total", source);
+        var done = new StoredEvent(record.ReportId, record.IsNew, host, source, stored.Title, lossy);
+        log.LogInformation("report {Id} {State} from {Source} of {Host}: {Title}", record.ReportId, record.IsNew ? "new" : "known",
+            source, host, stored.Title);
+        Stored?.Invoke(done);
+        return done;
+    }
+}
