@@ -10,8 +10,8 @@ namespace PanicLens.Server.Receiving;
 /// </summary>
 internal sealed class FollowedFile : IDisposable
 {
-    /// <summary>Bytes compared to recognise the file at the path as the one open.</summary>
-    private const int HeadLength = 256;
+    /// <summary>Bytes compared to recognise the file at the path as the one open (as `scan` hashes a head).</summary>
+    private const int HeadLength = 4096;
 
     private readonly string path;
     private readonly int maxLine;
