@@ -5,7 +5,8 @@ namespace PanicLens.Storage;
 /// <summary>
 /// The live side (`serve`): reports from streams rather than files. Each (host, source) stream is a row of `files`
 /// (device `live`, the source as inode) so a live report has a file like a scanned one. The report's identity is host +
-/// content hash + start line 0, so whichever collector and whichever source stores it first, the database keeps one;
+/// content hash + its first uptime stamp (in the start line column, which a stream has no use for), so whichever
+/// collector and whichever source stores it first, the database keeps one;
 /// every source that brought it gets a row in `report_sources`.
 /// </summary>
 public sealed partial class SqlCrashStore
@@ -40,11 +41,11 @@ public sealed partial class SqlCrashStore
             ON CONFLICT (device, inode) DO UPDATE SET scanned_at = excluded.scanned_at
             RETURNING id
             """, ("h", host), ("d", LiveDevice), ("i", live.Source + ":" + live.Host), ("p", live.Source + "://" + live.Host), ("t", now)));
-        var report = live.Report with { StartLine = 0, EndLine = live.Report.EndLine - live.Report.StartLine, Pending = false };
+        var report = live.Report with { StartLine = live.Instant, EndLine = live.Instant + live.Report.EndLine - live.Report.StartLine, Pending = false };
         var isNew = Insert(transaction, host, fileId, report);
         var id = Convert.ToInt64(Scalar(transaction,
-            "SELECT id FROM reports WHERE host_id = @h AND content_hash = @hash AND start_line = 0",
-            ("h", host), ("hash", report.ContentHash)));
+            "SELECT id FROM reports WHERE host_id = @h AND content_hash = @hash AND start_line = @sl",
+            ("h", host), ("hash", report.ContentHash), ("sl", report.StartLine)));
         Execute(transaction, """
             INSERT INTO report_sources (report_id, source, received_at, lossy) VALUES (@r, @s, @t, @l)
             ON CONFLICT (report_id, source) DO NOTHING

@@ -84,17 +84,23 @@ public static class ReportView
         var marked = false;
         page.Element("h2", "Call trace");
         page.Raw("<ol class=\"frames\">");
+        // The faulting IP is the trace's first place: the guilty frame is often the function it names.
+        if (analysis.TryGetProperty("ip", out var ip) && ip.ValueKind == JsonValueKind.Object)
+            Frame(page, ip, "IP: ", guilty, ref marked);
         foreach (var frame in frames.EnumerateArray())
-        {
-            var function = String(frame, "function");
-            var reliable = !frame.TryGetProperty("reliable", out var r) || r.ValueKind != JsonValueKind.False;
-            var isGuilty = !marked && reliable && function is not null && function == guilty;
-            marked |= isGuilty;
-            var text = $"{(reliable ? "" : "? ")}{function}+0x{String(frame, "offset")}/0x{String(frame, "size")}"
-                + (String(frame, "module") is { } module ? $" [{module}]" : "") + (isGuilty ? "  ← guilty" : "");
-            page.Element("li", text, isGuilty ? "guilty" : reliable ? null : "unreliable");
-        }
+            Frame(page, frame, "", guilty, ref marked);
         page.Raw("</ol>");
+    }
+
+    private static void Frame(Page page, JsonElement frame, string label, string? guilty, ref bool marked)
+    {
+        var function = String(frame, "function");
+        var reliable = !frame.TryGetProperty("reliable", out var r) || r.ValueKind != JsonValueKind.False;
+        var isGuilty = !marked && reliable && function is not null && function == guilty;
+        marked |= isGuilty;
+        var text = $"{label}{(reliable ? "" : "? ")}{function}+0x{String(frame, "offset")}/0x{String(frame, "size")}"
+            + (String(frame, "module") is { } module ? $" [{module}]" : "") + (isGuilty ? "  ← guilty" : "");
+        page.Element("li", text, isGuilty ? "guilty" : reliable ? null : "unreliable");
     }
 
     private static void Term(Page page, string term, string? value)

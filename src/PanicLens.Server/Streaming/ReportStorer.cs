@@ -66,10 +66,30 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
         return stored;
     }
 
+    /// <summary>The first uptime stamp of the report (`4552.564718` → 4552564718 µs), 0 when its lines carry none.</summary>
+    public static long Instant(CrashReport report)
+    {
+        foreach (var line in report.Lines)
+        {
+            if (line.Uptime is not { } uptime)
+                continue;
+            var dot = uptime.IndexOf('.');
+            var seconds = dot < 0 ? uptime : uptime[..dot];
+            var fraction = dot < 0 ? "" : uptime[(dot + 1)..];
+            fraction = fraction.Length >= 6 ? fraction[..6] : fraction.PadRight(6, '0');
+            if (long.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
+                && long.TryParse(fraction, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var f)
+                && s < long.MaxValue / 1_000_000 - 1)
+                return s * 1_000_000 + f;
+            return 0;
+        }
+        return 0;
+    }
+
     private StoredEvent Store(CrashReport report, string host, string source, bool lossy)
     {
         var stored = contract.ToStored(report);
-        var record = store.RecordLive(new LiveReport(host, source, stored, lossy));
+        var record = store.RecordLive(new LiveReport(host, source, stored, lossy, Instant(report)));
         metrics.Add("paniclens_reports_total", source);
         if (record.IsNew)
             metrics.Add("paniclens_reports_new_total", source);
