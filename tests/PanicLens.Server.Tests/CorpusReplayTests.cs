@@ -19,23 +19,16 @@ public sealed class CorpusReplayTests(ITestOutputHelper output)
         Directory.EnumerateFiles(RepoPaths.Corpus("production"), "*.log").Order(StringComparer.Ordinal);
 
     [Fact]
-    public async Task Corpus_logs_followed_as_console_files_give_the_titles_analyze_gives()
-    {
-        await using var server = await TestServer.Start("sqlite");
-        var want = new Dictionary<string, List<string>>();
-        foreach (var log in Logs())
-        {
-            var host = Path.GetFileNameWithoutExtension(log);
-            var lines = File.ReadAllLines(log, Encoding.Latin1);
-            want[host] = Replay.AnalyzeTitles(lines);
-            File.WriteAllLines(Path.Combine(server.FollowFolder, host + ".log"), lines, Encoding.Latin1);
-        }
-        await server.Settle(want.Values.Sum(t => t.Count), timeout: 120);
-        await Compare(server, want, "follow", floor: FollowFloor);
-    }
+    public Task Corpus_logs_followed_as_console_files_give_the_titles_analyze_gives() =>
+        ReplayAll("follow", FollowFloor, (server, host, lines) =>
+            File.WriteAllLines(Path.Combine(server.FollowFolder, host + ".log"), lines, Encoding.Latin1));
 
     [Fact]
-    public async Task Corpus_logs_sent_as_syslog_over_tcp_give_the_titles_analyze_gives()
+    public Task Corpus_logs_sent_as_syslog_over_tcp_give_the_titles_analyze_gives() =>
+        ReplayAll("syslog", SyslogFloor, (server, host, lines) =>
+            Senders.SyslogTcp(server.Port("syslog-tcp"), host, lines, octetCounted: true));
+
+    private async Task ReplayAll(string how, double floor, Action<TestServer, string, string[]> deliver)
     {
         await using var server = await TestServer.Start("sqlite");
         var want = new Dictionary<string, List<string>>();
@@ -44,10 +37,10 @@ public sealed class CorpusReplayTests(ITestOutputHelper output)
             var host = Path.GetFileNameWithoutExtension(log);
             var lines = File.ReadAllLines(log, Encoding.Latin1);
             want[host] = Replay.AnalyzeTitles(lines);
-            Senders.SyslogTcp(server.Port("syslog-tcp"), host, lines, octetCounted: true);
+            deliver(server, host, lines);
         }
         await server.Settle(want.Values.Sum(t => t.Count), timeout: 120);
-        await Compare(server, want, "syslog", floor: SyslogFloor);
+        await Compare(server, want, how, floor);
     }
 
     /// <summary>Measured 2026-12-03: 77/88 (0.875).</summary>

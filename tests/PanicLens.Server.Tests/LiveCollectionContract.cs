@@ -135,6 +135,27 @@ public abstract class LiveCollectionContract
     }
 
     [Fact]
+    public async Task Two_serve_processes_on_one_store_receiving_the_same_crash_store_it_once()
+    {
+        var stores = new PanicLens.Storage.Tests.TestStores();
+        var uri = stores.NewUri(Kind);
+        await using var first = await TestServer.Start(Kind, storeUri: uri);
+        await using var second = await TestServer.Start(Kind, storeUri: uri);
+        var stamped = SeedLines.Select(l => "[ 4552.564718] " + l).ToArray();
+        var sends = new[] { first, second }.Select(s => Task.Run(() => Senders.SyslogTcp(s.Port("syslog-tcp"), "web-09", stamped, octetCounted: true)));
+        await Task.WhenAll(sends);
+        await first.Settle(SeedTitles.Count);
+        await second.Settle(SeedTitles.Count);
+        Assert.Equal(SeedTitles.Count, first.Server.Metrics.Get("paniclens_reports_total", "syslog"));
+        Assert.Equal(SeedTitles.Count, second.Server.Metrics.Get("paniclens_reports_total", "syslog"));
+        Assert.Equal(SeedTitles.Count, first.Server.Metrics.Get("paniclens_reports_new_total", "syslog")
+            + second.Server.Metrics.Get("paniclens_reports_new_total", "syslog"));
+        Assert.Equal(SeedTitles, TestServer.Titles(await first.Reports("web-09")));
+        Assert.Equal(SeedTitles, TestServer.Titles(await second.Reports("web-09")));
+        stores.Dispose();
+    }
+
+    [Fact]
     public async Task A_gzip_upload_is_stored_before_the_answer_and_needs_a_write_token()
     {
         await using var server = await TestServer.Start(Kind);

@@ -19,9 +19,10 @@ public sealed class TestServer : IAsyncDisposable
 
     private static readonly Lazy<KnowledgeBase> Knowledge = new(() => KnowledgeLoader.Load([]));
 
-    private readonly TestStores stores;
+    /// <summary>Null when the store belongs to the caller (several servers on one store).</summary>
+    private readonly TestStores? stores;
 
-    private TestServer(LiveServer server, TestStores stores, string uri, string follow)
+    private TestServer(LiveServer server, TestStores? stores, string uri, string follow)
     {
         Server = server;
         this.stores = stores;
@@ -39,11 +40,10 @@ public sealed class TestServer : IAsyncDisposable
     public static ScanContract Contract { get; } =
         new(() => Knowledge.Value, report => StoredReports.From(report, 0, pending: false), BucketListRenderer.WriteJson);
 
-    public static async Task<TestServer> Start(string kind, Func<ServeOptions, ServeOptions>? adjust = null, string? storeUri = null,
-        TestStores? shared = null)
+    public static async Task<TestServer> Start(string kind, Func<ServeOptions, ServeOptions>? adjust = null, string? storeUri = null)
     {
-        var stores = shared ?? new TestStores();
-        var uri = storeUri ?? stores.NewUri(kind);
+        var stores = storeUri is null ? new TestStores() : null;
+        var uri = storeUri ?? stores!.NewUri(kind);
         var follow = Path.Combine(Path.GetTempPath(), "paniclens-follow-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(follow);
         var options = new ServeOptions
@@ -112,7 +112,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         Http.Dispose();
         await Server.DisposeAsync();
-        stores.Dispose();
+        stores?.Dispose();
         Directory.Delete(FollowFolder, recursive: true);
     }
 }
