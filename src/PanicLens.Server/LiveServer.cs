@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PanicLens.Server.Alerting;
 using PanicLens.Server.Api;
 using PanicLens.Server.Dashboard;
 using PanicLens.Server.Operations;
@@ -27,10 +28,14 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly List<Task> running = [];
     private readonly Task clock;
     private readonly Task storing;
+    private readonly AlertSender alerts;
+    private readonly Task alerting;
 
     private LiveServer(WebApplication app, ICrashStore store, ServerMetrics metrics, LiveCollector collector, ReportStorer storer,
-        List<IReceiver> receivers)
+        AlertSender alerts, List<IReceiver> receivers)
     {
+        this.alerts = alerts;
+        alerting = Task.Run(() => alerts.Run(stop.Token));
         this.app = app;
         Store = store;
         Metrics = metrics;
@@ -77,6 +82,9 @@ public sealed class LiveServer : IAsyncDisposable
         var app = builder.Build();
         var collector = new LiveCollector(options, metrics);
         var storer = new ReportStorer(store, contract, metrics, app.Services.GetRequiredService<ILogger<ReportStorer>>());
+        var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"http://{options.Http}"),
+            app.Services.GetRequiredService<ILogger<AlertSender>>());
+        storer.Stored += alerts.OnStored;
         var receivers = new List<IReceiver>();
         try
         {
@@ -114,7 +122,7 @@ public sealed class LiveServer : IAsyncDisposable
             store.Dispose();
             throw new ServeException($"cannot listen on {options.Http}: {e.Message}");
         }
-        return new LiveServer(app, store, metrics, collector, storer, receivers);
+        return new LiveServer(app, store, metrics, collector, storer, alerts, receivers);
     }
 
     /// <summary>Runs until SIGINT/SIGTERM (or <paramref name="cancel"/>).</summary>
@@ -129,6 +137,8 @@ public sealed class LiveServer : IAsyncDisposable
         // The clock flushes open reports and closes the queue; the writer stores what is left, then ends.
         await clock;
         await storing;
+        alerts.Complete();
+        await alerting;
         await app.StopAsync();
         await app.DisposeAsync();
         Store.Dispose();

@@ -6,7 +6,8 @@ namespace PanicLens.Server;
 /// <summary>
 /// `serve --config FILE`: a JSON object with the command line's settings (see `deploy/paniclens-serve.json`):
 /// `db`, `http` (ADDRESS:PORT), `bind` (the receivers' address), `syslogUdp`, `syslogTcp`, `netconsoleUdp`, `follow`
-/// (folders), `netconsoleHosts` (address → host name), `tokenFile`, `viewerTokenFile`, `quietMilliseconds`. Options given on the command line win. A bad file
+/// (folders), `netconsoleHosts` (address → host name), `tokenFile`, `viewerTokenFile`, `quietMilliseconds`, `webhooks` (`[{url, format: json|slack, on: [new-bucket|new-host|new-kernel], perMinute}]`), `publicUrl` (the
+/// dashboard's address for links in alerts). Options given on the command line win. A bad file
 /// is one error naming the file and the field.
 /// </summary>
 public static class ServeConfig
@@ -41,6 +42,8 @@ public static class ServeConfig
                 "netconsoleHosts" => options with { NetconsoleHosts = Names(path, field) },
                 "tokenFile" => options with { Tokens = [.. options.Tokens, .. Tokens.ReadFile(Text(path, field))] },
                 "viewerTokenFile" => options with { ViewerTokens = [.. options.ViewerTokens, .. Tokens.ReadFile(Text(path, field))] },
+                "webhooks" => options with { Webhooks = Webhooks(path, field) },
+                "publicUrl" => options with { PublicUrl = Url(path, field.Name, Text(path, field)) },
                 "quietMilliseconds" => options with { Quiet = TimeSpan.FromMilliseconds(Port(path, field)) },
                 _ => throw new ServeException($"{path}: unknown field '{field.Name}'"),
             };
@@ -50,6 +53,36 @@ public static class ServeConfig
 
     private static string Text(string path, JsonProperty field) =>
         field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : throw new ServeException($"{path}: {field.Name}: a string is needed");
+
+    /// <summary>`[{"url": "...", "format": "json|slack", "on": ["new-bucket", ...], "perMinute": 20}]`.</summary>
+    private static List<Alerting.WebhookRule> Webhooks(string path, JsonProperty field)
+    {
+        if (field.Value.ValueKind != JsonValueKind.Array)
+            throw new ServeException($"{path}: {field.Name}: an array of webhooks is needed");
+        var rules = new List<Alerting.WebhookRule>();
+        var index = 0;
+        foreach (var item in field.Value.EnumerateArray())
+        {
+            var at = $"{field.Name}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String)
+                throw new ServeException($"{path}: {at}.url: a URL is needed");
+            var format = item.TryGetProperty("format", out var f) ? f.GetString() ?? "" : "json";
+            if (format is not ("json" or "slack"))
+                throw new ServeException($"{path}: {at}.format: json or slack, not '{format}'");
+            var on = item.TryGetProperty("on", out var events) && events.ValueKind == JsonValueKind.Array
+                ? events.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
+            foreach (var kind in on)
+                if (!Alerting.AlertEvents.All.Contains(kind))
+                    throw new ServeException($"{path}: {at}.on: unknown event '{kind}' ({string.Join(", ", Alerting.AlertEvents.All)})");
+            var perMinute = item.TryGetProperty("perMinute", out var p) && p.TryGetInt32(out var n) && n > 0 ? n : 20;
+            rules.Add(new Alerting.WebhookRule(Url(path, at + ".url", url.GetString()!), format, on, perMinute));
+        }
+        return rules;
+    }
+
+    public static Uri Url(string path, string field, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url : throw new ServeException($"{path}: {field}: an http(s) URL is needed, not '{text}'");
 
     private static Dictionary<string, string> Names(string path, JsonProperty field)
     {

@@ -31,6 +31,12 @@ public sealed record ServeOptions
     public TimeSpan FollowInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public LiveLimits Limits { get; init; } = new();
+
+    /// <summary>Where alerts go (none: no alerts).</summary>
+    public IReadOnlyList<Alerting.WebhookRule> Webhooks { get; init; } = [];
+
+    /// <summary>The dashboard's address as people reach it, for links in alerts (default: the bound address).</summary>
+    public Uri? PublicUrl { get; init; }
 }
 
 /// <summary>The bounds of live collection; every buffer a sender can grow has one.</summary>

@@ -28,11 +28,12 @@ public static class ServeCommand
         var netconsole = new Option<int?>("--netconsole-udp") { Description = "Receive netconsole (plain or extended) over UDP.", HelpName = "PORT" };
         var follow = new Option<string[]>("--follow") { Description = "Follow console-server logs in this folder (one file per host).", HelpName = "DIR" };
         var netconsoleHost = new Option<string[]>("--netconsole-host") { Description = "Name a netconsole sender: ADDRESS=HOST (repeatable).", HelpName = "ADDR=HOST" };
+        var webhook = new Option<string[]>("--webhook") { Description = "POST a JSON alert here on a new bucket, host or kernel (repeatable; Slack format and rules: --config).", HelpName = "URL" };
         var tokenFile = new Option<string>("--token-file") { Description = $"Tokens that may write and read, one per line (or {TokenVariable}).", HelpName = "FILE" };
         var viewerFile = new Option<string>("--viewer-token-file") { Description = $"Read-only tokens, one per line (or {ViewerTokenVariable}).", HelpName = "FILE" };
         var command = new Command("serve", "Collect crashes live (netconsole, syslog, console logs, uploads), store them, serve the API and dashboard.")
         {
-            StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, tokenFile, viewerFile, KbCommand.KbOption,
+            StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, webhook, tokenFile, viewerFile, KbCommand.KbOption,
         };
         command.SetAction(int (parse) =>
         {
@@ -43,6 +44,8 @@ public static class ServeCommand
                     options = ServeConfig.Read(file, options);
                 options = Apply(parse, options, http, bind, syslogUdp, syslogTcp, netconsole, follow, tokenFile, viewerFile);
                 options = Name(options, parse.GetValue(netconsoleHost) ?? []);
+                foreach (var url in parse.GetValue(webhook) ?? [])
+                    options = options with { Webhooks = [.. options.Webhooks, new Server.Alerting.WebhookRule(ServeConfig.Url("--webhook", "url", url))] };
             }
             catch (ServeException e)
             {

@@ -22,6 +22,7 @@ public sealed class ServerMetrics
         ["paniclens_reports_total"] = "Crash reports completed in a stream and stored (new or already known).",
         ["paniclens_reports_new_total"] = "Crash reports stored for the first time.",
         ["paniclens_store_errors_total"] = "Reports the store refused (each retried from the queue).",
+        ["paniclens_alerts_total"] = "Webhook alerts by outcome (sent, retried, failed, suppressed by a rule's rate, dropped on a full queue).",
     };
 
     private readonly ConcurrentDictionary<(string Name, string Receiver), StrongBox> counters = new();
