@@ -54,7 +54,9 @@ public sealed class CorpusReplayTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var (host, titles) in want)
         {
-            var got = TestServer.Titles((await server.Get("/api/v1/reports?limit=500&host=" + Uri.EscapeDataString(host))).GetProperty("reports").EnumerateArray());
+            // Resets without a report are events of the live path that `analyze` has no counterpart for.
+            var got = TestServer.Titles((await server.Get("/api/v1/reports?limit=500&host=" + Uri.EscapeDataString(host))).GetProperty("reports")
+                .EnumerateArray().Where(r => r.GetProperty("type").GetString() != Streaming.ReportStorer.SilentResetType));
             if (!got.SequenceEqual(titles))
                 failures.Add($"{host}: want [{string.Join(" | ", titles)}] got [{string.Join(" | ", got)}]");
         }

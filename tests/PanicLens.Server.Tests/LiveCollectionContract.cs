@@ -91,7 +91,9 @@ public abstract class LiveCollectionContract
     [Fact]
     public async Task Followed_console_logs_are_read_as_they_grow_across_rotation_and_truncation()
     {
-        await using var server = await TestServer.Start(Kind);
+        // A quiet period well above the pauses between the writes below, even on a loaded machine: this test is about
+        // files, not about when a report completes.
+        await using var server = await TestServer.Start(Kind, o => o with { Quiet = TimeSpan.FromSeconds(3) });
         var log = Path.Combine(server.FollowFolder, "sol-host.log");
         var stamped = SeedLines.Select(l => "[ 4552.564718] " + l).ToArray();
         File.WriteAllLines(log, ["[    0.000000] Linux version 2.6.32.36-xen (build@host) #1 SMP", "[   12.000000] eth0: link up"]);
@@ -107,17 +109,38 @@ public abstract class LiveCollectionContract
         // Rotation by rename: a second crash (another process name) written to the new file.
         File.Move(log, log + ".1");
         var second = stamped.Select(l => l.Replace("comm: ss", "comm: ip").Replace("Process ss", "Process ip")).ToArray();
-        File.WriteAllLines(log, second, Encoding.Latin1);
+        File.WriteAllText(log, string.Join("\n", second) + "\n", Encoding.Latin1);
         var afterRotation = await server.Reports("sol-host", SeedTitles.Count * 2);
         Assert.Equal(SeedTitles.Count * 2, afterRotation.Count);
 
         // Truncation in place (copytruncate), then a third crash.
         File.WriteAllText(log, "");
         await Task.Delay(400);
-        File.AppendAllLines(log, stamped.Select(l => l.Replace("comm: ss", "comm: nl").Replace("Process ss", "Process nl")), Encoding.Latin1);
+        File.AppendAllText(log, string.Join("\n", stamped.Select(l => l.Replace("comm: ss", "comm: nl").Replace("Process ss", "Process nl"))) + "\n", Encoding.Latin1);
         var afterTruncation = await server.Reports("sol-host", SeedTitles.Count * 3);
         Assert.True(SeedTitles.Count * 3 == afterTruncation.Count, string.Join("\n", afterTruncation.Select(r => r.GetRawText())));
         Assert.All(afterTruncation, r => Assert.Equal("2.6.32.36-xen", r.GetProperty("kernel").GetString()));
+    }
+
+    [Fact]
+    public async Task A_new_boot_after_silence_is_a_reset_event_and_a_boot_after_a_crash_or_a_reboot_is_not()
+    {
+        await using var server = await TestServer.Start(Kind);
+        const string banner = "[    0.000000] Linux version 5.10.0-21-amd64 (debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #1 SMP Debian 5.10.162-1 (2023-01-21)";
+        var log = Path.Combine(server.FollowFolder, "bmc-host.log");
+        // Boot, work, then a reset with no word: one event carrying the last lines.
+        File.WriteAllLines(log, [banner, "[   10.000000] eth0: link up", "[ 5000.000000] md: data-check of RAID array md0", banner]);
+        var reports = await server.Reports("bmc-host", 1);
+        Assert.Equal(["reset without crash report"], TestServer.Titles(reports));
+        var reset = await server.Get("/api/v1/reports/" + reports[0].GetProperty("id").GetInt64());
+        Assert.EndsWith("md: data-check of RAID array md0\n", reset.GetProperty("rawText").GetString());
+        Assert.Equal("5.10.0-21-amd64", reset.GetProperty("report").GetProperty("kernel").GetString());
+        // An orderly reboot, then a crash, then a boot: neither boot is a reset without a report.
+        var stamped = SeedLines.Select(l => "[ 4552.564718] " + l);
+        File.AppendAllText(log, string.Join("\n", ["[   20.000000] systemd-shutdown[1]: Rebooting.", "[   20.100000] reboot: Restarting system", banner,
+            .. stamped, banner]) + "\n", Encoding.Latin1);
+        await server.Settle(1 + SeedTitles.Count);
+        Assert.Equal([.. SeedTitles, "reset without crash report"], TestServer.Titles(await server.Reports("bmc-host", 2)));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class ServeCommandTests
         Assert.Equal(["w-1"], options.Tokens);
         Assert.Equal(["v-1", "v-2"], options.ViewerTokens);
         Assert.Equal("127.0.0.1:8514", options.Http.ToString());
+        Assert.Equal([("slack", 10, 2), ("json", 20, 0)], options.Webhooks.Select(w => (w.Format, w.PerMinute, w.On?.Count ?? 0)));
 
         File.WriteAllText(config, """{ "syslogTcp": "five hundred" }""");
         Assert.Equal($"{config}: syslogTcp: a number from 0 to 65535 is needed",

@@ -23,8 +23,20 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     private const string BannerLiteral = "Linux version ";
     private const string KernelOrigin = "kernel";
 
+    /// <summary>
+    /// Lines the kernel prints on an orderly restart or a kexec (kernel/reboot.c, kernel/kexec_core.c): a new boot after
+    /// one of them is no silent death.
+    /// </summary>
+    private static readonly string[] OrderlyEnds =
+    [
+        "reboot: Restarting system", "reboot: Power down", "reboot: System halted", "Restarting system.", "Power down.",
+        "kexec_core: Starting new kernel", "Starting new kernel",
+    ];
+
     private readonly Queue<string> context = new();
     private List<string>? report;
+    private bool heard;
+    private bool ended;
     private int trailing = -1;
     private bool lossy;
 
@@ -40,6 +52,11 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
         LastLineTicks = Environment.TickCount64;
         if (line.Length > limits.MaxLineLength)
             line = line[..limits.MaxLineLength];
+        if (report is null && line.Contains(BannerLiteral, StringComparison.Ordinal) && BannerRelease(line) is { } release)
+            return OnBoot(line, release);
+        heard = true;
+        if (!ended && report is null)
+            ended = ContainsAny(line, OrderlyEnds);
         var header = IsHeader(line);
         if (report is null)
         {
@@ -84,8 +101,36 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
 
     public CompletedChunk? Flush() => report is null ? null : Complete();
 
+    /// <summary>
+    /// A boot banner after lines of a previous boot, with neither a report nor an orderly end since that boot's banner:
+    /// the host was reset without a word, and the event carries the lines before the banner. The first banner of a
+    /// stream raises nothing (what came before it may be firmware and boot loader output, not a boot of ours). The
+    /// banner then starts the new boot's context.
+    /// </summary>
+    private CompletedChunk? OnBoot(string banner, string release)
+    {
+        var reset = Kernel is not null && heard && !ended && context.Count > 0
+            ? new CompletedChunk(Host, Source, [.. context], lossy, Kernel, SilentReset: true)
+            : null;
+        Kernel = release;
+        context.Clear();
+        context.Enqueue(banner);
+        (heard, ended, lossy) = (false, false, false);
+        return reset;
+    }
+
+    private static bool ContainsAny(string line, string[] texts)
+    {
+        foreach (var text in texts)
+            if (line.Contains(text, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     private CompletedChunk Complete()
     {
+        // A report closes this boot's account: a reset after it is explained by it.
+        ended = true;
         var chunk = new CompletedChunk(Host, Source, report!, lossy, Kernel);
         report = null;
         trailing = -1;
@@ -110,10 +155,16 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
 
     private void ObserveBanner(string line)
     {
+        if (BannerRelease(line) is { } release)
+            Kernel = release;
+    }
+
+    /// <summary>The release a boot banner names (init/version.c), null when the line is no banner.</summary>
+    private static string? BannerRelease(string line)
+    {
         var banner = new Parsing.BootBanner();
         foreach (var stripped in LineReader.Read(line))
             banner.Observe(stripped);
-        if (banner.Release is { } release)
-            Kernel = release;
+        return banner.Release;
     }
 }

@@ -46,6 +46,11 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
 
     private void StoreChunk(CompletedChunk chunk)
     {
+        if (chunk.SilentReset)
+        {
+            StoreReset(chunk);
+            return;
+        }
         var text = new StringBuilder();
         foreach (var line in chunk.Lines)
             text.Append(line).Append('\n');
@@ -56,6 +61,40 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
             Store(report, chunk.Host, chunk.Source, chunk.Lossy);
         }
     }
+
+    /// <summary>
+    /// A reset without a crash report, stored as an event of its own kind in one bucket of its own (so it is counted,
+    /// listed, alerted on as a new bucket, and shown with the host's last lines as its raw text).
+    /// </summary>
+    private void StoreReset(CompletedChunk chunk)
+    {
+        var text = string.Join('\n', chunk.Lines) + "\n";
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["title"] = SilentResetTitle,
+            ["type"] = SilentResetType,
+            ["kind"] = "silent-reset",
+            ["message"] = "The host booted again with no crash report and no orderly shutdown after its last lines: a hardware reset, a watchdog, a power loss, or a report the console never carried.",
+            ["kernel"] = chunk.Kernel,
+        };
+        var report = new NewReport
+        {
+            ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            StartLine = 0,
+            EndLine = chunk.Lines.Count,
+            Pending = false,
+            Title = SilentResetTitle,
+            Type = SilentResetType,
+            Kernel = chunk.Kernel,
+            Keys = new Buckets.BucketKeys("exact/1:" + SilentResetType, "stack/1:" + SilentResetType, "title/1:" + SilentResetTitle, "domain/1:" + SilentResetType),
+            ReportJson = json.ToJsonString(),
+            RawText = text,
+        };
+        Record(report, chunk.Host, chunk.Source, chunk.Lossy, 0);
+    }
+
+    public const string SilentResetTitle = "reset without crash report";
+    public const string SilentResetType = "SILENT_RESET";
 
     /// <summary>Every report of one whole log (an upload), stored as they come; returns what was stored.</summary>
     public List<StoredEvent> StoreLog(Stream input, string host, string source)
@@ -86,10 +125,12 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
         return 0;
     }
 
-    private StoredEvent Store(CrashReport report, string host, string source, bool lossy)
+    private StoredEvent Store(CrashReport report, string host, string source, bool lossy) =>
+        Record(contract.ToStored(report), host, source, lossy, Instant(report));
+
+    private StoredEvent Record(NewReport stored, string host, string source, bool lossy, long instant)
     {
-        var stored = contract.ToStored(report);
-        var record = store.RecordLive(new LiveReport(host, source, stored, lossy, Instant(report)));
+        var record = store.RecordLive(new LiveReport(host, source, stored, lossy, instant));
         metrics.Add("paniclens_reports_total", source);
         if (record.IsNew)
             metrics.Add("paniclens_reports_new_total", source);
