@@ -60,6 +60,7 @@ public static class PanicLensApp
             BucketsCommand.Create(io),
             ShowCommand.Create(io),
             HostsCommand.Create(io),
+            ServeCommand.Create(io),
         };
         root.Subcommands.Add(CompletionCommand.Create(root, io));
         ToolVersion.Install(root, io);

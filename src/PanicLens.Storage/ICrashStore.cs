@@ -29,5 +29,14 @@ public interface ICrashStore : IDisposable
 
     long CountReports();
 
+    /// <summary>Stores one report of a live stream (see <see cref="LiveReport"/>) and lists its source.</summary>
+    LiveRecord RecordLive(LiveReport live);
+
+    /// <summary>The live sources that delivered a report, first arrival first (none for a scanned report).</summary>
+    IReadOnlyList<ReportSource> Sources(long reportId);
+
+    /// <summary>Reports newest first, filtered and paged.</summary>
+    IReadOnlyList<StoredReport> Reports(ReportFilter filter);
+
     long CountBuckets();
 }

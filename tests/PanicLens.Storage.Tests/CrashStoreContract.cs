@@ -207,4 +207,39 @@ public abstract class CrashStoreContract : IDisposable
         Assert.Contains("version 999", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void A_live_report_from_several_sources_is_stored_once_with_each_source_listed()
+    {
+        var store = Open();
+        var first = store.RecordLive(new LiveReport("web-07", "netconsole", Report("ipv6_addr_copy", 10), Lossy: true, Instant: 4552564718));
+        // Another stream saw it at another line of its own: the line is no part of a live report's identity.
+        var elsewhere = Report("ipv6_addr_copy", 10) with { StartLine = 99, EndLine = 129 };
+        var again = store.RecordLive(new LiveReport("web-07", "syslog", elsewhere, Lossy: false, Instant: 4552564718));
+        var twice = store.RecordLive(new LiveReport("web-07", "syslog", elsewhere, Lossy: false, Instant: 4552564718));
+        Assert.True(first.IsNew);
+        Assert.False(again.IsNew);
+        Assert.Equal(first.ReportId, again.ReportId);
+        Assert.Equal(first.ReportId, twice.ReportId);
+        Assert.Equal([("netconsole", true), ("syslog", false)],
+            store.Sources(first.ReportId).Select(s => (s.Source, s.Lossy)).OrderBy(s => s.Source, StringComparer.Ordinal));
+        // The same text at another uptime is another crash.
+        Assert.True(store.RecordLive(new LiveReport("web-07", "syslog", Report("ipv6_addr_copy", 10), Lossy: false, Instant: 9000000000)).IsNew);
+        Assert.Equal(2, store.CountReports());
+    }
+
+    [Fact]
+    public void Reports_are_listed_newest_first_by_host_and_paged_by_id()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-01", "1"), [Report("a_fn", 10), Report("b_fn", 20), Report("c_fn", 30)]));
+        store.Record(new FileRecord(File("db-01", "2"), [Report("d_fn", 10)]));
+        var page = store.Reports(new ReportFilter(Host: "web-01", Limit: 2));
+        Assert.Equal(2, page.Count);
+        Assert.True(page[0].Id > page[1].Id);
+        var next = store.Reports(new ReportFilter(Host: "web-01", Before: page[^1].Id, Limit: 2));
+        Assert.Single(next);
+        Assert.All(page.Concat(next), r => Assert.Equal("web-01", r.Host));
+        Assert.Equal(4, store.Reports(new ReportFilter()).Count);
+    }
 }

@@ -70,5 +70,17 @@ public static class SchemaMigrations
             ALTER TABLE files ADD COLUMN boot_kernel TEXT;
             ALTER TABLE reports ADD COLUMN line_numbers TEXT;
             """),
+        // `serve`: one crash arriving over several live sources (netconsole, syslog, a console log) is one report with
+        // each source listed; `lossy` marks a copy that a sequence gap or a cut cost lines.
+        new(3, "report sources of live collection", """
+            CREATE TABLE report_sources (
+              report_id BIGINT NOT NULL REFERENCES reports(id),
+              source TEXT NOT NULL,
+              received_at TEXT NOT NULL,
+              lossy INTEGER NOT NULL,
+              UNIQUE (report_id, source)
+            );
+            CREATE INDEX reports_host ON reports (host_id, id);
+            """),
     ];
 }

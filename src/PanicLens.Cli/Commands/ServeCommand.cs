@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Net;
+using PanicLens.Cli.Rendering;
+using PanicLens.Cli.Scanning;
+using PanicLens.Knowledge;
+using PanicLens.Server;
+
+namespace PanicLens.Cli.Commands;
+
+/// <summary>
+/// `paniclens serve [--db URI] [--config FILE] [--http ADDR:PORT] [--syslog-udp P] [--syslog-tcp P] [--netconsole-udp P]
+/// [--follow DIR]...`: live collection, API and dashboard. The token comes from `--token-file` or `PANICLENS_TOKEN`
+/// (viewer tokens from `--viewer-token-file` or `PANICLENS_VIEWER_TOKEN`); without one it does not start. Reports are
+/// stored exactly as `scan` stores them (the scan's conversion is handed to the server).
+/// </summary>
+public static class ServeCommand
+{
+    public const string TokenVariable = "PANICLENS_TOKEN";
+    public const string ViewerTokenVariable = "PANICLENS_VIEWER_TOKEN";
+
+    public static Command Create(CliIo io)
+    {
+        var config = new Option<string>("--config") { Description = "A JSON settings file (command-line options win).", HelpName = "FILE" };
+        var http = new Option<string>("--http") { Description = "Address and port of the API and dashboard (default 127.0.0.1:8514).", HelpName = "ADDR:PORT" };
+        var bind = new Option<string>("--bind") { Description = "Address the receivers listen on (default 127.0.0.1).", HelpName = "ADDR" };
+        var syslogUdp = new Option<int?>("--syslog-udp") { Description = "Receive syslog (RFC 3164/5424) over UDP on this port.", HelpName = "PORT" };
+        var syslogTcp = new Option<int?>("--syslog-tcp") { Description = "Receive syslog over TCP (newline or octet-counted framing).", HelpName = "PORT" };
+        var netconsole = new Option<int?>("--netconsole-udp") { Description = "Receive netconsole (plain or extended) over UDP.", HelpName = "PORT" };
+        var follow = new Option<string[]>("--follow") { Description = "Follow console-server logs in this folder (one file per host).", HelpName = "DIR" };
+        var netconsoleHost = new Option<string[]>("--netconsole-host") { Description = "Name a netconsole sender: ADDRESS=HOST (repeatable).", HelpName = "ADDR=HOST" };
+        var webhook = new Option<string[]>("--webhook") { Description = "POST a JSON alert here on a new bucket, host or kernel (repeatable; Slack format and rules: --config).", HelpName = "URL" };
+        var tokenFile = new Option<string>("--token-file") { Description = $"Tokens that may write and read, one per line (or {TokenVariable}).", HelpName = "FILE" };
+        var viewerFile = new Option<string>("--viewer-token-file") { Description = $"Read-only tokens, one per line (or {ViewerTokenVariable}).", HelpName = "FILE" };
+        var command = new Command("serve", "Collect crashes live (netconsole, syslog, console logs, uploads), store them, serve the API and dashboard.")
+        {
+            StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, webhook, tokenFile, viewerFile, KbCommand.KbOption,
+        };
+        command.SetAction(int (parse) =>
+        {
+            var options = new ServeOptions();
+            try
+            {
+                if (parse.GetValue(config) is { } file)
+                    options = ServeConfig.Read(file, options);
+                options = Apply(parse, options, http, bind, syslogUdp, syslogTcp, netconsole, follow, tokenFile, viewerFile);
+                options = Name(options, parse.GetValue(netconsoleHost) ?? []);
+                foreach (var url in parse.GetValue(webhook) ?? [])
+                    options = options with { Webhooks = [.. options.Webhooks, new Server.Alerting.WebhookRule(ServeConfig.Url("--webhook", "url", url))] };
+            }
+            catch (ServeException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            var knowledge = new Lazy<KnowledgeBase>(() => KbCommand.LoadKnowledge(parse));
+            _ = knowledge.Value;
+            var contract = new ScanContract(() => knowledge.Value, report => StoredReports.From(report, 0, pending: false), BucketListRenderer.WriteJson);
+            try
+            {
+                var server = LiveServer.Start(options, contract).GetAwaiter().GetResult();
+                io.Error.WriteLine($"paniclens serve: {server.Address} ({server.Store.Name}); receivers: "
+                    + string.Join(", ", server.Receivers.Select(r => r.Port == 0 ? r.Name : $"{r.Name} {r.Port}")));
+                server.WaitForShutdown().GetAwaiter().GetResult();
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (ServeException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            return CommandBoundary.Ok;
+        });
+        return command;
+    }
+
+    private static ServeOptions Name(ServeOptions options, string[] pairs)
+    {
+        if (pairs.Length == 0)
+            return options;
+        var names = new Dictionary<string, string>(options.NetconsoleHosts, StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0 || equals == pair.Length - 1 || !IPAddress.TryParse(pair[..equals], out _))
+                throw new ServeException($"--netconsole-host {pair}: ADDRESS=HOST is needed");
+            names[pair[..equals]] = pair[(equals + 1)..];
+        }
+        return options with { NetconsoleHosts = names };
+    }
+
+    private static ServeOptions Apply(ParseResult parse, ServeOptions options, Option<string> http, Option<string> bind,
+        Option<int?> syslogUdp, Option<int?> syslogTcp, Option<int?> netconsole, Option<string[]> follow, Option<string> tokenFile,
+        Option<string> viewerFile)
+    {
+        if (parse.GetValue(StoreOptions.Db) is { } db)
+            options = options with { Db = db };
+        if (parse.GetValue(http) is { } endpoint)
+            options = options with { Http = IPEndPoint.TryParse(endpoint, out var e) && endpoint.Contains(':') ? e : throw new ServeException($"--http {endpoint}: ADDRESS:PORT is needed") };
+        if (parse.GetValue(bind) is { } address)
+            options = options with { Bind = IPAddress.TryParse(address, out var a) ? a : throw new ServeException($"--bind {address}: not an IP address") };
+        options = options with
+        {
+            SyslogUdp = parse.GetValue(syslogUdp) ?? options.SyslogUdp,
+            SyslogTcp = parse.GetValue(syslogTcp) ?? options.SyslogTcp,
+            NetconsoleUdp = parse.GetValue(netconsole) ?? options.NetconsoleUdp,
+        };
+        if (parse.GetValue(follow) is { Length: > 0 } folders)
+            options = options with { Follow = folders };
+        var tokens = new List<string>(options.Tokens);
+        var viewers = new List<string>(options.ViewerTokens);
+        if (parse.GetValue(tokenFile) is { } tokensPath)
+            tokens.AddRange(Tokens.ReadFile(tokensPath));
+        if (parse.GetValue(viewerFile) is { } viewersPath)
+            viewers.AddRange(Tokens.ReadFile(viewersPath));
+        if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token)
+            tokens.Add(token);
+        if (Environment.GetEnvironmentVariable(ViewerTokenVariable) is { Length: > 0 } viewer)
+            viewers.Add(viewer);
+        return options with { Tokens = tokens, ViewerTokens = viewers };
+    }
+}

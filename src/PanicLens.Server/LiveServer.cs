@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PanicLens.Server.Alerting;
+using PanicLens.Server.Api;
+using PanicLens.Server.Dashboard;
+using PanicLens.Server.Operations;
+using PanicLens.Server.Receiving;
+using PanicLens.Server.Streaming;
+using PanicLens.Storage;
+
+namespace PanicLens.Server;
+
+/// <summary>
+/// `paniclens serve`: the receivers, the streaming detector and its store writer, the API, the dashboard and the
+/// metrics in one process. <see cref="Start"/> binds every listener before it returns, so `/healthz` answering means
+/// all receive. Tests run it in-process on ports the system picks.
+/// </summary>
+public sealed class LiveServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly List<IReceiver> receivers;
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<Task> running = [];
+    private readonly Task clock;
+    private readonly Task storing;
+    private readonly AlertSender alerts;
+    private readonly Task alerting;
+
+    private LiveServer(WebApplication app, ICrashStore store, ServerMetrics metrics, LiveCollector collector, ReportStorer storer,
+        AlertSender alerts, List<IReceiver> receivers)
+    {
+        this.alerts = alerts;
+        alerting = Task.Run(() => alerts.Run(stop.Token));
+        this.app = app;
+        Store = store;
+        Metrics = metrics;
+        Collector = collector;
+        Storer = storer;
+        this.receivers = receivers;
+        storing = Task.Run(() => storer.Run(collector, stop.Token));
+        clock = Task.Run(() => collector.RunClock(stop.Token));
+        foreach (var receiver in receivers)
+            running.Add(Task.Run(() => receiver.Run(stop.Token)));
+    }
+
+    public ICrashStore Store { get; }
+    public ServerMetrics Metrics { get; }
+    public LiveCollector Collector { get; }
+    public ReportStorer Storer { get; }
+    public IReadOnlyList<IReceiver> Receivers => receivers;
+
+    /// <summary>The HTTP address actually bound (`http://127.0.0.1:PORT`).</summary>
+    public Uri Address => new(app.Urls.First());
+
+    public int PortOf(string receiver) => receivers.First(r => r.Name == receiver).Port;
+
+    public static async Task<LiveServer> Start(ServeOptions options, ScanContract contract, Action<ILoggingBuilder>? logging = null)
+    {
+        if (options.Tokens.Count == 0 && options.ViewerTokens.Count == 0)
+            throw new ServeException("no token: set PANICLENS_TOKEN or --token-file FILE (the API and the dashboard are never open)");
+        var store = CrashStores.Open(options.Db);
+        var metrics = new ServerMetrics();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (logging is null)
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; })
+                .AddFilter("Microsoft", LogLevel.Warning);
+        else
+            logging(builder.Logging);
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(options.Http);
+            k.Limits.MaxRequestBodySize = 1 << 20;
+            k.Limits.MaxRequestHeadersTotalSize = 32 << 10;
+            k.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        var collector = new LiveCollector(options, metrics);
+        var storer = new ReportStorer(store, contract, metrics, app.Services.GetRequiredService<ILogger<ReportStorer>>());
+        var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"http://{options.Http}"),
+            app.Services.GetRequiredService<ILogger<AlertSender>>());
+        storer.Stored += alerts.OnStored;
+        var receivers = new List<IReceiver>();
+        try
+        {
+            if (options.SyslogUdp is { } syslogUdp)
+                receivers.Add(new SyslogUdpReceiver(options.Bind, syslogUdp, collector, metrics));
+            if (options.SyslogTcp is { } syslogTcp)
+                receivers.Add(new SyslogTcpReceiver(options.Bind, syslogTcp, collector, metrics, options.Limits));
+            if (options.NetconsoleUdp is { } netconsole)
+                receivers.Add(new NetconsoleReceiver(options.Bind, netconsole, collector, metrics, options.Limits, options.NetconsoleHosts));
+            if (options.Follow.Count > 0)
+                receivers.Add(new FollowReceiver(options.Follow, options.FollowInterval, collector, metrics, options.Limits));
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            foreach (var receiver in receivers)
+                receiver.Dispose();
+            store.Dispose();
+            throw new ServeException($"cannot listen: {e.Message}");
+        }
+        var tokens = new TokenCheck(options.Tokens, options.ViewerTokens);
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"))
+            .AddEndpointFilterFactory((_, next) => tokens.Require(TokenCheck.Access.Read, next));
+        ApiEndpoints.Map(app, store, contract, tokens);
+        LogUpload.Map(app, storer, metrics, tokens, options.Limits);
+        DashboardPages.Map(app, store, tokens);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            foreach (var receiver in receivers)
+                receiver.Dispose();
+            store.Dispose();
+            throw new ServeException($"cannot listen on {options.Http}: {e.Message}");
+        }
+        return new LiveServer(app, store, metrics, collector, storer, alerts, receivers);
+    }
+
+    /// <summary>Runs until SIGINT/SIGTERM (or <paramref name="cancel"/>).</summary>
+    public Task WaitForShutdown(CancellationToken cancel = default) => app.WaitForShutdownAsync(cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        foreach (var receiver in receivers)
+            receiver.Dispose();
+        await Task.WhenAll(running);
+        // The clock flushes open reports and closes the queue; the writer stores what is left, then ends.
+        await clock;
+        await storing;
+        alerts.Complete();
+        await alerting;
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Store.Dispose();
+    }
+}
+
+/// <summary>`serve` cannot start (no token, a port taken): one line, exit 2.</summary>
+public sealed class ServeException(string message) : Exception(message);

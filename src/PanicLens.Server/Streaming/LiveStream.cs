@@ -1,0 +1,170 @@
+using System.Buffers;
+using PanicLens.Detection;
+using PanicLens.Ingest;
+
+namespace PanicLens.Server.Streaming;
+
+/// <summary>
+/// The streaming detector of one host's lines over one source. States: idle (the last
+/// <see cref="LiveLimits.ContextLines"/> lines kept as context), collecting (a header was seen: every line is kept),
+/// trailing (`---[ end trace` was seen: a panic line may still follow within <see cref="TrailingLines"/> lines or
+/// <see cref="ServeOptions.TrailingQuiet"/>). A report completes at `---[ end Kernel panic`, at the end of trailing,
+/// after <see cref="ServeOptions.Quiet"/> without a line, or at the cap; the chunk then goes through the same pipeline
+/// as `analyze`, which decides what in it is a report. Not thread-safe: the collector locks it.
+/// </summary>
+internal sealed class LiveStream(string host, string source, LiveLimits limits)
+{
+    /// <summary>The detector's own window: a `Kernel panic` line this close after `---[ end trace` joins the report.</summary>
+    private const int TrailingLines = 20;
+
+    private static readonly SearchValues<string> HeaderLiterals =
+        SearchValues.Create([.. CrashHeaders.All.Select(h => h.Literal).Distinct()], StringComparison.Ordinal);
+
+    private const string BannerLiteral = "Linux version ";
+    private const string KernelOrigin = "kernel";
+
+    /// <summary>
+    /// Lines the kernel prints on an orderly restart or a kexec (kernel/reboot.c, kernel/kexec_core.c): a new boot after
+    /// one of them is no silent death.
+    /// </summary>
+    private static readonly string[] OrderlyEnds =
+    [
+        "reboot: Restarting system", "reboot: Power down", "reboot: System halted", "Restarting system.", "Power down.",
+        "kexec_core: Starting new kernel", "Starting new kernel",
+    ];
+
+    private readonly Queue<string> context = new();
+    private List<string>? report;
+    private bool heard;
+    private bool ended;
+    private int trailing = -1;
+    private bool lossy;
+
+    public string Host { get; } = host;
+    public string Source { get; } = source;
+    public long LastLineTicks { get; private set; } = Environment.TickCount64;
+    public bool Collecting => report is not null;
+    public string? Kernel { get; private set; }
+
+    /// <summary>Takes one line; returns the chunk when this line completed a report.</summary>
+    public CompletedChunk? Add(string line)
+    {
+        LastLineTicks = Environment.TickCount64;
+        if (line.Length > limits.MaxLineLength)
+            line = line[..limits.MaxLineLength];
+        if (report is null && line.Contains(BannerLiteral, StringComparison.Ordinal) && BannerRelease(line) is { } release)
+            return OnBoot(line, release);
+        heard = true;
+        if (!ended && report is null)
+            ended = ContainsAny(line, OrderlyEnds);
+        var header = IsHeader(line);
+        if (report is null)
+        {
+            if (!header)
+            {
+                if (context.Count == limits.ContextLines)
+                    context.Dequeue();
+                context.Enqueue(line);
+                return null;
+            }
+            report = [.. context];
+            context.Clear();
+        }
+        report.Add(line);
+        if (header)
+            trailing = -1;
+        if (line.Contains("---[ end Kernel panic", StringComparison.Ordinal))
+            return Complete();
+        if (line.Contains("---[ end trace", StringComparison.Ordinal))
+            trailing = 0;
+        else if (trailing >= 0 && ++trailing >= TrailingLines)
+            return Complete();
+        if (report.Count >= limits.MaxReportLines)
+        {
+            lossy = true;
+            return Complete();
+        }
+        return null;
+    }
+
+    /// <summary>Lines were lost in transport (a sequence gap): whatever report is open or comes next is lossy.</summary>
+    public void MarkLossy() => lossy = true;
+
+    /// <summary>Completes the open report when its stream has been quiet long enough.</summary>
+    public CompletedChunk? Tick(long nowTicks, TimeSpan quiet, TimeSpan trailingQuiet)
+    {
+        if (report is null)
+            return null;
+        var wait = trailing >= 0 ? trailingQuiet : quiet;
+        return nowTicks - LastLineTicks >= (long)wait.TotalMilliseconds ? Complete() : null;
+    }
+
+    public CompletedChunk? Flush() => report is null ? null : Complete();
+
+    /// <summary>
+    /// A boot banner after lines of a previous boot, with neither a report nor an orderly end since that boot's banner:
+    /// the host was reset without a word, and the event carries the lines before the banner. The first banner of a
+    /// stream raises nothing (what came before it may be firmware and boot loader output, not a boot of ours). The
+    /// banner then starts the new boot's context.
+    /// </summary>
+    private CompletedChunk? OnBoot(string banner, string release)
+    {
+        var reset = Kernel is not null && heard && !ended && context.Count > 0
+            ? new CompletedChunk(Host, Source, [.. context], lossy, Kernel, SilentReset: true)
+            : null;
+        Kernel = release;
+        context.Clear();
+        context.Enqueue(banner);
+        (heard, ended, lossy) = (false, false, false);
+        return reset;
+    }
+
+    private static bool ContainsAny(string line, string[] texts)
+    {
+        foreach (var text in texts)
+            if (line.Contains(text, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    private CompletedChunk Complete()
+    {
+        // A report closes this boot's account: a reset after it is explained by it.
+        ended = true;
+        var chunk = new CompletedChunk(Host, Source, report!, lossy, Kernel);
+        report = null;
+        trailing = -1;
+        lossy = false;
+        return chunk;
+    }
+
+    /// <summary>
+    /// The detector's header test on the line stripped of its prefixes, behind a literal search so an ordinary line
+    /// costs no allocation. Lines of other programs (`sshd[1]: WARNING:`) never open a report, as in the detector.
+    /// </summary>
+    private bool IsHeader(string line)
+    {
+        if (line.Contains(BannerLiteral, StringComparison.Ordinal))
+            ObserveBanner(line);
+        if (line.AsSpan().IndexOfAny(HeaderLiterals) < 0)
+            return false;
+        foreach (var stripped in LineReader.Read(line))
+            return (stripped.Origin is null || stripped.Origin == KernelOrigin) && HeaderScanner.Match(stripped.Text) is not null;
+        return false;
+    }
+
+    private void ObserveBanner(string line)
+    {
+        if (BannerRelease(line) is { } release)
+            Kernel = release;
+    }
+
+    /// <summary>The release a boot banner names (init/version.c), null when the line is no banner.</summary>
+    private static string? BannerRelease(string line)
+    {
+        var banner = new Parsing.BootBanner();
+        foreach (var stripped in LineReader.Read(line))
+            banner.Observe(stripped);
+        return banner.Release;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace PanicLens.Server.Tests;
+
+/// <summary>
+/// The dashboard in a real headless Chromium (Debian `chromium` + `chromium-driver`, installed by `.ci/run`), driven
+/// by Selenium: sign-in, the bucket list, the report page with its diagnosis, and a hostile log that must show as
+/// text and run nothing.
+/// </summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private TestServer server = null!;
+    private ChromeDriver browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await TestServer.Start("sqlite");
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600");
+        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.HideCommandPromptWindow = true;
+        service.SuppressInitialDiagnosticInformation = true;
+        browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        browser.Quit();
+        browser.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private string Url(string path) => new Uri(server.Server.Address, path).ToString();
+
+    private void SignIn(string token)
+    {
+        browser.Navigate().GoToUrl(Url("/login"));
+        browser.FindElement(By.Id("token")).SendKeys(token);
+        browser.FindElement(By.Id("sign-in")).Click();
+    }
+
+    private async Task<long> Upload(string host, byte[] log)
+    {
+        using var response = await server.Http.PostAsync("/api/v1/logs?host=" + host, new ByteArrayContent(log));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return body.GetProperty("reports")[0].GetProperty("id").GetInt64();
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_dashboard_is_refused_and_shows_only_the_sign_in_form()
+    {
+        await Upload("web-01", File.ReadAllBytes(Replay.Seed));
+        browser.Navigate().GoToUrl(Url("/"));
+        Assert.Empty(browser.FindElements(By.Id("buckets")));
+        Assert.NotEmpty(browser.FindElements(By.Id("token")));
+        Assert.DoesNotContain("ipv6_addr_copy", browser.PageSource);
+        SignIn("wrong-token");
+        Assert.Empty(browser.FindElements(By.Id("buckets")));
+    }
+
+    [Fact]
+    public async Task The_dashboard_lists_buckets_and_the_report_page_shows_the_diagnosis_first()
+    {
+        var id = await Upload("web-01", File.ReadAllBytes(Replay.Seed));
+        SignIn(TestServer.ViewerToken);
+        var table = browser.FindElement(By.Id("buckets"));
+        Assert.Contains("BUG: unable to handle kernel paging request in ipv6_addr_copy", table.Text);
+        Assert.Contains("web-01", browser.FindElement(By.Id("hosts")).Text);
+        Screenshot("dashboard");
+        table.FindElement(By.LinkText("BUG: unable to handle kernel paging request in ipv6_addr_copy")).Click();
+        browser.FindElement(By.LinkText("#" + id)).Click();
+        var diagnosis = browser.FindElement(By.Id("diagnosis"));
+        Assert.Contains("Trigger", diagnosis.Text);
+        Assert.Contains("ffff8802ea75bb00", diagnosis.Text);
+        Assert.Contains("inet-diag-ipv4-synrecv-on-ipv6-listener", diagnosis.Text);
+        // The diagnosis comes before the call trace and the raw log.
+        var html = browser.PageSource;
+        Assert.True(html.IndexOf("id=\"diagnosis\"", StringComparison.Ordinal) < html.IndexOf("class=\"frames\"", StringComparison.Ordinal));
+        var guilty = browser.FindElement(By.CssSelector(".frames .guilty"));
+        Assert.StartsWith("IP: ipv6_addr_copy+0x9/0x19 [inet_diag]", guilty.Text);
+        Assert.NotEmpty(browser.FindElements(By.CssSelector(".frames .unreliable")));
+        Screenshot("report");
+    }
+
+    [Fact]
+    public async Task A_log_with_script_and_img_onerror_shows_as_text_and_runs_nothing()
+    {
+        var seed = File.ReadAllLines(Replay.Seed, Encoding.Latin1).ToList();
+        seed.Insert(5, seed[4][..20] + "<script>document.title='pwned';window.pwned=1</script>");
+        seed.Insert(6, seed[4][..20] + "<img src=x onerror=\"document.title='pwned';window.pwned=2\">");
+        var id = await Upload("evil-01", Encoding.Latin1.GetBytes(string.Join("\n", seed) + "\n"));
+        SignIn(TestServer.Token);
+        browser.Navigate().GoToUrl(Url("/reports/" + id));
+        var raw = browser.FindElement(By.CssSelector("pre.raw")).Text;
+        Assert.Contains("<script>document.title='pwned';window.pwned=1</script>", raw);
+        Assert.Contains("<img src=x onerror=", raw);
+        Assert.Empty(browser.FindElements(By.CssSelector("main script")));
+        Assert.Empty(browser.FindElements(By.CssSelector("main img")));
+        Assert.DoesNotContain("pwned", browser.Title);
+        Assert.Null(((IJavaScriptExecutor)browser).ExecuteScript("return window.pwned === undefined ? null : window.pwned;"));
+    }
+
+    private void Screenshot(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("PANICLENS_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        browser.GetScreenshot().SaveAsFile(Path.Combine(folder, name + ".png"));
+    }
+}

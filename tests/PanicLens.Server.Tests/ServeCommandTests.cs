@@ -1,0 +1,62 @@
+using PanicLens.Cli;
+
+namespace PanicLens.Server.Tests;
+
+public sealed class ServeCommandTests
+{
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var code = PanicLensApp.Run(args, new CliIo(new MemoryStream(), new MemoryStream(), error));
+        return (code, error.ToString());
+    }
+
+    [Fact]
+    public void Serve_without_a_token_does_not_start_and_says_why_in_one_line()
+    {
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PANICLENS_TOKEN")));
+        var folder = Directory.CreateTempSubdirectory("paniclens-serve-").FullName;
+        var (code, error) = Run("serve", "--db", Path.Combine(folder, "p.db"), "--http", "127.0.0.1:0");
+        Directory.Delete(folder, recursive: true);
+        Assert.Equal(2, code);
+        Assert.Contains("no token", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--http", "localhost", "--http localhost: ADDRESS:PORT is needed")]
+    [InlineData("--netconsole-host", "web-01", "--netconsole-host web-01: ADDRESS=HOST is needed")]
+    [InlineData("--token-file", "/nonexistent/tokens", "/nonexistent/tokens: cannot read the token file")]
+    public void Bad_serve_options_are_one_line_errors(string option, string value, string message)
+    {
+        var (code, error) = Run("serve", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void The_sample_config_in_deploy_is_read_and_a_bad_field_is_named()
+    {
+        var folder = Directory.CreateTempSubdirectory("paniclens-config-").FullName;
+        File.WriteAllLines(Path.Combine(folder, "tokens"), ["# writers", "w-1"]);
+        File.WriteAllLines(Path.Combine(folder, "viewers"), ["v-1", "", "v-2"]);
+        var sample = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "paniclens-serve.json"))
+            .Replace("/etc/paniclens/tokens", Path.Combine(folder, "tokens")).Replace("/etc/paniclens/viewer-tokens", Path.Combine(folder, "viewers"));
+        var config = Path.Combine(folder, "serve.json");
+        File.WriteAllText(config, sample);
+        var options = ServeConfig.Read(config, new ServeOptions());
+        Assert.Equal((514, 514, 6666), (options.SyslogUdp, options.SyslogTcp, options.NetconsoleUdp));
+        Assert.Equal("web-01", options.NetconsoleHosts["10.0.0.21"]);
+        Assert.Equal(["w-1"], options.Tokens);
+        Assert.Equal(["v-1", "v-2"], options.ViewerTokens);
+        Assert.Equal("127.0.0.1:8514", options.Http.ToString());
+        Assert.Equal([("slack", 10, 2), ("json", 20, 0)], options.Webhooks.Select(w => (w.Format, w.PerMinute, w.On?.Count ?? 0)));
+
+        File.WriteAllText(config, """{ "syslogTcp": "five hundred" }""");
+        Assert.Equal($"{config}: syslogTcp: a number from 0 to 65535 is needed",
+            Assert.Throws<ServeException>(() => ServeConfig.Read(config, new ServeOptions())).Message);
+        File.WriteAllText(config, """{ "sylogTcp": 514 }""");
+        Assert.Contains("unknown field 'sylogTcp'", Assert.Throws<ServeException>(() => ServeConfig.Read(config, new ServeOptions())).Message);
+        Directory.Delete(folder, recursive: true);
+    }
+}
