@@ -8,7 +8,8 @@ using PanicLens.ScanBench;
 // `paniclens scan`, `rg -c -F -f markers.txt`, `grep -c -F -f markers.txt` and `wc -l`, where markers.txt holds the
 // detector's header literals. Speeds are medians of RUNS runs (page cache warm), reported as ratios to ripgrep's time
 // so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
-// peak memory is GNU time's maximum resident set.
+// peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
+// again: the cost of the search alone, without the reports' parse.
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -35,11 +36,23 @@ try
         ("rg -c -F -f markers.txt", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, log]))),
         ("paniclens scan (fresh SQLite store)", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
     };
+    // The same kind of log without crashes: what the search costs alone, against ripgrep on that file.
+    var quiet = Path.Combine(work, "quiet.log");
+    FleetLogWriter.Write(quiet, megabytes * 1024L * 1024, []);
+    var quietRows = new List<(string Name, Measurement M)>
+    {
+        ("rg, log without crashes", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, quiet]))),
+        ("paniclens scan, log without crashes", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
+    };
     var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
     Console.WriteLine();
-    Console.WriteLine($"{"command",-38} {"median s",9} {"MiB/s",8} {"× rg time",10} {"peak MiB",9}  output");
+    var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
+    Console.WriteLine($"{"command",-38} {"median s",9} {"MiB/s",8} {"× rg time",10} {"cpu s",7} {"× rg cpu",9} {"peak MiB",9}  output");
     foreach (var (name, m) in rows)
-        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.Cpu,7:F2} {m.Cpu / rgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    var (quietRg, quietRgCpu) = (quietRows[0].M.Seconds, quietRows[0].M.Cpu);
+    foreach (var (name, m) in quietRows)
+        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / quietRg,10:F2} {m.Cpu,7:F2} {m.Cpu / quietRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
 }
 finally
 {

@@ -105,6 +105,24 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gzip_xz_zstd_and_bzip2_logs_are_scanned_like_the_plain_log()
+    {
+        using var folder = new ScanFolder(stores.NewSqlite());
+        var fixtures = Path.Combine(RepoPaths.Root, "tests", "PanicLens.Core.Tests", "Fixtures", "compressed");
+        folder.Write("plain.log", ScanFolder.Seed);
+        foreach (var (extension, host) in new[] { ("xz", "xz-01"), ("zst", "zst-01"), ("bz2", "bz2-01") })
+            File.Copy(Path.Combine(fixtures, $"xen-dom0-inet-diag.log.{extension}"), folder.PathOf($"{host}.log.1.{extension}"));
+        folder.Write("gz-01.log", ScanFolder.Seed);
+        folder.Gzip("gz-01.log", "gz-01.log.2.gz");
+        var (run, json) = folder.Scan();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal((5L, 5L), (Number(json, "files"), Number(json, "newReports")));
+        var bucket = Assert.Single(folder.Buckets().EnumerateArray());
+        Assert.Equal(["bz2-01", "gz-01", "plain", "xz-01", "zst-01"], bucket.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("BUG: unable to handle kernel paging request in ipv6_addr_copy", bucket.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public void Unreadable_and_corrupt_files_are_named_and_skipped_the_rest_is_scanned_and_the_exit_code_says_so()
     {
         using var folder = new ScanFolder(stores.NewSqlite());

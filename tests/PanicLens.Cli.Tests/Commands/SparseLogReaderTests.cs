@@ -66,4 +66,30 @@ public sealed class SparseLogReaderTests : IDisposable
         Assert.Equal(expected.Count, summary.Reports);
         Assert.Equal(expected.Order(StringComparer.Ordinal), stored);
     }
+
+    [Fact]
+    public void While_no_report_is_open_only_header_and_banner_lines_are_given_to_the_pipeline()
+    {
+        var crash = File.ReadAllText(RepoPaths.Example("xen-dom0-inet-diag.log"), Encoding.Latin1);
+        var log = ScanFolder.Noise(20_000, "a") + "2017-01-14 00:59:00\tLinux version 2.6.32.36-xen (gcc 4.4) #1 SMP\n"
+            + "2017-01-14 01:00:00\tCRON[1]: (root) CMD (grep -c 'Kernel panic' /var/log/messages)\n"
+            + ScanFolder.Noise(20_000, "b") + crash + ScanFolder.Noise(20_000, "c");
+        var pipeline = new ReportPipeline();
+        using var reader = new SparseLogReader(new MemoryStream(Encoding.Latin1.GetBytes(log)), () => pipeline.Idle, 64 * 1024);
+        var given = new List<int>();
+        IEnumerable<Model.LogLine> Counted(IEnumerable<Model.LogLine> lines)
+        {
+            foreach (var line in lines)
+            {
+                given.Add(line.Number);
+                yield return line;
+            }
+        }
+        var report = Assert.Single(pipeline.Analyze(Counted(reader.Lines()), "log"));
+        Assert.Equal((40_003L, "2.6.32.36-xen"), ((long)report.StartLine, report.Kernel));
+        // The banner, the line before the header, the report and the lines after it until the detector closed it.
+        Assert.InRange(given.Count, crash.Count(c => c == '\n'), crash.Count(c => c == '\n') + 60);
+        Assert.Equal(20_001, given[0]);
+        Assert.Equal(60_002 + crash.Count(c => c == '\n'), reader.Newlines);
+    }
 }

@@ -35,6 +35,8 @@ public sealed class CompressedInputTests
         using (var probe = CompressedInput.Open(File.OpenRead(Fixture(name)), name, out var detected))
             Assert.Equal(format, detected);
         Assert.Equal(plain, Titles(File.OpenRead(Fixture(name)), name));
+        // From a pipe (standard input, a scan's slice of a file): the xz decoder asks the position of its input.
+        Assert.Equal(plain, Titles(new NonSeekableStream(File.ReadAllBytes(Fixture(name))), "-"));
     }
 
     [Fact]
@@ -92,5 +94,6 @@ public sealed class CompressedInputTests
         public override bool CanSeek => false;
         public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
         public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
     }
 }
