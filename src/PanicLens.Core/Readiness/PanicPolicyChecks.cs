@@ -24,7 +24,7 @@ public static class PanicPolicyChecks
         {
             var value = host.SysctlInt(setting.Key);
             readAny |= value is not null;
-            evidence.Add(host.ShowSysctl(setting.Key) + (value is null ? "" : " → " + (value == 0 ? setting.Off : setting.On)));
+            evidence.Add(host.ShowSysctl(setting.Key) + (value is null ? "" : " → " + Sentences.Translate(value == 0 ? setting.Off : setting.On)));
         }
         if (!readAny)
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.panicpolicy.1"));
