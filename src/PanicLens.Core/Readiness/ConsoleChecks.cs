@@ -40,7 +40,7 @@ public static class ConsoleChecks
         var xenLine = host.Facts.Xen.CommandLine;
         if (xenLine is null)
         {
-            evidence.Add("boot loader: no hypervisor (xen.gz) line found");
+            evidence.Add(Sentences.Get("evidence.no-xen-line"));
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.4"));
         }
         var xenConsole = KernelCommandLine.Last(xenLine, "console");
@@ -61,10 +61,10 @@ public static class ConsoleChecks
         const string id = "oob.netconsole";
         var evidence = new List<string>();
         var loaded = host.Facts.Modules is null ? (bool?)null : host.Facts.HasModule("netconsole");
-        evidence.Add(loaded is null ? "/proc/modules: unreadable" : $"/proc/modules: netconsole {(loaded.Value ? "loaded" : "not loaded")}");
+        evidence.Add(Sentences.Get(loaded is null ? "evidence.modules.unreadable" : loaded.Value ? "evidence.netconsole.loaded" : "evidence.netconsole.not-loaded"));
         var configured = NetconsoleConfig(host, evidence);
         if (host.XenDom0)
-            evidence.Add("Xen Dom0: hypervisor (XEN) lines never go through netconsole; it only complements the serial console");
+            evidence.Add(Sentences.Get("evidence.netconsole.xen"));
         if (loaded == true)
             return new(id, CheckStatus.Pass, evidence, "");
         if (configured)
@@ -107,7 +107,7 @@ public static class ConsoleChecks
             }
         }
         if (!found)
-            evidence.Add("no netconsole= parameter, configfs target, /etc/sysconfig/netconsole or modprobe.d entry");
+            evidence.Add(Sentences.Get("evidence.netconsole.none"));
         return found;
     }
 
@@ -117,14 +117,14 @@ public static class ConsoleChecks
         var evidence = new List<string> { host.ShowSysctl("kernel.printk") };
         if (KernelCommandLine.Has(host.Facts.CommandLine, "ignore_loglevel"))
         {
-            evidence.Add("/proc/cmdline: ignore_loglevel (every message reaches the consoles)");
+            evidence.Add(Sentences.Get("evidence.ignore-loglevel"));
             return new(id, CheckStatus.Pass, evidence, "");
         }
         if (host.SysctlInt("kernel.printk") is not { } level)
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.console.14"));
         // A message reaches the console when its level is below console_loglevel; oops_begin() raises the level
         // (console_verbose) for the oops itself, but warnings printed before it need console_loglevel >= 5.
-        evidence.Add($"console_loglevel {level}: messages of level < {level} reach the console; KERN_WARNING is 4");
+        evidence.Add(Sentences.Format("evidence.loglevel", level));
         return level >= 5
             ? new(id, CheckStatus.Pass, evidence, "")
             : new(id, CheckStatus.Warn, evidence,

@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>What the readiness checks judge: the host's facts, its files, and its kdump setup read once.</summary>
@@ -31,12 +33,12 @@ public sealed class HostContext
 
     /// <summary>"path: value" for a file, or "path: unreadable (reason)".</summary>
     public string Show(HostFile file, string? value = null) =>
-        file.Readable ? $"{file.Path}: {value ?? Quote(file.Value ?? "")}" : $"{file.Path}: unreadable ({file.Problem})";
+        file.Readable ? $"{file.Path}: {value ?? Quote(file.Value ?? "")}" : Sentences.Format("evidence.unreadable", file.Path, file.Problem);
 
     public string ShowSysctl(string key)
     {
         var path = HostFactsReader.SysctlPath(key);
-        return Facts.Sysctls.TryGetValue(key, out var value) ? $"{path}: {value}" : $"{path}: unreadable ({Tree.ReadOptional(path).Problem})";
+        return Facts.Sysctls.TryGetValue(key, out var value) ? $"{path}: {value}" : Sentences.Format("evidence.unreadable", path, Tree.ReadOptional(path).Problem);
     }
 
     public int? SysctlInt(string key) =>

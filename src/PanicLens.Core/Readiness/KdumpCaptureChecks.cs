@@ -63,7 +63,7 @@ public static class KdumpCaptureChecks
             return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.kdumpcapture.4"));
         if (host.XenDom0 && !kdump.Collector.Contains("-X", StringComparison.Ordinal))
         {
-            evidence.Add("Xen Dom0: the capture kernel sees all machine memory, every DomU included");
+            evidence.Add(Sentences.Get("evidence.capture.xen"));
             return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.kdumpcapture.5"));
         }
         return new(id, CheckStatus.Pass, evidence, "");

@@ -79,7 +79,7 @@ public static class KdumpChecks
         var file = host.Tree.Read("/sys/kernel/kexec_crash_loaded");
         var evidence = new List<string> { host.Show(file) };
         if (host.XenDom0)
-            evidence.Add("Xen Dom0: with Xen >= 4.4 kexec-tools loads the image into the hypervisor; `xl dmesg` and the Xen 'C' debug key tell whether Xen holds one");
+            evidence.Add(Sentences.Get("evidence.loaded.xen"));
         return host.CrashKernelLoaded switch
         {
             true => new(id, CheckStatus.Pass, evidence, ""),

@@ -14,17 +14,17 @@ public static class PanicPolicyChecks
         var panicDelay = host.SysctlInt("kernel.panic");
         evidence.Add(host.ShowSysctl("kernel.panic") + " → " + panicDelay switch
         {
-            null => "unknown",
-            0 => "stays halted after a panic until someone power-cycles it (the console keeps the last words)",
-            < 0 => "reboots at once after a panic",
-            _ => $"reboots {panicDelay} s after a panic",
+            null => Sentences.Get("panic.delay.unknown"),
+            0 => Sentences.Get("panic.delay.halt"),
+            < 0 => Sentences.Get("panic.delay.now"),
+            _ => Sentences.Format("panic.delay.after", panicDelay),
         });
         readAny |= panicDelay is not null;
         foreach (var setting in PanicSetting.All)
         {
             var value = host.SysctlInt(setting.Key);
             readAny |= value is not null;
-            evidence.Add(host.ShowSysctl(setting.Key) + (value is null ? "" : " → " + (value == 0 ? setting.Off : setting.On)));
+            evidence.Add(host.ShowSysctl(setting.Key) + (value is null ? "" : " → " + Sentences.Translate(value == 0 ? setting.Off : setting.On)));
         }
         if (!readAny)
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.panicpolicy.1"));

@@ -26,7 +26,7 @@ public static class XenChecks
         };
         var iomem = host.Tree.ReadOptional("/proc/iomem");
         if (iomem.Text is { } text)
-            evidence.Add($"/proc/iomem: {(text.Contains("Crash kernel", StringComparison.Ordinal) ? "has a 'Crash kernel' range" : "no 'Crash kernel' range")}");
+            evidence.Add(Sentences.Get(text.Contains("Crash kernel", StringComparison.Ordinal) ? "evidence.iomem.range" : "evidence.iomem.none"));
         if (onXen is not null)
             return new(id, CheckStatus.Pass, evidence, "");
         var fix = onDom0 is not null
@@ -44,10 +44,10 @@ public static class XenChecks
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.xen.2"));
         if (version.Value.CompareTo(FirstDom0Kexec) >= 0)
         {
-            evidence.Add("Xen >= 4.4 calls kexec_crash() when Dom0 crashes ('Executing crash image'); load the image with kexec-tools >= 2.0.5");
+            evidence.Add(Sentences.Get("evidence.xen.kexec"));
             return new(id, CheckStatus.Pass, evidence, "");
         }
-        evidence.Add($"Xen {host.Facts.Xen.Version} handles a Dom0 crash with 'Domain 0 crashed' and a halt or reboot, never kexec; only a hypervisor panic or the 'C' debug key reaches the crash kernel (classic xenlinux kernels that issue the kexec hypercall themselves are the exception)");
+        evidence.Add(Sentences.Format("evidence.xen.no-kexec", host.Facts.Xen.Version));
         return new(id, CheckStatus.Fail, evidence,
             Sentences.Get("fix.xen.4"));
     }
@@ -57,13 +57,13 @@ public static class XenChecks
         const string id = "xen.reboot";
         var xenLine = host.Facts.Xen.CommandLine;
         if (xenLine is null)
-            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found"], Sentences.Get("fix.xen.boot-config-reboot"));
+            return new(id, CheckStatus.Unknown, [Sentences.Get("evidence.no-xen-line")], Sentences.Get("fix.xen.boot-config-reboot"));
         var noreboot = KernelCommandLine.Has(xenLine, "noreboot") || KernelCommandLine.Last(xenLine, "reboot") is "no" or "n";
         var watchdog = KernelCommandLine.Has(xenLine, "watchdog");
         var evidence = new List<string>
         {
-            $"{host.Facts.Boot!.ConfigPath}: hypervisor line {(noreboot ? "has noreboot: after a Dom0 crash Xen prints \"'noreboot' set - not rebooting\" and halts until a power cycle" : "has no noreboot: Xen reboots 5 s after a Dom0 crash (not a dump cut short)")}",
-            $"{host.Facts.Boot!.ConfigPath}: {(watchdog ? "watchdog on: a stuck pCPU panics the hypervisor (which does try kexec)" : "no Xen watchdog")}",
+            Sentences.Format(noreboot ? "evidence.xen.noreboot" : "evidence.xen.reboot", host.Facts.Boot!.ConfigPath),
+            Sentences.Format(watchdog ? "evidence.xen.watchdog" : "evidence.xen.no-watchdog", host.Facts.Boot!.ConfigPath),
         };
         var dumps = KernelCommandLine.Has(xenLine, "crashkernel") && host.Facts.Xen.ParsedVersion?.CompareTo(FirstDom0Kexec) >= 0;
         if (noreboot && !dumps)

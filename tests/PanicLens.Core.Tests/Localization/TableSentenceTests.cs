@@ -41,6 +41,11 @@ public sealed class TableSentenceTests
             yield return row.Convention;
         foreach (var row in PanicLens.Readiness.ReadinessChecks.All)
             yield return row.Title;
+        foreach (var row in PanicLens.Readiness.PanicSetting.All)
+        {
+            yield return row.Off;
+            yield return row.On;
+        }
         foreach (var row in PanicLens.Readiness.KdumpPlanSteps.All)
         {
             yield return row.Title;
