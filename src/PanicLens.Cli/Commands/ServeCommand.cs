@@ -1,3 +1,4 @@
+using PanicLens.Cli.Localization;
 using System.CommandLine;
 using System.Net;
 using PanicLens.Cli.Rendering;
@@ -20,18 +21,18 @@ public static class ServeCommand
 
     public static Command Create(CliIo io)
     {
-        var config = new Option<string>("--config") { Description = "A JSON settings file (command-line options win).", HelpName = "FILE" };
-        var http = new Option<string>("--http") { Description = "Address and port of the API and dashboard (default 127.0.0.1:8514).", HelpName = "ADDR:PORT" };
-        var bind = new Option<string>("--bind") { Description = "Address the receivers listen on (default 127.0.0.1).", HelpName = "ADDR" };
-        var syslogUdp = new Option<int?>("--syslog-udp") { Description = "Receive syslog (RFC 3164/5424) over UDP on this port.", HelpName = "PORT" };
-        var syslogTcp = new Option<int?>("--syslog-tcp") { Description = "Receive syslog over TCP (newline or octet-counted framing).", HelpName = "PORT" };
-        var netconsole = new Option<int?>("--netconsole-udp") { Description = "Receive netconsole (plain or extended) over UDP.", HelpName = "PORT" };
-        var follow = new Option<string[]>("--follow") { Description = "Follow console-server logs in this folder (one file per host).", HelpName = "DIR" };
-        var netconsoleHost = new Option<string[]>("--netconsole-host") { Description = "Name a netconsole sender: ADDRESS=HOST (repeatable).", HelpName = "ADDR=HOST" };
-        var webhook = new Option<string[]>("--webhook") { Description = "POST a JSON alert here on a new bucket, host or kernel (repeatable; Slack format and rules: --config).", HelpName = "URL" };
-        var tokenFile = new Option<string>("--token-file") { Description = $"Tokens that may write and read, one per line (or {TokenVariable}).", HelpName = "FILE" };
-        var viewerFile = new Option<string>("--viewer-token-file") { Description = $"Read-only tokens, one per line (or {ViewerTokenVariable}).", HelpName = "FILE" };
-        var command = new Command("serve", "Collect crashes live (netconsole, syslog, console logs, uploads), store them, serve the API and dashboard.")
+        var config = new Option<string>("--config") { Description = Words.Get("help.serve.config"), HelpName = "FILE" };
+        var http = new Option<string>("--http") { Description = Words.Get("help.serve.http"), HelpName = "ADDR:PORT" };
+        var bind = new Option<string>("--bind") { Description = Words.Get("help.serve.bind"), HelpName = "ADDR" };
+        var syslogUdp = new Option<int?>("--syslog-udp") { Description = Words.Get("help.serve.syslog-udp"), HelpName = "PORT" };
+        var syslogTcp = new Option<int?>("--syslog-tcp") { Description = Words.Get("help.serve.syslog-tcp"), HelpName = "PORT" };
+        var netconsole = new Option<int?>("--netconsole-udp") { Description = Words.Get("help.serve.netconsole"), HelpName = "PORT" };
+        var follow = new Option<string[]>("--follow") { Description = Words.Get("help.serve.follow"), HelpName = "DIR" };
+        var netconsoleHost = new Option<string[]>("--netconsole-host") { Description = Words.Get("help.serve.netconsole-host"), HelpName = "ADDR=HOST" };
+        var webhook = new Option<string[]>("--webhook") { Description = Words.Get("help.serve.webhook"), HelpName = "URL" };
+        var tokenFile = new Option<string>("--token-file") { Description = Words.Format("help.serve.token-file", TokenVariable), HelpName = "FILE" };
+        var viewerFile = new Option<string>("--viewer-token-file") { Description = Words.Format("help.serve.viewer-token-file", ViewerTokenVariable), HelpName = "FILE" };
+        var command = new Command("serve", Words.Get("help.serve.1"))
         {
             StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, webhook, tokenFile, viewerFile, KbCommand.KbOption,
         };

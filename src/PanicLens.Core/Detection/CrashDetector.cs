@@ -15,6 +15,8 @@ public sealed class CrashDetector
 
     public int MaxLinesPerRegion { get; init; } = 4000;
     public int MaxGapLines { get; init; } = 50;
+    /// <summary>Lines of other syslog hosts after which a report of a host that printed nothing more of it is closed.</summary>
+    public int MaxForeignLines { get; init; } = 1000;
     /// <summary>Lines after `---[ end trace` within which a `Kernel panic` or `(XEN)` line still joins the report.</summary>
     public int TrailingLines { get; init; } = 20;
     /// <summary>At most this many reports are open at once (one per caller id); the oldest is closed first.</summary>
@@ -125,7 +127,7 @@ public sealed class CrashDetector
             // CPUs faulting at once on a console without caller ids print their headers back to back, and only one
             // of them goes on to dump registers and a trace: a header right after a bare header is part of it.
             foreach (var region in open)
-                if (!region.Closed && region.Context is null && line.Context is null && region.HeaderOnly)
+                if (!region.Closed && region.Context is null && line.Context is null && region.HeaderOnly && region.Accepts(line))
                 {
                     region.AddInside(line);
                     return;
@@ -167,8 +169,13 @@ public sealed class CrashDetector
         var interrupts = line.Context is null && ContainsAny(line.Text, CrashHeaders.Interruptions);
         foreach (var region in open)
         {
-            if (region.Closed || !region.Accepts(line))
+            if (region.Closed)
                 continue;
+            if (!region.Accepts(line))
+            {
+                region.PassForeign(line);
+                continue;
+            }
             if (interrupts && region.Context is null)
                 region.Close();
             else
@@ -223,6 +230,16 @@ public sealed class CrashDetector
         private readonly List<LogLine> trailing = [];
         private int keep = 1;
         private int gap;
+        /// <summary>Other hosts' lines since this report's last line: a host that died prints no more, the others go on.</summary>
+        private int foreign;
+
+        public void PassForeign(LogLine line)
+        {
+            if (Host is null || line.Host is null || line.Host == Host)
+                return;
+            if (++foreign >= owner.MaxForeignLines)
+                Close();
+        }
         private bool ending;
         private bool sawNmiSend;
         private bool truncated;
@@ -239,6 +256,9 @@ public sealed class CrashDetector
         }
 
         public string? Context { get; } = header.Context;
+
+        /// <summary>The syslog host of the header: a collector's file of many hosts gives the report only its host's lines.</summary>
+        private string? Host { get; } = header.Host;
         public bool Closed { get; private set; }
         private readonly bool timed = header.Uptime is not null;
         private bool sawStack;
@@ -257,6 +277,9 @@ public sealed class CrashDetector
         /// line with no prefix at all right after one of its own lines (a mail client's wrap of that line).
         /// </summary>
         public bool Accepts(LogLine line) =>
+            (Host is null || line.Host is null || line.Host == Host) && AcceptsContext(line);
+
+        private bool AcceptsContext(LogLine line) =>
             Context is null || line.Context == Context
             || (sawNmiSend && line.Context is { Length: > 0 } c && c[0] == 'C')
             || (line.Number == lastNumber + 1 && line.Context is null && line.Uptime is null && line.Timestamp is null && line.Origin is null);
@@ -264,7 +287,8 @@ public sealed class CrashDetector
         private int lastNumber = header.Number;
 
         /// <summary>Whether a new opening header on <paramref name="line"/> ends this report.</summary>
-        public bool SameStream(LogLine line) => Context is null || line.Context is null || line.Context == Context;
+        public bool SameStream(LogLine line) =>
+            (Host is null || line.Host is null || line.Host == Host) && (Context is null || line.Context is null || line.Context == Context);
 
         public void AddInside(LogLine line)
         {
@@ -323,6 +347,7 @@ public sealed class CrashDetector
             {
                 keep = lines.Count;
                 gap = 0;
+                foreign = 0;
             }
             else
             {

@@ -11,6 +11,8 @@ public ref struct Prefix
     public string? Context;
     /// <summary>The syslog/journal tag (`kernel`, `sshd`), when a prefix named the program.</summary>
     public string? Origin;
+    /// <summary>The syslog HOSTNAME field, when a prefix named the machine (a collector's file of many hosts).</summary>
+    public string? Host;
     /// <summary>
     /// A console-side prefix (a time, a level, a tag, a CPU column, an envelope) was read, as opposed to only the outer
     /// layers a mail or a paste adds (quoting, indentation): a console prints it on every line, a mail client's wrap not.

@@ -56,6 +56,8 @@ internal static class PrefixScanners
             i++;
         p.Timestamp = timestamp;
         p.Origin = s[tokens[1]].ToString();
+        if (s[tokens[0]] is not "-" and var host)
+            p.Host = HostName(host);
         return i;
     }
 
@@ -430,7 +432,20 @@ internal static class PrefixScanners
         if (s[..hostEnd].IndexOfAny(":[]()") >= 0 && !anyTag)
             return 0;
         p.Origin = name.SequenceEqual(KernelTag) ? KernelTag : name.ToString();
+        p.Host = HostName(s[..hostEnd]);
         return tagStart + colon + 2;
+    }
+
+    /// <summary>The last host names read, so a collector's file of a few hosts allocates each name once.</summary>
+    [ThreadStatic] private static string?[]? hostNames;
+
+    private static string HostName(ReadOnlySpan<char> host)
+    {
+        var cache = hostNames ??= new string?[64];
+        var slot = (int)((uint)string.GetHashCode(host) % (uint)cache.Length);
+        if (cache[slot] is { } known && host.SequenceEqual(known))
+            return known;
+        return cache[slot] = host.ToString();
     }
 
     /// <summary>`kernel` or `name[pid]`: the tags that name themselves as such; empty for any other word.</summary>

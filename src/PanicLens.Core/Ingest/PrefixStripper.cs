@@ -35,6 +35,7 @@ public static class PrefixStripper
         {
             Uptime = prefix.Uptime,
             Origin = prefix.Origin,
+            Host = prefix.Host,
             Stamped = prefix.Stamped,
         };
     }

@@ -15,6 +15,12 @@ public sealed record LogLine(int Number, string Text, string? Timestamp, string?
     public string? Origin { get; init; }
 
     /// <summary>
+    /// The syslog host field (`web01` in `Jan 14 01:04:26 web01 kernel: `), when a prefix named the machine: lines of
+    /// different hosts in one collector's file never belong to one report.
+    /// </summary>
+    public string? Host { get; init; }
+
+    /// <summary>
     /// The console put a prefix of its own on the line (a time, a level, a caller id, a tag, a CPU column, an envelope),
     /// not only the quoting or indentation of a mail: in a log of such lines, a line without one is a wrap.
     /// </summary>

@@ -35,7 +35,7 @@ public sealed class CompletionCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("paniclens |", "analyze kb check kdump exposure scan buckets show hosts completion")]
+    [InlineData("paniclens |", "analyze kb check kdump exposure scan buckets show hosts serve completion")]
     [InlineData("paniclens ch|", "check")]
     [InlineData("paniclens check --|", "--root --format --collect --kb --help --lang")]
     [InlineData("paniclens check --format |", "json text")]
