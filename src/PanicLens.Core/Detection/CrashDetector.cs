@@ -57,9 +57,14 @@ public sealed class CrashDetector
     private List<CrashRegion> Step(List<OpenRegion> open, LogLine line, LogLine? next)
     {
         // A syslog/journal line tagged with another program (`gnome-session[1443]: WARNING: ...`) is user space
-        // talking, never kernel output: it neither opens a report nor belongs to one.
+        // talking, never kernel output: it neither opens a report nor belongs to one, but time passes as it is logged.
         if (line.Origin is { } origin && origin != KernelOrigin)
+        {
+            foreach (var region in open)
+                if (!region.Closed)
+                    region.PassOther(line);
             return Drained(open);
+        }
         var header = HeaderScanner.Match(line.Text, out var at);
         if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
@@ -233,6 +238,28 @@ public sealed class CrashDetector
         /// <summary>Other hosts' lines since this report's last line: a host that died prints no more, the others go on.</summary>
         private int foreign;
 
+        private int passedTrailing;
+
+        /// <summary>
+        /// A line of another program on the report's host: not the report's, but it counts as a line that is not report
+        /// output (the gap, or the lines after `end trace`); another host's line counts as <see cref="PassForeign"/>.
+        /// </summary>
+        public void PassOther(LogLine line)
+        {
+            if (Host is not null && line.Host is not null && line.Host != Host)
+            {
+                PassForeign(line);
+                return;
+            }
+            if (ending)
+            {
+                if (trailing.Count + ++passedTrailing >= owner.TrailingLines)
+                    Close();
+            }
+            else if (++gap >= owner.MaxGapLines)
+                Close();
+        }
+
         public void PassForeign(LogLine line)
         {
             if (Host is null || line.Host is null || line.Host == Host)
@@ -298,6 +325,7 @@ public sealed class CrashDetector
             {
                 lines.AddRange(trailing);
                 trailing.Clear();
+                passedTrailing = 0;
                 ending = false;
             }
             Append(line, report: true);
@@ -309,7 +337,7 @@ public sealed class CrashDetector
             if (ending)
             {
                 trailing.Add(line);
-                if (trailing.Count >= owner.TrailingLines)
+                if (trailing.Count + passedTrailing >= owner.TrailingLines)
                     Close();
                 return;
             }

@@ -72,4 +72,17 @@ public sealed class SyslogHostTests
         Assert.Equal(2, regions.Count);
         Assert.All(regions, r => Assert.Equal(Oops.Length, r.Lines.Count));
     }
+
+    [Fact]
+    public void Other_programs_lines_are_left_out_of_a_report_yet_count_toward_its_end()
+    {
+        var form = Form("rfc3164");
+        var lines = Oops.Select((text, i) => form("web01", i, text)).ToList();
+        lines.Insert(4, "Jan 14 01:04:03 web01 systemd[1]: Started Session 7 of user root.");
+        lines.AddRange(Enumerable.Range(0, 60).Select(i => $"Jan 14 01:05:{i % 60:D2} web01 CRON[{i}]: (root) CMD (true)"));
+        lines.Add(form("web01", 9, "RAX: 0000000000000000 RBX: ffff88000f2eab68 RCX: 0000000e43924da9"));
+        var region = Assert.Single(Detect(string.Join("\n", lines) + "\n"));
+        Assert.Equal(Oops.Length, region.Lines.Count);
+        Assert.All(region.Lines, line => Assert.Equal("kernel", line.Origin));
+    }
 }
