@@ -17,8 +17,9 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     /// <summary>The detector's own window: a `Kernel panic` line this close after `---[ end trace` joins the report.</summary>
     private const int TrailingLines = 20;
 
+    /// <summary>Header literals, and the trace hints of a report opened by a line's shape (a blocked task's dump, whose line is in the context).</summary>
     private static readonly SearchValues<string> HeaderLiterals =
-        SearchValues.Create([.. CrashHeaders.All.Select(h => h.Literal).Distinct()], StringComparison.Ordinal);
+        SearchValues.Create([.. CrashHeaders.All.Select(h => h.Literal).Concat(CrashHeaders.TraceHints).Distinct()], StringComparison.Ordinal);
 
     private const string BannerLiteral = "Linux version ";
     private const string KernelOrigin = "kernel";
@@ -149,7 +150,16 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
         if (line.AsSpan().IndexOfAny(HeaderLiterals) < 0)
             return false;
         foreach (var stripped in LineReader.Read(line))
-            return (stripped.Origin is null || stripped.Origin == KernelOrigin) && HeaderScanner.Match(stripped.Text) is not null;
+            return (stripped.Origin is null || stripped.Origin == KernelOrigin)
+                && (HeaderScanner.Match(stripped.Text) is not null || IsTraceHint(stripped.Text));
+        return false;
+    }
+
+    private static bool IsTraceHint(string text)
+    {
+        foreach (var hint in CrashHeaders.TraceHints)
+            if (text.Contains(hint, StringComparison.Ordinal))
+                return true;
         return false;
     }
 
