@@ -51,6 +51,15 @@ public sealed partial class CheckLanguageTests : IDisposable
     }
 
     [Fact]
+    public void Kb_validate_and_completion_help_are_chinese_under_zh_CN()
+    {
+        var knowledge = Path.Combine(RepoPaths.Root, "knowledge");
+        Assert.Matches(@"knowledge: \d+ files checked with the shipped entries \(\d+ entries load\); 0 mistakes\.\n$", CliRun.Invoke("kb", "validate", knowledge).Stdout);
+        Assert.Matches(@"knowledge：已连同随附条目检查 \d+ 个文件（加载了 \d+ 个条目）；0 处错误。\n$", CliRun.Invoke("--lang", "zh-CN", "kb", "validate", knowledge).Stdout);
+        Assert.Contains("打印 shell 补全脚本", CliRun.Invoke("--lang", "zh-CN", "completion", "--help").Stdout);
+    }
+
+    [Fact]
     public void The_fleet_exposure_view_is_chinese_under_zh_CN()
     {
         foreach (var host in Hosts)
