@@ -57,6 +57,12 @@ public sealed partial class CheckLanguageTests : IDisposable
         Assert.Matches(@"knowledge: \d+ files checked with the shipped entries \(\d+ entries load\); 0 mistakes\.\n$", CliRun.Invoke("kb", "validate", knowledge).Stdout);
         Assert.Matches(@"knowledge：已连同随附条目检查 \d+ 个文件（加载了 \d+ 个条目）；0 处错误。\n$", CliRun.Invoke("--lang", "zh-CN", "kb", "validate", knowledge).Stdout);
         Assert.Contains("打印 shell 补全脚本", CliRun.Invoke("--lang", "zh-CN", "completion", "--help").Stdout);
+
+        // kb show's host conditions.
+        Assert.Contains("    socket in /proc/net/tcp6 state LISTEN\n", CliRun.Invoke("kb", "show", "inet-diag-ipv4-synrecv-on-ipv6-listener").Stdout);
+        var show = CliRun.Invoke("--lang", "zh-CN", "kb", "show", "inet-diag-ipv4-synrecv-on-ipv6-listener").Stdout;
+        Assert.Contains("    套接字位于 /proc/net/tcp6，状态 LISTEN\n", show);
+        Assert.Contains("缓解：未加载 inet_diag；未加载 tcp_diag；", show);
     }
 
     [Fact]
