@@ -69,6 +69,16 @@ public sealed partial class FleetLanguageTests : IDisposable
     }
 
     [Fact]
+    public void A_store_that_cannot_open_says_so_in_either_language()
+    {
+        var english = CliRun.Invoke("buckets", "--db", "/nonexistent/paniclens/x.db");
+        var chinese = CliRun.Invoke("--lang", "zh-CN", "buckets", "--db", "/nonexistent/paniclens/x.db");
+        Assert.Equal((2, 2), (english.ExitCode, chinese.ExitCode));
+        Assert.StartsWith("paniclens: /nonexistent/paniclens/x.db: cannot open the store: ", english.Stderr);
+        Assert.StartsWith("paniclens：/nonexistent/paniclens/x.db：无法打开存储：", chinese.Stderr);
+    }
+
+    [Fact]
     public void Under_zh_CN_no_english_sentence_of_the_fleet_verbs_is_left()
     {
         using var folder = Seeded(stores.NewSqlite());
