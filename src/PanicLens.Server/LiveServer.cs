@@ -12,6 +12,7 @@ using PanicLens.Server.Operations;
 using PanicLens.Server.Receiving;
 using PanicLens.Server.Streaming;
 using PanicLens.Storage;
+using PanicLens.Server.Localization;
 
 namespace PanicLens.Server;
 
@@ -62,7 +63,7 @@ public sealed class LiveServer : IAsyncDisposable
     public static async Task<LiveServer> Start(ServeOptions options, ScanContract contract, Action<ILoggingBuilder>? logging = null)
     {
         if (options.Tokens.Count == 0 && options.ViewerTokens.Count == 0)
-            throw new ServeException("no token: set PANICLENS_TOKEN or --token-file FILE (the API and the dashboard are never open)");
+            throw new ServeException(Messages.Get("error.no-token"));
         var store = CrashStores.Open(options.Db);
         var metrics = new ServerMetrics();
         var builder = WebApplication.CreateSlimBuilder();
@@ -102,7 +103,7 @@ public sealed class LiveServer : IAsyncDisposable
             foreach (var receiver in receivers)
                 receiver.Dispose();
             store.Dispose();
-            throw new ServeException($"cannot listen: {e.Message}");
+            throw new ServeException(Messages.Format("error.cannot-listen", e.Message));
         }
         var tokens = new TokenCheck(options.Tokens, options.ViewerTokens);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
@@ -120,7 +121,7 @@ public sealed class LiveServer : IAsyncDisposable
             foreach (var receiver in receivers)
                 receiver.Dispose();
             store.Dispose();
-            throw new ServeException($"cannot listen on {options.Http}: {e.Message}");
+            throw new ServeException(Messages.Format("error.cannot-listen-on", options.Http, e.Message));
         }
         return new LiveServer(app, store, metrics, collector, storer, alerts, receivers);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PanicLens.Server.Localization;
 
 namespace PanicLens.Server;
 
@@ -21,11 +22,11 @@ public static class ServeConfig
         }
         catch (JsonException e)
         {
-            throw new ServeException($"{path}: line {e.LineNumber + 1}: {e.Message}");
+            throw new ServeException(Messages.Format("config.line", path, e.LineNumber + 1, e.Message));
         }
         using var _ = document;
         if (document.RootElement.ValueKind != JsonValueKind.Object)
-            throw new ServeException($"{path}: the settings must be a JSON object");
+            throw new ServeException(Messages.Format("config.not-object", path));
         var options = defaults;
         foreach (var field in document.RootElement.EnumerateObject())
         {
@@ -45,35 +46,35 @@ public static class ServeConfig
                 "webhooks" => options with { Webhooks = Webhooks(path, field) },
                 "publicUrl" => options with { PublicUrl = Url(path, field.Name, Text(path, field)) },
                 "quietMilliseconds" => options with { Quiet = TimeSpan.FromMilliseconds(Port(path, field)) },
-                _ => throw new ServeException($"{path}: unknown field '{field.Name}'"),
+                _ => throw new ServeException(Messages.Format("config.unknown-field", path, field.Name)),
             };
         }
         return options;
     }
 
     private static string Text(string path, JsonProperty field) =>
-        field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : throw new ServeException($"{path}: {field.Name}: a string is needed");
+        field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : throw new ServeException(Messages.Format("config.string", path, field.Name));
 
     /// <summary>`[{"url": "...", "format": "json|slack", "on": ["new-bucket", ...], "perMinute": 20}]`.</summary>
     private static List<Alerting.WebhookRule> Webhooks(string path, JsonProperty field)
     {
         if (field.Value.ValueKind != JsonValueKind.Array)
-            throw new ServeException($"{path}: {field.Name}: an array of webhooks is needed");
+            throw new ServeException(Messages.Format("config.webhooks", path, field.Name));
         var rules = new List<Alerting.WebhookRule>();
         var index = 0;
         foreach (var item in field.Value.EnumerateArray())
         {
             var at = $"{field.Name}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String)
-                throw new ServeException($"{path}: {at}.url: a URL is needed");
+                throw new ServeException(Messages.Format("config.url", path, at));
             var format = item.TryGetProperty("format", out var f) ? f.GetString() ?? "" : "json";
             if (format is not ("json" or "slack"))
-                throw new ServeException($"{path}: {at}.format: json or slack, not '{format}'");
+                throw new ServeException(Messages.Format("config.format", path, at, format));
             var on = item.TryGetProperty("on", out var events) && events.ValueKind == JsonValueKind.Array
                 ? events.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
             foreach (var kind in on)
                 if (!Alerting.AlertEvents.All.Contains(kind))
-                    throw new ServeException($"{path}: {at}.on: unknown event '{kind}' ({string.Join(", ", Alerting.AlertEvents.All)})");
+                    throw new ServeException(Messages.Format("config.event", path, at, kind, string.Join(", ", Alerting.AlertEvents.All)));
             var perMinute = item.TryGetProperty("perMinute", out var p) && p.TryGetInt32(out var n) && n > 0 ? n : 20;
             rules.Add(new Alerting.WebhookRule(Url(path, at + ".url", url.GetString()!), format, on, perMinute));
         }
@@ -82,27 +83,27 @@ public static class ServeConfig
 
     public static Uri Url(string path, string field, string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? url : throw new ServeException($"{path}: {field}: an http(s) URL is needed, not '{text}'");
+            ? url : throw new ServeException(Messages.Format("config.http-url", path, field, text));
 
     private static Dictionary<string, string> Names(string path, JsonProperty field)
     {
         if (field.Value.ValueKind != JsonValueKind.Object)
-            throw new ServeException($"{path}: {field.Name}: an object of address: host name is needed");
+            throw new ServeException(Messages.Format("config.host-names", path, field.Name));
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in field.Value.EnumerateObject())
-            names[name.Name] = name.Value.GetString() ?? throw new ServeException($"{path}: {field.Name}.{name.Name}: a host name is needed");
+            names[name.Name] = name.Value.GetString() ?? throw new ServeException(Messages.Format("config.host-name", path, field.Name, name.Name));
         return names;
     }
 
     private static int Port(string path, JsonProperty field) =>
         field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out var n) && n is >= 0 and <= 65535
-            ? n : throw new ServeException($"{path}: {field.Name}: a number from 0 to 65535 is needed");
+            ? n : throw new ServeException(Messages.Format("config.port", path, field.Name));
 
     private static IPAddress Address(string path, JsonProperty field) =>
-        IPAddress.TryParse(Text(path, field), out var address) ? address : throw new ServeException($"{path}: {field.Name}: not an IP address");
+        IPAddress.TryParse(Text(path, field), out var address) ? address : throw new ServeException(Messages.Format("config.address", path, field.Name));
 
     private static IPEndPoint Endpoint(string path, JsonProperty field) =>
-        IPEndPoint.TryParse(Text(path, field), out var endpoint) ? endpoint : throw new ServeException($"{path}: {field.Name}: ADDRESS:PORT is needed");
+        IPEndPoint.TryParse(Text(path, field), out var endpoint) ? endpoint : throw new ServeException(Messages.Format("config.endpoint", path, field.Name));
 }
 
 /// <summary>Token files: one token per line, blank lines and `#` comments ignored.</summary>
@@ -117,7 +118,7 @@ public static class Tokens
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ServeException($"{path}: cannot read the token file: {e.Message}");
+            throw new ServeException(Messages.Format("config.token-file", path, e.Message));
         }
         foreach (var line in lines)
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PanicLens.Storage.Localization;
 using PanicLens.Storage.Postgres;
 using PanicLens.Storage.Sqlite;
 
@@ -21,7 +22,7 @@ public static class CrashStores
         }
         catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            throw new StoreException($"{dialect.Name}: cannot open the store: {e.Message}", e);
+            throw new StoreException(StoreMessages.Format("store.cannot-open", dialect.Name, e.Message), e);
         }
     }
 }

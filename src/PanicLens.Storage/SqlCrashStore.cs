@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using PanicLens.Storage.Localization;
 using PanicLens.Storage.Migrations;
 
 namespace PanicLens.Storage;
@@ -45,7 +46,7 @@ public sealed partial class SqlCrashStore : ICrashStore
         Execute(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var current = Convert.ToInt32(Scalar(transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
         if (current > SchemaVersion)
-            throw new StoreException($"{Name}: the store's schema is version {current}, newer than this paniclens knows ({SchemaVersion})");
+            throw new StoreException(StoreMessages.Format("store.newer-schema", Name, current, SchemaVersion));
         foreach (var migration in SchemaMigrations.All)
         {
             if (migration.Version <= current)

@@ -34,6 +34,20 @@ public sealed class ServeCommandTests
         Assert.Contains(message, error);
     }
 
+    [Theory]
+    [InlineData("--http", "localhost", "--http localhost：需要 ADDRESS:PORT")]
+    [InlineData("--netconsole-host", "web-01", "--netconsole-host web-01：需要 ADDRESS=HOST")]
+    [InlineData("--token-file", "/nonexistent/tokens", "/nonexistent/tokens：无法读取令牌文件")]
+    [InlineData("--db", "/nonexistent/p.db", "没有令牌：请设置 PANICLENS_TOKEN 或 --token-file FILE")]
+    public void Serve_errors_are_in_chinese_under_zh_CN(string option, string value, string message)
+    {
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PANICLENS_TOKEN")));
+        var (code, error) = Run(option == "--http" ? ["--lang", "zh-CN", "serve", option, value] : ["--lang", "zh-CN", "serve", option, value, "--http", "127.0.0.1:0"]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public void The_sample_config_in_deploy_is_read_and_a_bad_field_is_named()
     {

@@ -47,7 +47,7 @@ public static class BucketsCommand
     private static (string Id, Buckets.BucketKeys Keys) Keys(ICrashStore store, string id)
     {
         if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var report))
-            return store.FindReport(report) is { } r ? ($"report {r.Id}", r.Keys) : throw new UsageException(Words.Format("error.no-report", id, store.Name));
-        return store.FindBucket(id) is { } bucket ? ($"bucket {bucket.Id}", bucket.Keys) : throw new UsageException(Words.Format("error.no-bucket", id, store.Name));
+            return store.FindReport(report) is { } r ? (Words.Format("explain.report", r.Id), r.Keys) : throw new UsageException(Words.Format("error.no-report", id, store.Name));
+        return store.FindBucket(id) is { } bucket ? (Words.Format("explain.bucket", bucket.Id), bucket.Keys) : throw new UsageException(Words.Format("error.no-bucket", id, store.Name));
     }
 }

@@ -86,10 +86,9 @@ public static class CheckCommand
             File.Move(partial, archive, overwrite: true);
         }
         var copied = manifest.Files.Where(f => f.Kind == CollectedKind.File).ToList();
-        error.WriteLine($"paniclens: collected {copied.Count} files ({copied.Sum(f => f.Bytes) / 1024} KiB) and {manifest.Files.Count - copied.Count} names "
-            + $"from {tree.Root} into {archive}; judge with: tar xzf {archive} -C DIR && paniclens check --root DIR");
+        error.WriteLine(Words.Format("collect.done", copied.Count, copied.Sum(f => f.Bytes) / 1024, manifest.Files.Count - copied.Count, tree.Root, archive));
         foreach (var withheld in manifest.Files.Where(f => f.Kind == CollectedKind.Withheld))
-            error.WriteLine($"paniclens: withheld {withheld.Path}: {CollectionExclusions.Reason(withheld.Path)}; checks that read it will differ on the copy");
+            error.WriteLine(Words.Format("collect.withheld", withheld.Path, PanicLens.Localization.Sentences.Translate(CollectionExclusions.Reason(withheld.Path) ?? "")));
         return CommandBoundary.Ok;
     }
 }

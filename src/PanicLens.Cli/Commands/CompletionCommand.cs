@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PanicLens.Cli.Completion;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Commands;
 
@@ -11,9 +12,9 @@ public static class CompletionCommand
 {
     public static Command Create(RootCommand root, CliIo io)
     {
-        var shell = new Argument<string>("SHELL") { Description = "bash, zsh or fish." };
+        var shell = new Argument<string>("SHELL") { Description = Words.Get("help.completion.1") };
         shell.AcceptOnlyFromAmong("bash", "zsh", "fish");
-        var command = new Command("completion", "Print a shell completion script: source <(paniclens completion bash), or zsh; paniclens completion fish | source.")
+        var command = new Command("completion", Words.Get("help.completion.2"))
         {
             shell,
         };

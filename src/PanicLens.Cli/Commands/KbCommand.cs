@@ -101,8 +101,8 @@ public static class KbCommand
             foreach (var error in check.Errors)
                 output.WriteLine(error.ToString());
             var fileCount = Directory.EnumerateFiles(target).Count(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
-            var mistakes = check.Errors.Count == 1 ? "1 mistake" : $"{check.Errors.Count} mistakes";
-            output.WriteLine($"{target}: {fileCount} file{(fileCount == 1 ? "" : "s")} checked with the shipped entries ({check.Issues.Count} entries load); {mistakes}.");
+            output.WriteLine(Words.Format("kb.validated", target, Rendering.BucketListRenderer.Count(fileCount, "file"), check.Issues.Count,
+                Rendering.BucketListRenderer.Count(check.Errors.Count, "mistake")));
             return check.Errors.Count == 0 ? CommandBoundary.Ok : CommandBoundary.Findings;
         });
         return command;

@@ -43,7 +43,7 @@ public static class KdumpCommand
         if (format == "json")
             output.WriteLine(JsonSerializer.Serialize(plan, CliJsonContext.Readable.KdumpPlan));
         else
-            KdumpPlanRenderer.Render(plan, facts is null ? null : root ?? "this machine", output);
+            KdumpPlanRenderer.Render(plan, facts is null ? null : root ?? Words.Get("error.this-machine"), output);
         return CommandBoundary.Ok;
     }
 }

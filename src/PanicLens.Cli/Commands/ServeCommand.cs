@@ -58,8 +58,8 @@ public static class ServeCommand
             try
             {
                 var server = LiveServer.Start(options, contract).GetAwaiter().GetResult();
-                io.Error.WriteLine($"paniclens serve: {server.Address} ({server.Store.Name}); receivers: "
-                    + string.Join(", ", server.Receivers.Select(r => r.Port == 0 ? r.Name : $"{r.Name} {r.Port}")));
+                io.Error.WriteLine(Words.Format("serve.started", server.Address, server.Store.Name,
+                    string.Join(", ", server.Receivers.Select(r => r.Port == 0 ? r.Name : $"{r.Name} {r.Port}"))));
                 server.WaitForShutdown().GetAwaiter().GetResult();
                 server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
@@ -81,7 +81,7 @@ public static class ServeCommand
         {
             var equals = pair.IndexOf('=');
             if (equals <= 0 || equals == pair.Length - 1 || !IPAddress.TryParse(pair[..equals], out _))
-                throw new ServeException($"--netconsole-host {pair}: ADDRESS=HOST is needed");
+                throw new ServeException(Words.Format("serve.error.netconsole-host", pair));
             names[pair[..equals]] = pair[(equals + 1)..];
         }
         return options with { NetconsoleHosts = names };
@@ -94,9 +94,9 @@ public static class ServeCommand
         if (parse.GetValue(StoreOptions.Db) is { } db)
             options = options with { Db = db };
         if (parse.GetValue(http) is { } endpoint)
-            options = options with { Http = IPEndPoint.TryParse(endpoint, out var e) && endpoint.Contains(':') ? e : throw new ServeException($"--http {endpoint}: ADDRESS:PORT is needed") };
+            options = options with { Http = IPEndPoint.TryParse(endpoint, out var e) && endpoint.Contains(':') ? e : throw new ServeException(Words.Format("serve.error.http", endpoint)) };
         if (parse.GetValue(bind) is { } address)
-            options = options with { Bind = IPAddress.TryParse(address, out var a) ? a : throw new ServeException($"--bind {address}: not an IP address") };
+            options = options with { Bind = IPAddress.TryParse(address, out var a) ? a : throw new ServeException(Words.Format("serve.error.bind", address)) };
         options = options with
         {
             SyslogUdp = parse.GetValue(syslogUdp) ?? options.SyslogUdp,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PanicLens.Buckets;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Rendering;
 
@@ -36,23 +37,23 @@ public static class BucketExplainRenderer
             return;
         }
         using var text = io.OpenText();
-        text.WriteLine($"{a.Id} and {b.Id}: {verdict}");
+        text.WriteLine(Words.Format("explain.heading", a.Id, b.Id, verdict));
         foreach (var (name, x, y) in keys)
         {
             if (x == y)
-                text.WriteLine($"  {name,-7} same     {Palette.Clean(x)}");
+                text.WriteLine($"  {name,-7} {TextWrap.Pad(Words.Get("explain.same"), 8)} {Palette.Clean(x)}");
             else
             {
-                text.WriteLine($"  {name,-7} differs  {Palette.Clean(x)}");
+                text.WriteLine($"  {name,-7} {TextWrap.Pad(Words.Get("explain.differs"), 8)} {Palette.Clean(x)}");
                 text.WriteLine($"  {"",-7}          {Palette.Clean(y)}");
             }
         }
     }
 
     private static string Verdict(BucketKeys a, BucketKeys b) =>
-        a.Exact == b.Exact ? "one bucket: the same crash site and stack in the same build (exact keys equal)"
-        : a.Stack == b.Stack ? "one bucket: the same stack by function names (another build or offsets)"
-        : a.Title == b.Title ? "two buckets with one title: the stacks differ below the crash site"
-        : a.Domain == b.Domain ? "two buckets in one domain: the same function fails in different ways (or through the same helper from one caller)"
-        : "unrelated: no key in common";
+        Words.Get(a.Exact == b.Exact ? "explain.exact"
+            : a.Stack == b.Stack ? "explain.stack"
+            : a.Title == b.Title ? "explain.title"
+            : a.Domain == b.Domain ? "explain.domain"
+            : "explain.unrelated");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PanicLens.Storage;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Rendering;
 
@@ -59,15 +60,16 @@ public static class BucketListRenderer
         foreach (var b in buckets)
         {
             text.WriteLine($"{b.Count,6}  {b.Id}  {Palette.Clean(b.Title)}");
-            text.WriteLine($"        {Plural(b.Hosts.Count, "host")}: {List(b.Hosts)}; kernels: {List(b.Kernels)}");
-            text.WriteLine($"        seen {b.FirstSeen} .. {b.LastSeen}{(b.KnownIssue is null ? "" : "; known issue " + b.KnownIssue)}");
+            text.WriteLine("        " + Words.Format("buckets.hosts-kernels", Count(b.Hosts.Count, "host"), List(b.Hosts), List(b.Kernels)));
+            text.WriteLine("        " + Words.Format("buckets.seen", b.FirstSeen, b.LastSeen)
+                + (b.KnownIssue is null ? "" : Words.Format("buckets.known-issue", b.KnownIssue)));
         }
-        text.WriteLine($"{Plural(buckets.Count, "bucket")}, {Plural(buckets.Sum(b => b.Count), "crash report")}.");
+        text.WriteLine(Words.Format("buckets.total", Count(buckets.Count, "bucket"), Count(buckets.Sum(b => b.Count), "report")));
     }
 
     private static void WriteMarkdown(TextWriter text, IReadOnlyList<BucketSummary> buckets)
     {
-        text.WriteLine("| count | bucket | title | hosts | kernels | first seen | last seen | known issue |");
+        text.WriteLine(Words.Get("buckets.markdown-heading"));
         text.WriteLine("|---:|---|---|---|---|---|---|---|");
         foreach (var b in buckets)
             text.WriteLine($"| {b.Count} | `{b.Id}` | {Cell(b.Title)} | {Cell(List(b.Hosts))} | {Cell(List(b.Kernels))} | {b.FirstSeen} | {b.LastSeen} | {Cell(b.KnownIssue ?? "")} |");
@@ -80,7 +82,8 @@ public static class BucketListRenderer
     private static string List(IReadOnlyList<string> values, int shown = 5) =>
         values.Count == 0 ? "-" : values.Count <= shown
             ? Palette.Clean(string.Join(", ", values))
-            : Palette.Clean(string.Join(", ", values.Take(shown))) + $" and {values.Count - shown} more";
+            : Palette.Clean(string.Join(", ", values.Take(shown))) + Words.Format("buckets.more", values.Count - shown);
 
-    private static string Plural(long n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+    /// <summary>`1 host`, `3 hosts`: the key `count.WORD.one` or `count.WORD.other` (Chinese has one form for both).</summary>
+    public static string Count(long n, string word) => Words.Format(n == 1 ? $"count.{word}.one" : $"count.{word}.other", n);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PanicLens.Storage;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Rendering;
 
@@ -26,7 +27,8 @@ public static class HostListRenderer
         }
         using var text = io.OpenText();
         foreach (var h in hosts)
-            text.WriteLine($"{Palette.Clean(h.Name),-24} {h.Reports,6} crashes  last {h.LastCrash ?? "-",-24} {Palette.Clean(h.LastKernel ?? "-"),-20} booted {h.LastBoot ?? "-",-24} {Palette.Clean(h.LastBootKernel ?? "-"),-20} {Palette.Clean(h.LastTitle ?? "")}");
-        text.WriteLine(hosts.Count == 1 ? "1 host." : $"{hosts.Count} hosts.");
+            text.WriteLine(Words.Format("hosts.line", $"{Palette.Clean(h.Name),-24}", $"{h.Reports,6}", $"{h.LastCrash ?? "-",-24}", $"{Palette.Clean(h.LastKernel ?? "-"),-20}",
+                $"{h.LastBoot ?? "-",-24}", $"{Palette.Clean(h.LastBootKernel ?? "-"),-20}", Palette.Clean(h.LastTitle ?? "")));
+        text.WriteLine(Words.Format("hosts.total", BucketListRenderer.Count(hosts.Count, "host")));
     }
 }

@@ -51,21 +51,21 @@ public static class KnownIssueRenderer
     {
         output.WriteLine(p.Label("  " + Words.Get("kb.host")));
         if (host.Kernel.Count > 0)
-            output.WriteLine($"    kernel in {string.Join(" or ", host.Kernel.Select(r => $"({r})"))}");
+            output.WriteLine("    " + Words.Format("kbhost.kernel", string.Join(Words.Get("kbhost.or"), host.Kernel.Select(r => $"({r})"))));
         if (host.Modules.Count > 0)
-            output.WriteLine($"    modules loaded: {string.Join(", ", host.Modules)}");
+            output.WriteLine("    " + Words.Format("kbhost.modules", string.Join(", ", host.Modules)));
         foreach (var s in host.Sysctls)
             output.WriteLine($"    sysctl {s.Key} {(s.EqualTo is not null ? "= " + s.EqualTo : "!= " + s.NotEqualTo)}");
         foreach (var s in host.Sockets)
-            output.WriteLine($"    socket in {s.File}{(s.State is null ? "" : " state " + s.State)}{(s.Port is null ? "" : " port " + s.Port)}");
+            output.WriteLine("    " + Words.Format("kbhost.socket", s.File) + (s.State is null ? "" : Words.Format("kbhost.state", s.State)) + (s.Port is null ? "" : Words.Format("kbhost.port", s.Port)));
         foreach (var m in host.Mitigated)
         {
-            var parts = m.ModulesAbsent.Select(x => "no " + x).Concat(m.Sysctls.Select(s => $"{s.Key} {(s.EqualTo is not null ? "= " + s.EqualTo : "!= " + s.NotEqualTo)}"))
-                .Concat(m.Cmdline.Select(c => "cmdline has " + c)).Concat(m.Files.Select(f => $"{f.Path} matches /{f.Contains}/"));
-            output.WriteLine($"    mitigated by {m.Mitigation} when: {string.Join("; ", parts)}");
+            var parts = m.ModulesAbsent.Select(x => Words.Format("kbhost.no-module", x)).Concat(m.Sysctls.Select(s => $"{s.Key} {(s.EqualTo is not null ? "= " + s.EqualTo : "!= " + s.NotEqualTo)}"))
+                .Concat(m.Cmdline.Select(c => Words.Format("kbhost.cmdline-has", c))).Concat(m.Files.Select(f => Words.Format("kbhost.file-matches", f.Path, f.Contains)));
+            output.WriteLine("    " + Words.Format("kbhost.mitigated", m.Mitigation, string.Join(Words.Get("kbhost.separator"), parts)));
         }
         if (host.Notes is not null)
-            output.WriteLine($"    note: {host.Notes}");
+            output.WriteLine("    " + Words.Format("kbhost.note", host.Notes));
     }
 
     private static void WriteMitigations(TextWriter output, KnownIssue issue, Palette p)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using PanicLens.Cli.Localization;
 using PanicLens.Cli.Scanning;
 
 namespace PanicLens.Cli.Rendering;
@@ -29,8 +31,8 @@ public sealed class ScanProgressRenderer : IDisposable
             var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
             var rate = progress.Bytes / seconds;
             var left = rate > 0 ? TimeSpan.FromSeconds((progress.TotalBytes - progress.Bytes) / rate) : TimeSpan.Zero;
-            error.Write($"\r\u001b[K{progress.Files}/{progress.TotalFiles} files  {progress.Bytes / 1048576.0:0}/{progress.TotalBytes / 1048576.0:0} MiB  "
-                + $"{progress.Reports} crashes  {rate / 1048576:0} MiB/s  ETA {left:mm\\:ss}");
+            error.Write("\r\u001b[K" + Words.Format("scan.progress", progress.Files, progress.TotalFiles, progress.Bytes / 1048576.0,
+                progress.TotalBytes / 1048576.0, progress.Reports, rate / 1048576, left.ToString(@"mm\:ss", CultureInfo.InvariantCulture)));
             error.Flush();
         }
     }

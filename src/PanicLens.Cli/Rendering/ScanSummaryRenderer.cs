@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PanicLens.Cli.Localization;
 using PanicLens.Cli.Scanning;
 
 namespace PanicLens.Cli.Rendering;
@@ -26,10 +27,9 @@ public static class ScanSummaryRenderer
             return;
         }
         using var text = io.OpenText();
-        text.WriteLine($"scanned {summary.Files} files, {Size(summary.Bytes)} read: {summary.Reports} crash reports, "
-            + $"{summary.NewReports} new; {summary.Buckets} buckets in {Palette.Clean(store)}");
+        text.WriteLine(Words.Format("scan.summary", summary.Files, Size(summary.Bytes), summary.Reports, summary.NewReports, summary.Buckets, Palette.Clean(store)));
         foreach (var skipped in summary.Skipped)
-            text.WriteLine($"skipped {Palette.Clean(skipped.Path)}: {Palette.Clean(skipped.Reason)}");
+            text.WriteLine(Words.Format("scan.skipped", Palette.Clean(skipped.Path), Palette.Clean(skipped.Reason)));
     }
 
     private static string Size(long bytes) => bytes switch

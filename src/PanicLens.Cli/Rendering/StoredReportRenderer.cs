@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using PanicLens.Knowledge;
 using PanicLens.Storage;
+using PanicLens.Cli.Localization;
 
 namespace PanicLens.Cli.Rendering;
 
@@ -50,17 +51,17 @@ public sealed class StoredReportRenderer(CliIo io, string format, Func<Knowledge
             return;
         }
         using var text = io.OpenText();
-        text.WriteLine($"bucket {bucket.Id}: {Palette.Clean(bucket.Title)}");
-        text.WriteLine($"  {bucket.Count} reports on {bucket.Hosts.Count} hosts, seen {bucket.FirstSeen} .. {bucket.LastSeen}");
-        text.WriteLine($"  hosts    {Palette.Clean(string.Join(", ", bucket.Hosts))}");
-        text.WriteLine($"  kernels  {Palette.Clean(string.Join(", ", bucket.Kernels))}");
+        text.WriteLine(Words.Format("show.bucket", bucket.Id, Palette.Clean(bucket.Title)));
+        text.WriteLine("  " + Words.Format("show.bucket-counts", bucket.Count, bucket.Hosts.Count, bucket.FirstSeen, bucket.LastSeen));
+        text.WriteLine($"  {Label("show.hosts")}{Palette.Clean(string.Join(", ", bucket.Hosts))}");
+        text.WriteLine($"  {Label("show.kernels")}{Palette.Clean(string.Join(", ", bucket.Kernels))}");
         if (bucket.KnownIssue is not null)
-            text.WriteLine($"  known    {bucket.KnownIssue}");
-        text.WriteLine($"  keys     {Palette.Clean(bucket.Keys.Stack)}");
-        text.WriteLine($"           {Palette.Clean(bucket.Keys.Domain)}");
-        text.WriteLine($"  reports (newest first, at most {reports.Count}):");
+            text.WriteLine($"  {Label("show.known")}{bucket.KnownIssue}");
+        text.WriteLine($"  {Label("show.keys")}{Palette.Clean(bucket.Keys.Stack)}");
+        text.WriteLine($"  {Label("")}{Palette.Clean(bucket.Keys.Domain)}");
+        text.WriteLine("  " + Words.Format("show.reports", reports.Count));
         foreach (var r in reports)
-            text.WriteLine($"    {r.Id,8}  {Palette.Clean(r.Host)}  {Palette.Clean(r.Path)}:{r.StartLine}-{r.EndLine}  {r.Timestamp ?? r.FoundAt}{(r.Pending ? "  (pending: the log may still grow)" : "")}");
+            text.WriteLine($"    {r.Id,8}  {Palette.Clean(r.Host)}  {Palette.Clean(r.Path)}:{r.StartLine}-{r.EndLine}  {r.Timestamp ?? r.FoundAt}{(r.Pending ? "  " + Words.Get("show.pending-note") : "")}");
         if (reports.FirstOrDefault(r => r.RawText is not null) is { } sample)
         {
             text.WriteLine();
@@ -92,15 +93,19 @@ public sealed class StoredReportRenderer(CliIo io, string format, Func<Knowledge
             json.WriteRawValue(r.ReportJson);
     }
 
+    /// <summary>A label of the bucket summary, padded to 9 display columns (the English labels' width).</summary>
+    private static string Label(string key) => TextWrap.Pad(key.Length == 0 ? "" : Words.Get(key), 9);
+
     private static void WriteHeader(TextWriter text, StoredReport r) =>
-        text.WriteLine($"report {r.Id} · host {Palette.Clean(r.Host)} · {Palette.Clean(r.Path)} lines {r.StartLine}-{r.EndLine} · bucket {r.BucketId}{(r.Pending ? " · pending" : "")}");
+        text.WriteLine(Words.Format("show.report-header", r.Id, Palette.Clean(r.Host), Palette.Clean(r.Path), r.StartLine, r.EndLine, r.BucketId)
+            + (r.Pending ? Words.Get("show.pending") : ""));
 
     private void WriteAnalysis(TextWriter text, StoredReport r)
     {
         if (r.RawText is null)
         {
             text.WriteLine($"  {Palette.Clean(r.Title)}");
-            text.WriteLine($"  (text not kept: outside the bucket's sample of {SqlCrashStore.SamplePerBucket})");
+            text.WriteLine("  " + Words.Format("show.not-kept", SqlCrashStore.SamplePerBucket));
             return;
         }
         var pipeline = new ReportPipeline(knowledge);

@@ -1,3 +1,5 @@
+using PanicLens.Cli.Localization;
+
 namespace PanicLens.Cli.Scanning;
 
 /// <summary>The files under the paths a scan names, in ordinal order; what cannot be listed is reported, not fatal.</summary>
@@ -13,7 +15,7 @@ public static class LogFiles
             else if (Directory.Exists(path))
                 WalkFolder(path, files, excluded, skip);
             else
-                skip(new SkippedFile(path, "no such file or directory"));
+                skip(new SkippedFile(path, Words.Get("scan.no-such-path")));
         }
         return files;
     }

@@ -1,4 +1,5 @@
 using PanicLens.Knowledge;
+using PanicLens.Localization;
 
 namespace PanicLens.Readiness;
 
@@ -60,14 +61,14 @@ public static class ExposureEvaluator
         var from = host.Facts.KernelReleaseFrom;
         if (!KernelVersion.TryParse(release, out var version))
         {
-            evidence.Add($"{from}: {(release is null ? "unreadable" : $"\"{release}\" is not a kernel version")}");
+            evidence.Add(release is null ? Sentences.Format("evidence.release.unreadable", from) : Sentences.Format("evidence.release.not-version", from, release));
             return null;
         }
         var matching = ranges.FirstOrDefault(r => r.Contains(version));
-        var rangesText = string.Join(" or ", ranges.Select(r => r.Text));
+        var rangesText = string.Join(Sentences.Get("evidence.range-or"), ranges.Select(r => r.Text));
         if (matching is null)
         {
-            evidence.Add($"{from}: {release} is not in {rangesText}");
+            evidence.Add(Sentences.Format("evidence.release.outside", from, release, rangesText));
             return false;
         }
         // A distribution kernel (3.10.0-1160.el7) carries backports its base version does not show: a range
@@ -75,11 +76,10 @@ public static class ExposureEvaluator
         // holds every upstream fix up to its base).
         if (version.Release.Count > 0 && !matching.Bounds.Any(b => b.Version.Release.Count > 0))
         {
-            evidence.Add($"{from}: {release} is a distribution build of {string.Join('.', version.Base)}, in {matching.Text} by upstream numbering; "
-                + "whether it carries the backported fix is not visible from the version (check the package changelog)");
+            evidence.Add(Sentences.Format("evidence.release.distribution", from, release, string.Join('.', version.Base), matching.Text));
             return null;
         }
-        evidence.Add($"{from}: {release} is in {rangesText}");
+        evidence.Add(Sentences.Format("evidence.release.inside", from, release, rangesText));
         return true;
     }
 
@@ -89,11 +89,11 @@ public static class ExposureEvaluator
             return true;
         if (host.Facts.Modules is null)
         {
-            evidence.Add("/proc/modules: unreadable");
+            evidence.Add(Sentences.Get("evidence.modules.unreadable"));
             return null;
         }
         var missing = modules.Where(m => !host.Facts.HasModule(m)).ToList();
-        evidence.Add($"/proc/modules: {(missing.Count == 0 ? string.Join(", ", modules) + " loaded" : string.Join(", ", missing) + " not loaded")}");
+        evidence.Add(missing.Count == 0 ? Sentences.Format("evidence.modules.loaded", string.Join(", ", modules)) : Sentences.Format("evidence.modules.missing", string.Join(", ", missing)));
         return missing.Count == 0;
     }
 
@@ -102,12 +102,12 @@ public static class ExposureEvaluator
         var file = host.Tree.ReadOptional(sysctl.ProcPath);
         if (!file.Readable && !host.Tree.Exists("/proc/sys"))
         {
-            evidence.Add($"{sysctl.ProcPath}: unreadable (no /proc/sys in this tree)");
+            evidence.Add(Sentences.Format("evidence.sysctl.no-proc-sys", sysctl.ProcPath));
             return null;
         }
         var holds = sysctl.Holds(file.Value);
         var want = sysctl.EqualTo is not null ? "= " + sysctl.EqualTo : "!= " + sysctl.NotEqualTo;
-        evidence.Add($"{sysctl.ProcPath}: {(file.Readable ? file.Value : "absent")} (want {want}: {(holds ? "holds" : "does not hold")})");
+        evidence.Add(Sentences.Format(holds ? "evidence.sysctl.holds" : "evidence.sysctl.does-not-hold", sysctl.ProcPath, file.Readable ? file.Value : Sentences.Get("evidence.absent"), want));
         return holds;
     }
 
@@ -120,15 +120,15 @@ public static class ExposureEvaluator
             var ipv4 = socket.File.EndsWith('6') ? socket.File[..^1] : null;
             if (ipv4 is not null && host.Tree.ReadOptional(ipv4).Readable)
             {
-                evidence.Add($"{socket.File}: absent beside {ipv4} (no IPv6 stack)");
+                evidence.Add(Sentences.Format("evidence.socket.no-ipv6", socket.File, ipv4));
                 return false;
             }
-            evidence.Add($"{socket.File}: unreadable ({file.Problem})");
+            evidence.Add(Sentences.Format("evidence.unreadable", socket.File, file.Problem));
             return null;
         }
         var count = ProcNetTable.Count(file.Text, socket.StateCode, socket.Port);
-        var what = $"{socket.State ?? "any state"}{(socket.Port is { } port ? $" on port {port}" : "")}";
-        evidence.Add($"{socket.File}: {count} socket(s) in {what}");
+        var what = (socket.State ?? Sentences.Get("evidence.socket.any-state")) + (socket.Port is { } port ? Sentences.Format("evidence.socket.port", port) : "");
+        evidence.Add(Sentences.Format("evidence.socket.count", socket.File, count, what));
         return count > 0;
     }
 
@@ -139,7 +139,9 @@ public static class ExposureEvaluator
         {
             var loaded = host.Facts.Modules is null ? null : check.ModulesAbsent.Where(host.Facts.HasModule).ToList();
             results.Add(loaded is null ? null : loaded.Count == 0);
-            evidence.Add($"mitigation {check.Mitigation}: /proc/modules {(loaded is null ? "unreadable" : loaded.Count == 0 ? string.Join(", ", check.ModulesAbsent) + " not loaded" : string.Join(", ", loaded) + " still loaded")}");
+            evidence.Add(Sentences.Format("evidence.mitigation.modules", check.Mitigation, loaded is null ? Sentences.Get("evidence.word.unreadable")
+                : loaded.Count == 0 ? Sentences.Format("evidence.word.not-loaded", string.Join(", ", check.ModulesAbsent))
+                : Sentences.Format("evidence.word.still-loaded", string.Join(", ", loaded))));
         }
         results.AddRange(check.Sysctls.Select(s => Sysctl(s, host, evidence)));
         foreach (var word in check.Cmdline)
@@ -147,7 +149,8 @@ public static class ExposureEvaluator
             var cmdline = host.Facts.CommandLine;
             var present = cmdline is null ? (bool?)null : KernelCommandLine.Words(cmdline).Contains(word);
             results.Add(present);
-            evidence.Add($"mitigation {check.Mitigation}: /proc/cmdline {(present is null ? "unreadable" : present.Value ? "has " + word : "lacks " + word)}");
+            evidence.Add(Sentences.Format("evidence.mitigation.cmdline", check.Mitigation, Sentences.Format(present is null ? "evidence.word.unreadable"
+                : present.Value ? "evidence.word.has" : "evidence.word.lacks", word)));
         }
         foreach (var fileCheck in check.Files)
             results.Add(FileContains(fileCheck, check.Mitigation, host, evidence));
@@ -163,12 +166,12 @@ public static class ExposureEvaluator
             {
                 if (check.Contains.IsMatch(line))
                 {
-                    evidence.Add($"mitigation {mitigation}: {path}: \"{line.Trim()}\"");
+                    evidence.Add(Sentences.Format("evidence.mitigation", mitigation, $"{path}: \"{line.Trim()}\""));
                     return true;
                 }
             }
         }
-        evidence.Add($"mitigation {mitigation}: no line of {check.Path} matches {check.Contains}");
+        evidence.Add(Sentences.Format("evidence.mitigation", mitigation, Sentences.Format("evidence.file.no-match", check.Path, check.Contains)));
         return false;
     }
 

@@ -27,7 +27,7 @@ public static class KdumpCaptureChecks
             var fix = kdump.Installed
                 ? Sentences.Get("fix.initramfs.build")
                 : Sentences.Get("fix.initramfs.install");
-            return new(id, CheckStatus.Fail, [string.Join(", ", candidates) + ": not found"], fix);
+            return new(id, CheckStatus.Fail, [Sentences.Format("evidence.not-found", string.Join(", ", candidates))], fix);
         }
         var evidence = new List<string> { $"{found}: built {built:yyyy-MM-dd HH:mm} UTC" };
         var stale = new List<string>();
@@ -58,7 +58,7 @@ public static class KdumpCaptureChecks
             return new(id, CheckStatus.Warn, evidence,
                 Sentences.Get("fix.kdumpcapture.3"));
         var level = DumpLevel(kdump.Collector);
-        evidence.Add(level is null ? "no -d: makedumpfile keeps every page" : $"dump level {level}");
+        evidence.Add(level is null ? Sentences.Get("evidence.dump-level.none") : Sentences.Format("evidence.dump-level", level));
         if (level is null || (level & UserAndFreePages) != UserAndFreePages)
             return new(id, CheckStatus.Warn, evidence, Sentences.Get("fix.kdumpcapture.4"));
         if (host.XenDom0 && !kdump.Collector.Contains("-X", StringComparison.Ordinal))
@@ -89,7 +89,7 @@ public static class KdumpCaptureChecks
         var evidence = new List<string>();
         var lockdownFile = host.Tree.ReadOptional("/sys/kernel/security/lockdown");
         var lockdown = LockdownMode(lockdownFile.Value);
-        evidence.Add(lockdownFile.Readable ? host.Show(lockdownFile) : $"{lockdownFile.Path}: {lockdownFile.Problem} (no lockdown LSM)");
+        evidence.Add(lockdownFile.Readable ? host.Show(lockdownFile) : Sentences.Format("evidence.lockdown.none", lockdownFile.Path, lockdownFile.Problem));
         var secureBoot = SecureBoot(host, evidence);
         if (lockdown is null && secureBoot is null)
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdumpcapture.7"));
@@ -123,21 +123,21 @@ public static class KdumpCaptureChecks
         const string variable = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c";
         if (!host.Tree.Exists("/sys/firmware"))
         {
-            evidence.Add("/sys/firmware: not found");
+            evidence.Add(Sentences.Format("evidence.not-found", "/sys/firmware"));
             return null;
         }
         if (!host.Tree.Exists("/sys/firmware/efi"))
         {
-            evidence.Add("/sys/firmware/efi: not found (legacy BIOS boot: no secure boot)");
+            evidence.Add(Sentences.Get("evidence.efi.none"));
             return false;
         }
         var file = host.Tree.Read(variable);
         if (file.Text is not { Length: >= 5 } bytes)
         {
-            evidence.Add(host.Show(file, "too short"));
+            evidence.Add(host.Show(file, Sentences.Get("evidence.too-short")));
             return null;
         }
-        evidence.Add($"{variable}: secure boot {(bytes[4] == '\u0001' ? "enabled" : "disabled")}");
+        evidence.Add(Sentences.Format(bytes[4] == '\u0001' ? "evidence.secure-boot.on" : "evidence.secure-boot.off", variable));
         return bytes[4] == '\u0001';
     }
 
@@ -157,10 +157,11 @@ public static class KdumpCaptureChecks
         var dumps = FindDumps(host, kdump.TargetPath);
         if (dumps.Count > 0)
         {
-            evidence.Add($"{kdump.TargetPath}: {dumps.Count} dump(s), newest {dumps[^1]}");
+            evidence.Add(Sentences.Format("evidence.dumps", kdump.TargetPath, dumps.Count, dumps[^1]));
             return new(id, CheckStatus.Pass, evidence, "");
         }
-        evidence.Add(kdump.TargetKind == "local" ? $"{kdump.TargetPath}: no vmcore or dump.* found" : $"{kdump.ConfigPath}: remote {kdump.TargetKind} target {kdump.TargetDevice}: not searched for dumps");
+        evidence.Add(kdump.TargetKind == "local" ? Sentences.Format("evidence.dumps.none", kdump.TargetPath)
+            : Sentences.Format("evidence.dumps.remote", kdump.ConfigPath, kdump.TargetKind, kdump.TargetDevice));
         return new(id, CheckStatus.Warn, evidence,
             Sentences.Get("fix.kdumpcapture.15"));
     }

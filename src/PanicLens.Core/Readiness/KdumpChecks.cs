@@ -20,8 +20,8 @@ public static class KdumpChecks
             // Dom0's own reservation is pseudo-physical memory Xen cannot use; only the xen.gz line counts.
             var xenValue = KernelCommandLine.Last(host.Facts.Xen.CommandLine, "crashkernel");
             evidence.Add(host.Facts.Boot is { XenLine: not null } boot
-                ? $"{boot.ConfigPath}: hypervisor line {(xenValue is null ? "has no crashkernel=" : "crashkernel=" + xenValue)}"
-                : "boot loader: no hypervisor (xen.gz) line found");
+                ? Sentences.Format(xenValue is null ? "evidence.xen-line.no-crashkernel" : "evidence.xen-line.crashkernel", boot.ConfigPath, xenValue)
+                : Sentences.Get("evidence.no-xen-line"));
             if (host.Facts.Boot?.XenLine is null)
                 return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.1"));
             if (xenValue is null)
@@ -55,7 +55,7 @@ public static class KdumpChecks
             return new(id, CheckStatus.Unknown, evidence, Sentences.Get("fix.kdump.5"));
         }
         var recommended = CrashKernelSize.RecommendedBytes(ram);
-        evidence.Add($"/proc/meminfo: MemTotal {ram >> 20} MiB; recommended reservation {CrashKernelSize.Format(recommended)} ({CrashKernelSize.RecommendedWhy(ram)})");
+        evidence.Add(Sentences.Format("evidence.meminfo.recommended", ram >> 20, CrashKernelSize.Format(recommended), Sentences.Translate(CrashKernelSize.RecommendedWhy(ram))));
         if (reserved is null)
             return new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.6", CrashKernelSize.Format(recommended)));
         evidence.Add($"reserved {reserved >> 20} MiB");
@@ -119,18 +119,18 @@ public static class KdumpChecks
             return new(id, CheckStatus.Fail, evidence, Sentences.Format("sentence.then", Sentences.Get("fix.kdump.16"), Sentences.Get("fix.plan-hint")));
         if (kdump.TargetKind is "nfs" or "ssh")
         {
-            evidence.Add($"{kdump.ConfigPath}: remote {kdump.TargetKind} target {kdump.TargetDevice}:{kdump.TargetPath}; reachability and free space are not probed from here");
+            evidence.Add(Sentences.Format("evidence.target.remote", kdump.ConfigPath, kdump.TargetKind, kdump.TargetDevice, kdump.TargetPath));
             return new(id, CheckStatus.Warn, evidence,
                 Sentences.Get("fix.kdump.17"));
         }
         if (kdump.TargetKind == "raw" || kdump.TargetDevice is not null)
         {
-            evidence.Add($"{kdump.ConfigPath}: {kdump.TargetKind} device {kdump.TargetDevice}; its free space is not visible from the running system's tree");
+            evidence.Add(Sentences.Format("evidence.target.device", kdump.ConfigPath, kdump.TargetKind, kdump.TargetDevice));
             return new(id, CheckStatus.Pass, evidence, "");
         }
         if (!host.Tree.Exists(kdump.TargetPath))
         {
-            evidence.Add($"{kdump.TargetPath}: not found");
+            evidence.Add(Sentences.Format("evidence.not-found", kdump.TargetPath));
             return new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.19", kdump.TargetPath));
         }
         return FreeSpaceVerdict(id, host, evidence);
@@ -142,13 +142,13 @@ public static class KdumpChecks
         var free = host.Tree.FreeBytes(kdump.TargetPath);
         if (free is null || host.RamBytes is not { } ram)
         {
-            evidence.Add($"{kdump.TargetPath}: exists; free space {(host.Tree.IsLive ? "unreadable" : "not measured in a copied tree")}");
+            evidence.Add(Sentences.Format(host.Tree.IsLive ? "evidence.target.free-unreadable" : "evidence.target.free-not-measured", kdump.TargetPath));
             return new(id, CheckStatus.Pass, evidence, "");
         }
         // A filtered (-d 31) dump is usually a small fraction of RAM; a quarter is a cautious bound [inference].
         var filtered = KdumpCaptureChecks.DumpLevel(kdump.Collector) is >= 17;
         var expected = filtered ? ram / 4 : ram;
-        evidence.Add($"{kdump.TargetPath}: {free >> 20} MiB free; expected dump up to {expected >> 20} MiB ({(filtered ? "filtered, a quarter of RAM" : "unfiltered, all of RAM")}; `makedumpfile --mem-usage /proc/kcore` gives the real figure)");
+        evidence.Add(Sentences.Format(filtered ? "evidence.target.free.filtered" : "evidence.target.free.unfiltered", kdump.TargetPath, free >> 20, expected >> 20));
         return free >= expected
             ? new(id, CheckStatus.Pass, evidence, "")
             : new(id, CheckStatus.Warn, evidence, Sentences.Format("fix.kdump.22", kdump.TargetPath));

@@ -1,3 +1,5 @@
+using PanicLens.Localization;
+
 namespace PanicLens.Readiness;
 
 /// <summary>Reads the kdump configuration of a host according to its distribution family's layout.</summary>
@@ -56,8 +58,8 @@ public static class KdumpSetupReader
             }
         }
         var configPath = conf.Readable ? conf.Path : null;
-        var defaults = directives == 0 ? " (no directives: the defaults)" : "";
-        evidence.Add(configPath is null ? "/etc/kdump.conf: not found (kexec-tools not installed)" : $"{conf.Path}: target {kind}{(device is null ? "" : " " + device)}, path {path}, core_collector {collector}{defaults}");
+        var defaults = directives == 0 ? Sentences.Get("evidence.kdump-conf.defaults") : "";
+        evidence.Add(configPath is null ? Sentences.Format("evidence.not-installed", "/etc/kdump.conf", "kexec-tools") : $"{conf.Path}: target {kind}{(device is null ? "" : " " + device)}, path {path}, core_collector {collector}{defaults}");
         var enabled = ServiceEnabled(tree, layout, evidence);
         return new KdumpSetup(layout, configPath, enabled, kind, path, device, collector, sysconfig.GetValueOrDefault("KEXEC_ARGS", ""), evidence);
     }
@@ -73,7 +75,7 @@ public static class KdumpSetupReader
         var collector = "makedumpfile " + vars.GetValueOrDefault("MAKEDUMP_ARGS", "-c -d 31");
         bool? enabled = null;
         if (!file.Readable)
-            evidence.Add("/etc/default/kdump-tools: not found (kdump-tools not installed)");
+            evidence.Add(Sentences.Format("evidence.not-installed", "/etc/default/kdump-tools", "kdump-tools"));
         else
         {
             var use = vars.GetValueOrDefault("USE_KDUMP", "0");
@@ -94,7 +96,7 @@ public static class KdumpSetupReader
         var kind = scheme switch { "file" => "local", "nfs" => "nfs", "ssh" or "sftp" => "ssh", _ => scheme };
         var path = scheme == "file" ? saveDir["file://".Length..] : saveDir;
         var collector = "makedumpfile -d " + vars.GetValueOrDefault("KDUMP_DUMPLEVEL", "31");
-        evidence.Add(file.Readable ? $"{file.Path}: KDUMP_SAVEDIR={saveDir}, KDUMP_DUMPLEVEL={collector["makedumpfile -d ".Length..]}" : "/etc/sysconfig/kdump: not found (kdump not installed)");
+        evidence.Add(file.Readable ? $"{file.Path}: KDUMP_SAVEDIR={saveDir}, KDUMP_DUMPLEVEL={collector["makedumpfile -d ".Length..]}" : Sentences.Format("evidence.not-installed", "/etc/sysconfig/kdump", "kdump"));
         var enabled = ServiceEnabled(tree, layout, evidence);
         return new KdumpSetup(layout, file.Readable ? file.Path : null, enabled, kind, path, kind == "local" ? null : saveDir, collector,
             vars.GetValueOrDefault("KEXEC_OPTIONS", ""), evidence);
@@ -128,10 +130,11 @@ public static class KdumpSetupReader
             if (entries.Count == 0)
                 continue;
             var link = entries.FirstOrDefault(e => layout.Services.Any(s => e.Length == s.Length + 3 && e.EndsWith(s, StringComparison.Ordinal)));
-            evidence.Add(link is null ? $"{dir}: no {layout.Services[0]} link (not installed as a service)" : $"{dir}/{link}: {(link[0] == 'S' ? "starts at boot" : "off (K link)")}");
+            evidence.Add(link is null ? Sentences.Format("evidence.service.no-link", dir, layout.Services[0])
+                : Sentences.Format(link[0] == 'S' ? "evidence.service.starts" : "evidence.service.off", $"{dir}/{link}"));
             return link is not null && link[0] == 'S';
         }
-        evidence.Add("/etc/systemd/system, /etc/rc.d/rc3.d: not found (cannot tell whether the service is enabled)");
+        evidence.Add(Sentences.Get("evidence.service.no-dirs"));
         return null;
     }
 }

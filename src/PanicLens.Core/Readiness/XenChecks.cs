@@ -16,13 +16,13 @@ public static class XenChecks
         const string id = "xen.crashkernel";
         var boot = host.Facts.Boot;
         if (boot?.XenLine is null)
-            return new(id, CheckStatus.Unknown, ["boot loader: no hypervisor (xen.gz) line found in /boot/grub*/"], Sentences.Get("fix.xen.boot-config"));
+            return new(id, CheckStatus.Unknown, [Sentences.Get("evidence.no-xen-line.grub")], Sentences.Get("fix.xen.boot-config"));
         var onXen = KernelCommandLine.Last(boot.XenLine, "crashkernel");
         var onDom0 = KernelCommandLine.Last(boot.KernelLine, "crashkernel") ?? KernelCommandLine.Last(host.Facts.CommandLine, "crashkernel");
         var evidence = new List<string>
         {
-            $"{boot.ConfigPath}: hypervisor line {(onXen is null ? "has no crashkernel=" : "crashkernel=" + onXen)}",
-            $"{boot.ConfigPath} and /proc/cmdline: Dom0 line {(onDom0 is null ? "has no crashkernel=" : "crashkernel=" + onDom0)}",
+            Sentences.Format(onXen is null ? "evidence.xen-line.no-crashkernel" : "evidence.xen-line.crashkernel", boot.ConfigPath, onXen),
+            Sentences.Format(onDom0 is null ? "evidence.dom0-line.no-crashkernel" : "evidence.dom0-line.crashkernel", boot.ConfigPath, onDom0),
         };
         var iomem = host.Tree.ReadOptional("/proc/iomem");
         if (iomem.Text is { } text)

@@ -1,5 +1,6 @@
 using PanicLens.Server.Operations;
 using PanicLens.Server.Streaming;
+using PanicLens.Server.Localization;
 
 namespace PanicLens.Server.Receiving;
 
@@ -26,7 +27,7 @@ public sealed class FollowReceiver : IReceiver
         (this.folders, this.interval, this.collector, this.metrics, this.limits) = (folders, interval, collector, metrics, limits);
         foreach (var folder in folders)
             if (!Directory.Exists(folder))
-                throw new DirectoryNotFoundException($"--follow {folder}: no such folder");
+                throw new DirectoryNotFoundException(Messages.Format("error.no-folder", folder));
         // Files there now are followed from their end; any file that appears later, from its start.
         Discover(fromEnd: true);
         started = true;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using PanicLens.Storage.Localization;
 
 namespace PanicLens.Storage.Postgres;
 
@@ -17,7 +18,7 @@ public sealed class PostgresDialect : SqlDialect
     public PostgresDialect(string uri)
     {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Host.Length == 0)
-            throw new StoreException($"{uri}: not a postgres://user:password@host:port/database URI");
+            throw new StoreException(StoreMessages.Format("store.not-postgres-uri", uri));
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = parsed.Host,

@@ -46,6 +46,10 @@ public sealed class TableSentenceTests
             yield return row.Off;
             yield return row.On;
         }
+        foreach (var row in PanicLens.Readiness.CollectionExclusions.All)
+            yield return row.Why;
+        foreach (var row in PanicLens.Readiness.CrashKernelSize.Recommended)
+            yield return row.Why;
         foreach (var row in PanicLens.Readiness.KdumpPlanSteps.All)
         {
             yield return row.Title;
