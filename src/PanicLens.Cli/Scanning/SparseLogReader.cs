@@ -107,7 +107,7 @@ public sealed class SparseLogReader : IDisposable
             if (line.Text.Contains(BannerLiteral, StringComparison.Ordinal))
             {
                 given = line.Number;
-                ObserveBanner(line, SyslogHostField.Find(buffer.AsSpan(lineStart, lineEnd - lineStart)));
+                ObserveBanner(line, MachineName(line));
                 yield return line;
             }
         }
@@ -198,8 +198,7 @@ public sealed class SparseLogReader : IDisposable
         (line.Origin is not { } origin || origin == KernelOrigin) && HeaderScanner.Match(line.Text) is not null;
 
     private static bool IsTraceHint(LogLine line) =>
-        (line.Origin is not { } origin || origin == KernelOrigin)
-        && CrashHeaders.TraceHints.Any(hint => line.Text.Contains(hint, StringComparison.Ordinal));
+        (line.Origin is not { } origin || origin == KernelOrigin) && CrashHeaders.HasTraceHint(line.Text);
 
     // ---- every line, while a report is open ----
 
@@ -237,6 +236,8 @@ public sealed class SparseLogReader : IDisposable
         {
             var line = read with { Number = checked((int)(fromLines + read.Number)) };
             given = line.Number;
+            if (MachineName(line) is { } host && hostsByLine.Count < MaxHostsKept)
+                hostsByLine[line.Number] = Intern(host);
             if (line.Text.Contains(BannerLiteral, StringComparison.Ordinal))
                 ObserveBanner(line, HostOf(line.Number));
             yield return line;
@@ -268,10 +269,7 @@ public sealed class SparseLogReader : IDisposable
                 return 0;
         }
         if (atLineStart)
-        {
             (lineStart, lineStartLines) = (feedPosition, feedLines);
-            RememberHost(feedLines + 1);
-        }
         var available = buffer.AsSpan(feedPosition, end - feedPosition);
         var newline = available.IndexOf((byte)'\n');
         var take = Math.Min(destination.Length, newline >= 0 ? newline + 1 : available.Length);
@@ -286,16 +284,12 @@ public sealed class SparseLogReader : IDisposable
         return take;
     }
 
-    /// <summary>The syslog host of the line starting at <see cref="feedPosition"/>, kept by its number.</summary>
-    private void RememberHost(long number)
-    {
-        if (hostsByLine.Count >= MaxHostsKept)
-            return;
-        var available = buffer.AsSpan(feedPosition, end - feedPosition);
-        var newline = available.IndexOf((byte)'\n');
-        if (SyslogHostField.Find(newline >= 0 ? available[..newline] : available) is { } host)
-            hostsByLine[number] = Intern(host);
-    }
+    /// <summary>
+    /// The syslog host the line reader read off the line's prefix (<see cref="LogLine.Host"/>); a name a machine gives
+    /// itself before it knows its own (`localhost`) is no host.
+    /// </summary>
+    private static string? MachineName(LogLine line) =>
+        line.Host is null or "localhost" or "localhost.localdomain" ? null : line.Host;
 
     private string Intern(string host)
     {

@@ -129,6 +129,15 @@ public static class CrashHeaders
     /// </summary>
     public static readonly string[] TraceHints = ["Call Trace:"];
 
+    /// <summary>Whether <paramref name="text"/> holds one of <see cref="TraceHints"/>.</summary>
+    public static bool HasTraceHint(string text)
+    {
+        foreach (var hint in TraceHints)
+            if (text.Contains(hint, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     /// <summary>The header on <paramref name="text"/>: a row of <see cref="All"/>, or a blocked task's dump line.</summary>
     public static CrashHeader? Find(string text, out int position)
     {

@@ -151,15 +151,7 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
             return false;
         foreach (var stripped in LineReader.Read(line))
             return (stripped.Origin is null || stripped.Origin == KernelOrigin)
-                && (HeaderScanner.Match(stripped.Text) is not null || IsTraceHint(stripped.Text));
-        return false;
-    }
-
-    private static bool IsTraceHint(string text)
-    {
-        foreach (var hint in CrashHeaders.TraceHints)
-            if (text.Contains(hint, StringComparison.Ordinal))
-                return true;
+                && (HeaderScanner.Match(stripped.Text) is not null || CrashHeaders.HasTraceHint(stripped.Text));
         return false;
     }
 
