@@ -1,3 +1,4 @@
+using PanicLens.Detection;
 using PanicLens.Model;
 
 namespace PanicLens.Signatures;
@@ -67,7 +68,21 @@ public sealed class ReportBody
                 marks[^1] = StackLines.MarksOf(body[^1]);
                 continue;
             }
+            if (SymbolizedLines.IsWrappedSource(text) && (ContextOf(line).Length == 0 || ContextOf(line) == context))
+            {
+                // A wrapped symbolised frame: its source location went to a line of its own.
+                body[^1] = body[^1].TrimEnd() + " " + text.Trim();
+                marks[^1] = StackLines.MarksOf(body[^1]);
+                if (body.Count > 1 && SymbolizedLines.IsInlineExpansion(body[^1]))
+                {
+                    body.RemoveAt(body.Count - 1);
+                    marks.RemoveAt(marks.Count - 1);
+                }
+                continue;
+            }
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
+                continue;
+            if (SymbolizedLines.IsInlineExpansion(text))
                 continue;
             if (timed && IsUnreliable(text))
                 continue;

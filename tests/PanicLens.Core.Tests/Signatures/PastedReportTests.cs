@@ -119,6 +119,9 @@ public sealed class PastedReportTests
             {stamp} cancel_delayed_work+0x37/0x2b0 kernel/workqueue.c:3250
             {stamp} l2cap_chan_del+0x5bf/0x760 net/bluetooth/l2cap_core.c:661
             """);
-        Assert.Equal("WARNING: ODEBUG bug in cancel_delayed_work", report.Title);
+        // syzkaller titles the console text, where the header names debug_object_assert_init (debug_print_object was
+        // inlined), so its ODEBUG pattern (`lib/debugobjects.c.* (debug_print|debug_check|at)`) does not match: syzbot
+        // mailed this very trace as "WARNING in cancel_delayed_work" (linux-bluetooth).
+        Assert.Equal("WARNING in cancel_delayed_work", report.Title);
     }
 }
