@@ -14,6 +14,9 @@ public sealed class TitleChecker
     private readonly List<TitleMiss> misses = [];
 
     public SortedDictionary<string, TitleFigures> ByList { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>By the year the mail was sent: the convention's tables grow, so older subjects follow older rules.</summary>
+    public SortedDictionary<string, TitleFigures> ByYear { get; } = new(StringComparer.Ordinal);
     public TitleFigures Total { get; } = new();
     public IReadOnlyList<TitleMiss> Misses => misses;
 
@@ -30,12 +33,24 @@ public sealed class TitleChecker
                 var fields = line.Split('\t');
                 if (fields.Length < 6 || SyzbotSubject.Title(fields[5]) is not { } expected)
                     continue;
-                Check(Path.Combine(folder, fields[0]), list, expected, figures);
+                var year = YearOf(fields[3]);
+                if (!ByYear.TryGetValue(year, out var yearFigures))
+                    ByYear[year] = yearFigures = new TitleFigures();
+                Check(Path.Combine(folder, fields[0]), list, expected, new Tally(figures, yearFigures, Total));
             }
         }
     }
 
-    private void Check(string file, string list, string expected, TitleFigures figures)
+    /// <summary>The year of an RFC 5322 date (`Wed, 15 May 2019 14:37:05 -0700`), or `?`.</summary>
+    private static string YearOf(string date)
+    {
+        foreach (var word in date.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word.Length == 4 && (word.StartsWith("19", StringComparison.Ordinal) || word.StartsWith("20", StringComparison.Ordinal)) && word.All(char.IsAsciiDigit))
+                return word;
+        return "?";
+    }
+
+    private void Check(string file, string list, string expected, Tally figures)
     {
         Count(figures, f => f.Mails++);
         var text = MailText.Load(file);
@@ -60,11 +75,14 @@ public sealed class TitleChecker
         misses.Add(new TitleMiss(list, file, expected, first, titles));
     }
 
-    private void Count(TitleFigures figures, Action<TitleFigures> count)
+    private static void Count(Tally tally, Action<TitleFigures> count)
     {
-        count(figures);
-        count(Total);
+        count(tally.List);
+        count(tally.Year);
+        count(tally.All);
     }
+
+    private sealed record Tally(TitleFigures List, TitleFigures Year, TitleFigures All);
 }
 
 /// <summary>Counts of one list (or all): mails, mails with a report, first title equal, another report's title equal.</summary>

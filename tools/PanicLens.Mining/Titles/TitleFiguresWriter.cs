@@ -13,6 +13,10 @@ public static class TitleFiguresWriter
         foreach (var (list, figures) in checker.ByList)
             Row(output, list, figures);
         Row(output, "all", checker.Total);
+        output.WriteLine();
+        output.WriteLine($"{"sent in",-22}{"mails",7}{"with report",16}{"first title equal",22}{"another equal",16}");
+        foreach (var (year, figures) in checker.ByYear)
+            Row(output, year, figures);
     }
 
     public static void WriteMisses(string path, IEnumerable<TitleMiss> misses)
