@@ -57,12 +57,15 @@ public sealed class ReportBody
         // Lines of the report's context read so far, the header and dropped lock-debugging notices included: the
         // convention's count (linux.go findReport textLines) for when a panic or lockdep splat is a consequence.
         var read = 1;
+        // The line last kept in the body or joined to it: a wrap continues only the line right before it.
+        var lastKept = 0;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
             var text = line.Text;
-            if (timed && ContextOf(line).Length == 0 && ContextOf(lines[i - 1]) == context && IsWrappedFunction(body[^1], text))
+            if (timed && ContextOf(line).Length == 0 && lastKept == i - 1 && IsWrappedFunction(body[^1], text))
             {
+                lastKept = i;
                 // A mail client wrapped the line before right where its function starts: the tail lost its stamp.
                 body[^1] = body[^1].TrimEnd() + " " + text.TrimStart();
                 marks[^1] = StackLines.MarksOf(body[^1]);
@@ -70,7 +73,8 @@ public sealed class ReportBody
             }
             if (SymbolizedLines.IsWrappedSource(text) && (ContextOf(line).Length == 0 || ContextOf(line) == context))
             {
-                // A wrapped symbolised frame: its source location went to a line of its own.
+                // A wrapped symbolised frame or `WARNING: ... at` header: its source location went to a line of its own.
+                lastKept = i;
                 body[^1] = body[^1].TrimEnd() + " " + text.Trim();
                 marks[^1] = StackLines.MarksOf(body[^1]);
                 if (body.Count > 1 && SymbolizedLines.IsInlineExpansion(body[^1]))
@@ -99,6 +103,7 @@ public sealed class ReportBody
             }
             var kept = hypervisor ? StripHypervisor(text) : text;
             body.Add(kept);
+            lastKept = i;
             marks.Add(any || hypervisor ? StackLines.MarksOf(kept) : StackLineMarks.None);
         }
         return new ReportBody { Lines = body, Marks = marks };
