@@ -21,6 +21,7 @@ public sealed class ServerMetrics
         ["paniclens_sequence_gaps_total"] = "Netconsole messages missing by sequence number.",
         ["paniclens_reports_total"] = "Crash reports completed in a stream and stored (new or already known).",
         ["paniclens_reports_new_total"] = "Crash reports stored for the first time.",
+        ["paniclens_spool_replayed_total"] = "Completed reports not yet stored when the process stopped, queued again from the spool at start.",
         ["paniclens_store_errors_total"] = "Reports the store refused (each retried from the queue).",
         ["paniclens_alerts_total"] = "Webhook alerts by outcome (sent, retried, failed, suppressed by a rule's rate, dropped on a full queue).",
     };

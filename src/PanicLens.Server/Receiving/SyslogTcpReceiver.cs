@@ -78,6 +78,8 @@ public sealed class SyslogTcpReceiver : IReceiver
                     metrics.Add("paniclens_bytes_total", Name, buffer.Length - held);
                     while (framer.TryRead(ref buffer, out var message))
                         Deliver(message, sender);
+                    // What this read brought is on its way to disk before the next read (see Spool).
+                    collector.Commit();
                     if (result.IsCompleted)
                     {
                         if (framer.TryReadLast(ref buffer, out var last))

@@ -29,6 +29,7 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
                 try
                 {
                     StoreChunk(chunk);
+                    collector.Acknowledge(chunk);
                     break;
                 }
                 catch (StoreException e)
