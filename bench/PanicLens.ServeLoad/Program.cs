@@ -101,7 +101,7 @@ foreach (var (host, last) in crashLastLine)
 delays.Sort();
 Console.WriteLine($"transport {transport}, {connections} connections, {sendSeconds:F0} s, a crash every {crashEvery} lines");
 Console.WriteLine($"lines sent {sent}, received {Metric(final, "paniclens_lines_total")} ({sent / sendSeconds:F0} lines/s offered)");
-Console.WriteLine($"drops {Metric(final, "paniclens_drops_total")}, parse errors {Metric(final, "paniclens_parse_errors_total")}");
+Console.WriteLine($"drops {Metric(final, "paniclens_drops_total")}, by the kernel {Metric(final, "paniclens_kernel_drops_total")}, parse errors {Metric(final, "paniclens_parse_errors_total")}");
 Console.WriteLine($"crashes sent {crashes}, stored {Metric(final, "paniclens_reports_total")}");
 if (delays.Count > 0)
     Console.WriteLine($"last line → stored: median {delays[delays.Count / 2]:F0} ms, max {delays[^1]:F0} ms");

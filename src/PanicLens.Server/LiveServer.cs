@@ -107,7 +107,7 @@ public sealed class LiveServer : IAsyncDisposable
         try
         {
             if (options.SyslogUdp is { } syslogUdp)
-                receivers.Add(new SyslogUdpReceiver(options.Bind, syslogUdp, collector, metrics));
+                receivers.Add(new SyslogUdpReceiver(options.Bind, syslogUdp, collector, metrics, options.Limits));
             if (options.SyslogTcp is { } syslogTcp)
                 receivers.Add(new SyslogTcpReceiver(options.Bind, syslogTcp, collector, metrics, options.Limits));
             if (options.NetconsoleUdp is { } netconsole)

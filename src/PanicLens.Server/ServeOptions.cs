@@ -74,6 +74,8 @@ public sealed record LiveLimits
     public int QueueLength { get; init; } = 1024;
     /// <summary>Largest syslog message (octet-counted or newline-framed) and netconsole datagram reassembly.</summary>
     public int MaxMessageLength { get; init; } = 64 << 10;
+    /// <summary>Receive buffer asked for each UDP socket (Linux grants at most net.core.rmem_max; root up to this).</summary>
+    public int UdpReceiveBuffer { get; init; } = 8 << 20;
     /// <summary>TCP syslog connections at once; more are refused (counted).</summary>
     public int MaxConnections { get; init; } = 512;
     /// <summary>Spool segments written between two checkpoints (one a second); past it events are not spooled (counted).</summary>
