@@ -46,14 +46,18 @@ public sealed class LiveServer : IAsyncDisposable
         Collector = collector;
         Storer = storer;
         this.receivers = receivers;
-        storing = Task.Run(() => storer.Run(collector, stop.Token));
+        storing = Dedicated(() => storer.Run(collector, stop.Token));
         // What the last run received and did not store is queued again before any receiver runs.
         collector.Restore();
-        spooling = Task.Run(() => collector.RunSpool(stop.Token));
-        clock = Task.Run(() => collector.RunClock(stop.Token));
+        spooling = Dedicated(() => collector.RunSpool(stop.Token));
+        clock = Dedicated(() => collector.RunClock(stop.Token));
         foreach (var receiver in receivers)
             running.Add(Task.Run(() => receiver.Run(stop.Token)));
     }
+
+    /// <summary>A loop on a thread of its own, so receivers that keep every pool thread busy cannot delay it.</summary>
+    private static Task Dedicated(Action loop) =>
+        Task.Factory.StartNew(loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public ICrashStore Store { get; }
     public ServerMetrics Metrics { get; }
@@ -103,6 +107,7 @@ public sealed class LiveServer : IAsyncDisposable
         var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"http://{options.Http}"),
             app.Services.GetRequiredService<ILogger<AlertSender>>());
         storer.Stored += alerts.OnStored;
+        storer.WarmUp();
         var receivers = new List<IReceiver>();
         try
         {

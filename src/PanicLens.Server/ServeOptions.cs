@@ -38,6 +38,9 @@ public sealed record ServeOptions
     /// <summary>Where the received stream is spooled (see <see cref="Streaming.Spool"/>); null: not spooled.</summary>
     public string? Spool { get; init; }
 
+    /// <summary>`--spool none`: no spool (a crash of the process loses the reports still open or queued).</summary>
+    public const string NoSpool = "none";
+
     /// <summary>
     /// The spool the command line uses when none is named: beside a SQLite file (`crashes.db.spool`), else under
     /// systemd's `$STATE_DIRECTORY` or `$XDG_STATE_HOME/paniclens` (`~/.local/state/paniclens`), one per HTTP port so

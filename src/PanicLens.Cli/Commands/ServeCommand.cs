@@ -47,6 +47,8 @@ public static class ServeCommand
                 options = Apply(parse, options, http, bind, syslogUdp, syslogTcp, netconsole, follow, tokenFile, viewerFile);
                 options = Name(options, parse.GetValue(netconsoleHost) ?? []);
                 options = options with { Spool = parse.GetValue(spool) ?? options.Spool ?? ServeOptions.DefaultSpool(options.Db, options.Http) };
+                if (options.Spool == ServeOptions.NoSpool)
+                    options = options with { Spool = null };
                 foreach (var url in parse.GetValue(webhook) ?? [])
                     options = options with { Webhooks = [.. options.Webhooks, new Server.Alerting.WebhookRule(ServeConfig.Url("--webhook", "url", url))] };
             }

@@ -58,6 +58,25 @@ public sealed class LiveCollector
         Enqueue(done);
     }
 
+    /// <summary>
+    /// Lines of one receiver's read (host, source, line each), under one lock: a TCP connection's read of hundreds of
+    /// messages does not contend with the other connections once per line.
+    /// </summary>
+    public void Add(string receiver, List<(string Host, string Source, string Line)> lines)
+    {
+        if (lines.Count == 0)
+            return;
+        metrics.Add("paniclens_lines_total", receiver, lines.Count);
+        List<CompletedChunk>? done;
+        lock (gate)
+        {
+            foreach (var (host, source, line) in lines)
+                AddLine(host, source, line);
+            done = TakeReady();
+        }
+        Enqueue(done);
+    }
+
     /// <summary>The stream lost lines (a sequence gap): its report in progress, or its next, is marked lossy.</summary>
     public void MarkLossy(string host, string source)
     {
@@ -112,43 +131,30 @@ public sealed class LiveCollector
         spool?.Stored(chunk.CompletedAt);
     }
 
-    public async Task RunClock(CancellationToken stop)
+    /// <summary>The clock, on a thread of its own (<see cref="LiveServer"/>): busy receivers never make a report wait for its tick.</summary>
+    public void RunClock(CancellationToken stop)
     {
         var period = TimeSpan.FromMilliseconds(Math.Clamp(options.TrailingQuiet.TotalMilliseconds / 3, 20, 250));
-        using var timer = new PeriodicTimer(period);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-                Tick();
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        while (!stop.WaitHandle.WaitOne(period))
+            Tick();
         Flush();
         completed.Writer.TryComplete();
     }
 
-    /// <summary>Commits the spool every 10 ms and checkpoints it every second, until stopped.</summary>
-    public async Task RunSpool(CancellationToken stop)
+    /// <summary>Commits the spool every 10 ms and checkpoints it every second, until stopped (a thread of its own).</summary>
+    public void RunSpool(CancellationToken stop)
     {
         if (spool is null)
             return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
         var next = Environment.TickCount64 + 1000;
-        try
+        while (!stop.WaitHandle.WaitOne(10))
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            spool.Commit();
+            if (Environment.TickCount64 >= next)
             {
-                spool.Commit();
-                if (Environment.TickCount64 >= next)
-                {
-                    Checkpoint();
-                    next = Environment.TickCount64 + 1000;
-                }
+                Checkpoint();
+                next = Environment.TickCount64 + 1000;
             }
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

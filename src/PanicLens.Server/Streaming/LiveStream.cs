@@ -30,11 +30,11 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     /// Lines the kernel prints on an orderly restart or a kexec (kernel/reboot.c, kernel/kexec_core.c): a new boot after
     /// one of them is no silent death.
     /// </summary>
-    private static readonly string[] OrderlyEnds =
+    private static readonly SearchValues<string> OrderlyEnds = SearchValues.Create(
     [
         "reboot: Restarting system", "reboot: Power down", "reboot: System halted", "Restarting system.", "Power down.",
         "kexec_core: Starting new kernel", "Starting new kernel",
-    ];
+    ], StringComparison.Ordinal);
 
     private readonly Queue<string> context = new();
     private List<string>? report;
@@ -60,7 +60,7 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
             return OnBoot(line, release);
         heard = true;
         if (!ended && report is null)
-            ended = ContainsAny(line, OrderlyEnds);
+            ended = line.AsSpan().IndexOfAny(OrderlyEnds) >= 0;
         var header = IsHeader(line);
         if (report is null)
         {
@@ -124,14 +124,6 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
         context.Enqueue(banner);
         (heard, ended, lossy) = (false, false, false);
         return reset;
-    }
-
-    private static bool ContainsAny(string line, string[] texts)
-    {
-        foreach (var text in texts)
-            if (line.Contains(text, StringComparison.Ordinal))
-                return true;
-        return false;
     }
 
     private CompletedChunk Complete()
