@@ -73,13 +73,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Screenshot("dashboard");
         table.FindElement(By.LinkText("BUG: unable to handle kernel paging request in ipv6_addr_copy")).Click();
         browser.FindElement(By.LinkText("#" + id)).Click();
-        var diagnosis = browser.FindElement(By.Id("diagnosis"));
+        var diagnosis = browser.FindElement(By.CssSelector("section.diagnosis"));
         Assert.Contains("Trigger", diagnosis.Text);
         Assert.Contains("ffff8802ea75bb00", diagnosis.Text);
         Assert.Contains("inet-diag-ipv4-synrecv-on-ipv6-listener", diagnosis.Text);
         // The diagnosis comes before the call trace and the raw log.
         var html = browser.PageSource;
-        Assert.True(html.IndexOf("id=\"diagnosis\"", StringComparison.Ordinal) < html.IndexOf("class=\"frames\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("class=\"diagnosis\"", StringComparison.Ordinal) < html.IndexOf("class=\"frames\"", StringComparison.Ordinal));
         var guilty = browser.FindElement(By.CssSelector(".frames .guilty"));
         Assert.StartsWith("IP: ipv6_addr_copy+0x9/0x19 [inet_diag]", guilty.Text);
         Assert.NotEmpty(browser.FindElements(By.CssSelector(".frames .unreliable")));
