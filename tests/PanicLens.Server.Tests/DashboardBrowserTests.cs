@@ -70,7 +70,6 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var table = browser.FindElement(By.Id("buckets"));
         Assert.Contains("BUG: unable to handle kernel paging request in ipv6_addr_copy", table.Text);
         Assert.Contains("web-01", browser.FindElement(By.Id("hosts")).Text);
-        Screenshot("dashboard");
         table.FindElement(By.LinkText("BUG: unable to handle kernel paging request in ipv6_addr_copy")).Click();
         browser.FindElement(By.LinkText("#" + id)).Click();
         var diagnosis = browser.FindElement(By.CssSelector("section.diagnosis"));
@@ -169,6 +168,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_draws_a_bucket_trend_for_the_last_30_days_and_the_hosts_last_boot()
     {
+        await Upload("web-01", File.ReadAllBytes(Replay.Seed));
         // Lines without the capture's date: the report is dated when received, today.
         await Upload("web-04", Encoding.Latin1.GetBytes(string.Join("\n", Replay.KernelLines(Replay.Seed)) + "\n"));
         SignIn(TestServer.ViewerToken);
@@ -176,7 +176,17 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal("1", trend.GetAttribute("data-total"));
         var bar = Assert.Single(trend.FindElements(By.TagName("rect")));
         Assert.Equal("87", bar.GetAttribute("x"));
+        // A scan of web-01's log read its boot banner: the hosts table shows it.
+        using (var store = PanicLens.Storage.CrashStores.Open(server.StoreUri))
+            store.Record(new PanicLens.Storage.FileRecord(new PanicLens.Storage.StoredFile("web-01", "8:1", "42", "/var/log/web-01.log", "h", 0, 0, 0, 0, "none"), [])
+            {
+                Boots = [new PanicLens.Storage.HostBoot("web-01", "2026-12-01T08:00:00", "6.1.0-13-amd64")],
+            });
+        browser.Navigate().Refresh();
         Assert.Equal("Last boot", browser.FindElements(By.CssSelector("#hosts th"))[5].Text);
+        var web01 = browser.FindElements(By.CssSelector("#hosts tr")).Single(row => row.Text.StartsWith("web-01", StringComparison.Ordinal));
+        Assert.Equal(["2026-12-01T08:00:00", "6.1.0-13-amd64"], web01.FindElements(By.TagName("td")).Skip(5).Select(td => td.Text));
+        Screenshot("dashboard");
     }
 
     private static string Section(string html)

@@ -25,7 +25,8 @@ public sealed class HtmlReportRenderer(TextWriter output) : IReportRenderer
         var raw = new StringBuilder();
         foreach (var line in report.Lines)
             raw.Append(line.Text).Append('\n');
-        var where = string.Create(CultureInfo.InvariantCulture, $"{report.Source}, lines {report.StartLine}–{report.EndLine}");
+        var source = report.Source == "-" ? "standard input" : report.Source;
+        var where = string.Create(CultureInfo.InvariantCulture, $"{source}, lines {report.StartLine}–{report.EndLine}");
         var facts = new List<ReportFact> { new(report.Type), new("kernel " + (report.Kernel ?? "unknown")) };
         if (report.Timestamp is { } timestamp)
             facts.Add(new("logged " + timestamp));
