@@ -65,6 +65,9 @@ public sealed class LiveServer : IAsyncDisposable
     public ReportStorer Storer { get; }
     public IReadOnlyList<IReceiver> Receivers => receivers;
 
+    /// <summary>Every HTTP endpoint mapped (the OpenAPI test holds the description to them).</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints);
+
     /// <summary>The HTTP address actually bound (`http://127.0.0.1:PORT`).</summary>
     public Uri Address => new(app.Urls.First());
 

@@ -39,4 +39,7 @@ public interface ICrashStore : IDisposable
     IReadOnlyList<StoredReport> Reports(ReportFilter filter);
 
     long CountBuckets();
+
+    /// <summary>Reports per bucket per day, filtered like <see cref="Buckets"/>; ordered by bucket, then day.</summary>
+    IReadOnlyList<BucketDay> BucketDays(BucketFilter filter);
 }

@@ -161,6 +161,23 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void Bucket_days_count_reports_per_bucket_and_day_within_the_filter()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("web-02", "1"), [
+            Report("tcp_sendmsg", 10, "5.10.0", "2024-01-02T00:00:00"),
+            Report("tcp_sendmsg", 90, "5.4.0", "2024-01-02T23:59:59"),
+            Report("tcp_sendmsg", 120, "5.4.0", "2024-01-05T08:00:00"),
+            Report("ipv6_addr_copy", 200, "5.4.0", "2024-02-01T00:00:00")]));
+        store.Record(new FileRecord(File("db-01", "2"), [Report("tcp_sendmsg", 10, "5.10.0", "2023-12-31T00:00:00")]));
+        var tcp = store.Buckets(new BucketFilter()).Single(b => b.Title.Contains("tcp_sendmsg", StringComparison.Ordinal)).Id;
+        var days = store.BucketDays(new BucketFilter(Since: "2024-01"));
+        Assert.Equal([("2024-01-02", 2L), ("2024-01-05", 1L)], days.Where(d => d.BucketId == tcp).Select(d => (d.Day, d.Count)));
+        Assert.Equal(2, days.Select(d => d.BucketId).Distinct().Count());
+        Assert.Equal([("2023-12-31", 1L)], store.BucketDays(new BucketFilter(Host: "db-01")).Select(d => (d.Day, d.Count)));
+    }
+
+    [Fact]
     public void A_storm_is_counted_whole_but_keeps_text_for_a_sample_only()
     {
         var store = Open();

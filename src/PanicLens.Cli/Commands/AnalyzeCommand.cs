@@ -9,7 +9,7 @@ namespace PanicLens.Cli.Commands;
 /// <summary>`paniclens analyze LOG...`: every crash report in the inputs, in argument order then log order.</summary>
 public static class AnalyzeCommand
 {
-    public static readonly string[] Formats = ["text", "json", "markdown"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "html"];
 
     public static Command Create(CliIo io)
     {
@@ -83,6 +83,7 @@ public static class AnalyzeCommand
         {
             "json" => new JsonReportRenderer(io.Stdout),
             "markdown" => new MarkdownReportRenderer(text),
+            "html" => new HtmlReportRenderer(text),
             _ when options.Layout == TextLayout.Full => new FullTextReportRenderer(text, palette),
             _ when options.Layout == TextLayout.Brief => new BriefReportRenderer(text),
             _ => new TextReportRenderer(text, palette, options.Registers),

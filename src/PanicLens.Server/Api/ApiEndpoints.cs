@@ -9,7 +9,8 @@ namespace PanicLens.Server.Api;
 /// <summary>
 /// The read API under `/api/v1`: buckets (the objects `paniclens buckets --format json` prints), one bucket with its
 /// latest reports, reports by host or bucket (paged by id: `next` is the `before` of the next page), one report with
-/// its stored analysis and raw text, hosts. Every endpoint needs a token.
+/// its stored analysis and raw text, hosts. Every endpoint needs a token; the OpenAPI description (<see cref="ApiDescription"/>)
+/// says what each answers.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -17,6 +18,7 @@ public static class ApiEndpoints
 
     public static void Map(IEndpointRouteBuilder app, ICrashStore store, ScanContract contract, TokenCheck tokens)
     {
+        ApiDescription.Map(app);
         var api = app.MapGroup("/api/v1").AddEndpointFilterFactory((_, next) => tokens.Require(TokenCheck.Access.Read, next));
 
         api.MapGet("/buckets", (string? since, string? host, string? kernel, int? limit, int? offset) =>
@@ -96,6 +98,8 @@ public static class ApiEndpoints
                     json.WriteString("lastCrash", host.LastCrash);
                     json.WriteString("lastTitle", host.LastTitle);
                     json.WriteString("lastKernel", host.LastKernel);
+                    json.WriteString("lastBoot", host.LastBoot);
+                    json.WriteString("lastBootKernel", host.LastBootKernel);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
