@@ -9,6 +9,12 @@ namespace PanicLens.Detection;
 public sealed record CrashHeader(string Literal, string Family, HeaderRole Role = HeaderRole.Opens)
 {
     public string? Exclude { get; init; }
+
+    /// <summary>
+    /// A pattern (run like <see cref="Exclude"/>) that must be found on the line for the literal to count there, where
+    /// the literal alone is a common word (`Oops - ` in prose) and the kernel's line has a shape of its own.
+    /// </summary>
+    public string? Require { get; init; }
     public bool AtStart { get; init; }
     public string Why { get; init; } = "";
 

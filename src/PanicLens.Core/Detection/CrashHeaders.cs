@@ -86,6 +86,13 @@ public static class CrashHeaders
         new("panic:", "go-panic") { Exclude = @"_panic:|xlog_status:|ddb\.onpanic:|evtlog_status:", AtStart = true, Why = "Go panic (gVisor); the runtime starts the line with it, while kernel text holds `panic:` mid-line (`Kernel panic - not syncing: ...`, `skb_panic:`, `panic: on` settings), so only the line start counts here, unlike the reference" },
         new("Oops:", "oops", HeaderRole.Inside) { Why = "die() banner; normally under a `BUG: unable to handle` line" },
         new("Oops[#", "oops", HeaderRole.Inside) { Why = "mips die() prints `%s[#%d]:`: `Oops[#1]:` from do_page_fault, after `CPU 0 Unable to handle kernel paging request`" },
+        new("Oops - ", "oops")
+        {
+            AtStart = true, Require = @"Oops - [A-Za-z()/ -]{1,60} \[#[0-9]{1,6}\]",
+            Why = "arch/riscv/kernel/traps.c die() prints `%s [#%d]` with the trap's name: `Oops - illegal instruction [#1]`, "
+                + "`Oops - load access fault [#1]`, `Oops - store (or AMO) access fault [#1]`",
+        },
+        new("Oops [#", "oops", HeaderRole.Inside) { AtStart = true, Why = "arch/riscv/mm/fault.c die_kernel_fault(): `Oops [#1]` after `Unable to handle kernel ... at virtual address`" },
         new("Unhandled kernel unaligned access", "mips-die") { Why = "arch/mips/kernel/unaligned.c die_if_kernel(): `Unhandled kernel unaligned access[#1]:`" },
         new("Reserved instruction in kernel code", "mips-die") { Why = "arch/mips/kernel/traps.c do_ri() die_if_kernel()" },
         new("Kernel bug detected[#", "kernel-bug") { Why = "arch/mips/kernel/traps.c do_bp(): BUG() on mips" },

@@ -28,6 +28,15 @@ public static partial class HeaderScanner
         return Excludes[row] = new ShortTextRegex(pattern);
     }
 
+    private static readonly ShortTextRegex?[] Requires = new ShortTextRegex?[CrashHeaders.All.Length];
+
+    private static ShortTextRegex? Require(int row)
+    {
+        if (Requires[row] is not null || CrashHeaders.All[row].Require is not { } pattern)
+            return Requires[row];
+        return Requires[row] = new ShortTextRegex(pattern);
+    }
+
     /// <summary>Text before a header that shows the line is a shell command or a quotation, not kernel output.</summary>
     private static readonly SearchValues<char> QuotingChars = SearchValues.Create("'\"`|$");
 
@@ -48,6 +57,8 @@ public static partial class HeaderScanner
             if (at < 0 || !Plausible(text.AsSpan(0, at), rows[i]))
                 continue;
             if (Exclude(i) is { } exclude && exclude.IsMatch(text))
+                continue;
+            if (Require(i) is { } require && !require.IsMatch(text))
                 continue;
             position = at;
             return rows[i];

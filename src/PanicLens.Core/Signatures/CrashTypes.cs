@@ -98,6 +98,7 @@ public static class CrashTypes
         ("kernel panic: Machine check", "HARDWARE", "ours: mce panic; must precede the kernel panic: DoS row"),
         ("Oops in", "DoS", "ours: a die() banner whose header was lost, titled by our Oops format"),
         ("Oops: ", "DoS", "ours: powerpc die() banners (`Oops: Exception in kernel mode`), titled by FaultFormats"),
+        ("Oops - ", "DoS", "ours: riscv die() on a kernel trap (`Oops - illegal instruction in F`), titled by FaultFormats"),
         ("Unhandled kernel unaligned access in", "DoS", "ours: mips die_if_kernel() on an unaligned kernel access, like arm's `Alignment trap in`"),
         ("Reserved instruction in kernel code in", "DoS", "ours: mips do_ri(), like x86's `invalid opcode in`"),
         ("Xen ", "DoS", "ours: Xen hypervisor crash formats"),

@@ -12,6 +12,9 @@ public static class FaultFormats
     // show_registers: `Krnl PSW : 0704c0018.. 000000000088e2e0 (func+0x10/0x30)`) print the faulting function on their
     // own register line; where it is missing the first frame of the trace names it.
     private static readonly StackSpec MipsEpc = StackSpec.IpOrTrace(@"epc +: [0-9a-f]+ " + Func);
+    // riscv (arch/riscv/kernel/process.c __show_regs: `epc : func+0x56/0x20a`, then ` ra : caller+0x..`) names the
+    // faulting function with no address before it.
+    private static readonly StackSpec RiscvEpc = StackSpec.IpOrTrace(@"epc : " + Func);
     private static readonly StackSpec S390Psw = StackSpec.IpOrTrace(@"Krnl PSW : [0-9a-f]+ [0-9a-f]+ \(" + Func);
 
     public static readonly TitleFormat[] All =
@@ -48,6 +51,11 @@ public static class FaultFormats
         new(@"Reserved instruction in kernel code", "Reserved instruction in kernel code in {frame}")
         {
             Stack = MipsEpc, Why = "mips do_ri() die_if_kernel(): an undefined instruction in the kernel",
+        },
+        new(@"Oops - (?<what>[A-Za-z()/ -]{1,60}?) \[#[0-9]+\]", "Oops - {what} in {frame}")
+        {
+            Alts = [BadAccess], Stack = RiscvEpc,
+            Why = "riscv die() from do_trap_error (arch/riscv/kernel/traps.c): the trap's name, `[#N]` a count",
         },
         new(@"^Oops\[#[0-9]+\]", "Oops in {frame}")
         {
