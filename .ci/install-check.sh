@@ -20,13 +20,15 @@ step() {
   fi
 }
 
-# The tool package, installed from its folder only: a package of the same name on a public feed must not win.
-step "dotnet pack" dotnet pack src/PanicLens.Cli -c Release --no-build -nologo -v:q -o "$work/artifacts"
-package=$(basename "$work"/artifacts/paniclens.*.nupkg .nupkg)
+# The tool package, installed from its folder only: a package of the same name on a public feed must not win. Only
+# the linux-x64 platform package beside the pointer package (one ReadyToRun compile, not three builds).
+step "dotnet pack" dotnet pack src/PanicLens.Cli -c Release -nologo -v:q -p:ToolPlatforms=linux-x64 -o "$work/artifacts"
+package=$(basename "$(ls "$work"/artifacts/paniclens.[0-9]*.nupkg)" .nupkg)
 cat >"$work/nuget.config" <<XML
 <configuration><packageSources><clear /><add key="local" value="$work/artifacts" /></packageSources></configuration>
 XML
 step "dotnet tool install" dotnet tool install paniclens --tool-path "$work/tools" --configfile "$work/nuget.config" --version "${package#paniclens.}"
+step "tool: the linux-x64 package installed" test -d "$work/tools/.store/paniclens/${package#paniclens.}/paniclens.linux-x64"
 step "tool: analyze the seed" sh -c '"$1/tools/paniclens" analyze "$2" | grep -qF "$3"' sh "$work" "$seed" "$want"
 step "tool: --version" sh -c '"$1/tools/paniclens" --version | grep -Eq "^paniclens [0-9.]+.* \(commit [0-9a-f]{12}\)$"' sh "$work"
 

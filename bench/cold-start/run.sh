@@ -92,7 +92,7 @@ for i in "${!names[@]}"; do
   f=$work/${names[$i]}.runs
   wall=$(median "$f" 1)
   cpu=$(median "$f" 2)
-  printf '  %-8s wall %5.0f ms (min %5d, max %5d)  cpu %5.0f ms  peak %3d MiB  ratio to %s: wall %.2f, cpu %.2f   %s\n' \
+  printf '  %-12s wall %5.0f ms (min %5d, max %5d)  cpu %5.0f ms  peak %3d MiB  ratio to %s: wall %.2f, cpu %.2f   %s\n' \
     "${names[$i]}" "$wall" "$(column_min "$f" 1)" "$(column_max "$f" 1)" "$(awk -v c="$cpu" 'BEGIN {print c * 1000}')" \
     $(($(median "$f" 3 | cut -d. -f1) / 1024)) "${names[0]}" "$(awk -v a="$wall" -v b="$base_wall" 'BEGIN {print a / b}')" \
     "$(awk -v a="$cpu" -v b="$base_cpu" 'BEGIN {print a / b}')" "${commands[$i]}"

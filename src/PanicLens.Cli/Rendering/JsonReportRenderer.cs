@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PanicLens.Model;
 
 namespace PanicLens.Cli.Rendering;
@@ -13,14 +12,6 @@ namespace PanicLens.Cli.Rendering;
 public sealed class JsonReportRenderer(Stream output) : IReportRenderer, IDisposable
 {
     public const int SchemaVersion = 1;
-
-    internal static readonly JsonSerializerOptions DiagnosisOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private readonly Utf8JsonWriter writer = new(output, new JsonWriterOptions
     {
@@ -123,7 +114,7 @@ public sealed class JsonReportRenderer(Stream output) : IReportRenderer, IDispos
         if (r.Diagnosis is null)
             w.WriteNullValue();
         else
-            JsonSerializer.Serialize(w, r.Diagnosis, DiagnosisOptions);
+            JsonSerializer.Serialize(w, r.Diagnosis, DiagnosisJsonContext.CamelCase.Diagnosis);
         w.WriteEndObject();
         w.Flush();
     }
