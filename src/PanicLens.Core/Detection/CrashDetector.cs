@@ -287,7 +287,7 @@ public sealed class CrashDetector
         /// <summary>The syslog host of the header: a collector's file of many hosts gives the report only its host's lines.</summary>
         private string? Host { get; } = header.Host;
         public bool Closed { get; private set; }
-        private readonly bool timed = header.Uptime is not null;
+        private bool timed = header.Uptime is not null;
         private bool sawStack;
 
         /// <summary>
@@ -347,6 +347,12 @@ public sealed class CrashDetector
                 headers++;
                 Append(line, report: true);
                 return;
+            }
+            if (HeaderOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
+            {
+                // A header without a stamp right above stamped lines lost its stamp (a CI summary quoting the panic line,
+                // `Job error: Kernel panic - ...`, then the log): the stamped stream is the report's.
+                timed = true;
             }
             var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
             sawStack |= text.Contains("Call Trace", StringComparison.Ordinal) || text.Contains("Call trace", StringComparison.Ordinal);

@@ -265,4 +265,27 @@ public sealed class CrashDetectorTests
         var first = new CrashDetector().Detect(Endless()).First();
         Assert.Equal(1, first.StartLine);
     }
+    [Theory]
+    [InlineData("Job error: ", "")]
+    [InlineData("", "")]
+    [InlineData("", "> ")]
+    [InlineData("Job error: ", "    ")]
+    public void A_header_that_lost_its_stamp_keeps_the_stamped_trace_below_it(string summary, string quote)
+    {
+        // A CI summary (LAVA's `Job error: `) or a mail quotes the panic line without its stamp, then the log itself.
+        var log = $"""
+            {quote}{summary}Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.
+            {quote}[  107.553225] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.10.129-cip12 #1
+            {quote}[  107.562299] Hardware name: HopeRun HiHope RZ/G2M with sub board (DT)
+            {quote}[  107.568680] Call trace:
+            {quote}[  107.571171]  dump_backtrace+0x0/0x1b0
+            {quote}[  107.578220]  dump_stack+0xf8/0x168
+            {quote}[  107.581654]  panic+0x180/0x368
+            {quote}[  107.584741]  kernel_init+0xf8/0x114
+            {quote}[  107.588262]  ret_from_fork+0x10/0x30
+            """;
+        var region = Assert.Single(Detect(log));
+        Assert.Equal(1, region.StartLine);
+        Assert.Equal(9, region.EndLine);
+    }
 }
