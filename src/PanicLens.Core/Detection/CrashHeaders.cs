@@ -6,13 +6,15 @@ namespace PanicLens.Detection;
 /// </summary>
 public static class CrashHeaders
 {
-    private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource";
+    // The kernel always prints a blank after `BUG:` and `WARNING:`; the kernel test robot's (LKP's) dmesg keys glue the
+    // words on (`BUG:soft_lockup-CPU##stuck_for#s`, `WARNING:at_net/core/dev.c:#skb_warn`) in the tables of its mails.
+    private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource|BUG:[^ \t]";
 
     private const string WarningExclude =
         @"/etc/ssh/moduli|moduli does not exist|workqueue cpumask|mand mount option|DT_FLAGS_1|" +
         @"Unprivileged eBPF is enabled|fbcon: Driver|for mitigation options|CPU_SRSO|EXT4-[fF][sS]|" +
         @"[uU][sS][eE][sS] [dD][eE][pP][rR][eE][cC][aA][tT][eE][dD] [vV]2 [cC][aA][pP][aA][bB][iI][lL][iI][tT][iI][eE][sS]|" +
-        @"[uU][sS][eE][sS] [wW][iI][rR][eE][lL][eE][sS][sS] [eE][xX][tT][eE][nN][sS][iI][oO][nN][sS]|XFS \([^)]*\): WARNING";
+        @"[uU][sS][eE][sS] [wW][iI][rR][eE][lL][eE][sS][sS] [eE][xX][tT][eE][nN][sS][iI][oO][nN][sS]|XFS \([^)]*\): WARNING|WARNING:[^ \t]";
 
     private const string InfoExclude =
         @"INFO: lockdep is turned off|INFO: Stall ended before state dump start|INFO: NMI handler|" +

@@ -77,6 +77,9 @@ public sealed class CrashDetectorTests
     [InlineData("WARNING: RO_VPD is uninitialized or empty.")]
     [InlineData("cgroup_fj_stress_blkio_4_4_each 2 TINFO: Removing all ltp subgroups...")]
     [InlineData("\tcase HCIGETCONNINFO:")]
+    [InlineData("| WARNING:at_net/mac80211/iface.c:#ieee80211_do_stop            | 0          | 12         |")]
+    [InlineData("| BUG:soft_lockup-CPU##stuck_for#s![kworker:#:#]                 | 0          | 4          |")]
+    [InlineData("dmesg.WARNING:at_lib/list_debug.c:#__list_add_valid_or_report")]
     public void Text_that_only_mentions_crash_words_is_no_report(string line)
     {
         Assert.Empty(Detect("normal line\n" + line + "\nanother line\n"));
