@@ -12,12 +12,18 @@ using System.Text.Json;
 // and the API: lines sent vs received, crashes sent vs stored, drops, and the delay from each crash's last line sent
 // to its storing (the moment an alert would go out).
 //
-//   dotnet run -c Release --project bench/PanicLens.ServeLoad -- PANICLENS_DLL [tcp|udp] [SECONDS] [CONNECTIONS] [CRASH_EVERY]
-var dll = args.Length > 0 ? args[0] : throw new ArgumentException("usage: PANICLENS_DLL [tcp|udp] [SECONDS] [CONNECTIONS] [CRASH_EVERY]");
+// RATE (lines/s over all connections) paces the senders; 0 sends as fast as the server takes them, which keeps every
+// socket buffer full, so a crash's delay then measures the buffers (megabytes of backlog) more than the server.
+// SPOOL is passed to `--spool` (`none` for a run without one).
+//
+//   dotnet run -c Release --project bench/PanicLens.ServeLoad -- PANICLENS_DLL [tcp|udp] [SECONDS] [CONNECTIONS] [CRASH_EVERY] [RATE] [SPOOL]
+var dll = args.Length > 0 ? args[0] : throw new ArgumentException("usage: PANICLENS_DLL [tcp|udp] [SECONDS] [CONNECTIONS] [CRASH_EVERY] [RATE] [SPOOL]");
 var transport = args.Length > 1 ? args[1] : "tcp";
 var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
 var connections = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4;
 var crashEvery = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100_000;
+var rate = args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 0;
+var spoolArgument = args.Length > 6 ? $" --spool {args[6]}" : "";
 
 var root = FindRoot();
 var seed = File.ReadAllLines(Path.Combine(root, "examples", "xen-dom0-inet-diag.log"), Encoding.Latin1)
@@ -25,7 +31,7 @@ var seed = File.ReadAllLines(Path.Combine(root, "examples", "xen-dom0-inet-diag.
 var folder = Directory.CreateTempSubdirectory("paniclens-load-").FullName;
 var (http, syslog) = (FreePort(), FreePort());
 const string token = "load-token";
-var start = new ProcessStartInfo("dotnet", $"{dll} serve --db {folder}/load.db --http 127.0.0.1:{http} --syslog-{transport} {syslog}")
+var start = new ProcessStartInfo("dotnet", $"{dll} serve --db {folder}/load.db --http 127.0.0.1:{http} --syslog-{transport} {syslog}{spoolArgument}")
 {
     RedirectStandardError = true,
     RedirectStandardOutput = true,
@@ -53,8 +59,12 @@ var senders = Enumerable.Range(0, connections).Select(c => Task.Run(() =>
     udp?.Connect("127.0.0.1", syslog);
     var stream = tcp?.GetStream();
     long n = 0;
+    var clock = Stopwatch.StartNew();
     while (DateTime.UtcNow < until)
     {
+        // Paced: this connection's share of RATE, checked every 1000 lines.
+        while (rate > 0 && n / (rate / connections) > clock.Elapsed.TotalSeconds)
+            Thread.Sleep(1);
         for (var i = 0; i < 1000; i++, n++)
         {
             if (n % crashEvery == crashEvery - 1)
@@ -101,7 +111,7 @@ foreach (var (host, last) in crashLastLine)
 delays.Sort();
 Console.WriteLine($"transport {transport}, {connections} connections, {sendSeconds:F0} s, a crash every {crashEvery} lines");
 Console.WriteLine($"lines sent {sent}, received {Metric(final, "paniclens_lines_total")} ({sent / sendSeconds:F0} lines/s offered)");
-Console.WriteLine($"drops {Metric(final, "paniclens_drops_total")}, parse errors {Metric(final, "paniclens_parse_errors_total")}");
+Console.WriteLine($"drops {Metric(final, "paniclens_drops_total")}, by the kernel {Metric(final, "paniclens_kernel_drops_total")}, parse errors {Metric(final, "paniclens_parse_errors_total")}");
 Console.WriteLine($"crashes sent {crashes}, stored {Metric(final, "paniclens_reports_total")}");
 if (delays.Count > 0)
     Console.WriteLine($"last line → stored: median {delays[delays.Count / 2]:F0} ms, max {delays[^1]:F0} ms");

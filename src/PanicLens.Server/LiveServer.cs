@@ -31,10 +31,13 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly Task storing;
     private readonly AlertSender alerts;
     private readonly Task alerting;
+    private readonly Task spooling;
+    private readonly Spool? spool;
 
     private LiveServer(WebApplication app, ICrashStore store, ServerMetrics metrics, LiveCollector collector, ReportStorer storer,
-        AlertSender alerts, List<IReceiver> receivers)
+        AlertSender alerts, List<IReceiver> receivers, Spool? spool)
     {
+        this.spool = spool;
         this.alerts = alerts;
         alerting = Task.Run(() => alerts.Run(stop.Token));
         this.app = app;
@@ -43,11 +46,18 @@ public sealed class LiveServer : IAsyncDisposable
         Collector = collector;
         Storer = storer;
         this.receivers = receivers;
-        storing = Task.Run(() => storer.Run(collector, stop.Token));
-        clock = Task.Run(() => collector.RunClock(stop.Token));
+        storing = Dedicated(() => storer.Run(collector, stop.Token));
+        // What the last run received and did not store is queued again before any receiver runs.
+        collector.Restore();
+        spooling = Dedicated(() => collector.RunSpool(stop.Token));
+        clock = Dedicated(() => collector.RunClock(stop.Token));
         foreach (var receiver in receivers)
             running.Add(Task.Run(() => receiver.Run(stop.Token)));
     }
+
+    /// <summary>A loop on a thread of its own, so receivers that keep every pool thread busy cannot delay it.</summary>
+    private static Task Dedicated(Action loop) =>
+        Task.Factory.StartNew(loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public ICrashStore Store { get; }
     public ServerMetrics Metrics { get; }
@@ -84,16 +94,28 @@ public sealed class LiveServer : IAsyncDisposable
             k.AddServerHeader = false;
         });
         var app = builder.Build();
-        var collector = new LiveCollector(options, metrics);
+        Spool? spool = null;
+        try
+        {
+            spool = options.Spool is null ? null : new Spool(options.Spool, options.Limits.MaxSpoolBytes, metrics,
+                app.Services.GetRequiredService<ILogger<Spool>>());
+        }
+        catch (ServeException)
+        {
+            store.Dispose();
+            throw;
+        }
+        var collector = new LiveCollector(options, metrics, spool);
         var storer = new ReportStorer(store, contract, metrics, app.Services.GetRequiredService<ILogger<ReportStorer>>());
         var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"http://{options.Http}"),
             app.Services.GetRequiredService<ILogger<AlertSender>>());
         storer.Stored += alerts.OnStored;
+        storer.WarmUp();
         var receivers = new List<IReceiver>();
         try
         {
             if (options.SyslogUdp is { } syslogUdp)
-                receivers.Add(new SyslogUdpReceiver(options.Bind, syslogUdp, collector, metrics));
+                receivers.Add(new SyslogUdpReceiver(options.Bind, syslogUdp, collector, metrics, options.Limits));
             if (options.SyslogTcp is { } syslogTcp)
                 receivers.Add(new SyslogTcpReceiver(options.Bind, syslogTcp, collector, metrics, options.Limits));
             if (options.NetconsoleUdp is { } netconsole)
@@ -105,6 +127,7 @@ public sealed class LiveServer : IAsyncDisposable
         {
             foreach (var receiver in receivers)
                 receiver.Dispose();
+            spool?.Dispose();
             store.Dispose();
             throw new ServeException(Messages.Format("error.cannot-listen", e.Message));
         }
@@ -123,10 +146,11 @@ public sealed class LiveServer : IAsyncDisposable
         {
             foreach (var receiver in receivers)
                 receiver.Dispose();
+            spool?.Dispose();
             store.Dispose();
             throw new ServeException(Messages.Format("error.cannot-listen-on", options.Http, e.Message));
         }
-        return new LiveServer(app, store, metrics, collector, storer, alerts, receivers);
+        return new LiveServer(app, store, metrics, collector, storer, alerts, receivers, spool);
     }
 
     /// <summary>Runs until SIGINT/SIGTERM (or <paramref name="cancel"/>).</summary>
@@ -141,6 +165,10 @@ public sealed class LiveServer : IAsyncDisposable
         // The clock flushes open reports and closes the queue; the writer stores what is left, then ends.
         await clock;
         await storing;
+        await spooling;
+        // Chunks the writer could not store (the database down at shutdown) stay in the spool for the next start.
+        Collector.Checkpoint();
+        spool?.Dispose();
         alerts.Complete();
         await alerting;
         await app.StopAsync();

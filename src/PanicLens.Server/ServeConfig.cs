@@ -6,7 +6,7 @@ namespace PanicLens.Server;
 
 /// <summary>
 /// `serve --config FILE`: a JSON object with the command line's settings (see `deploy/paniclens-serve.json`):
-/// `db`, `http` (ADDRESS:PORT), `bind` (the receivers' address), `syslogUdp`, `syslogTcp`, `netconsoleUdp`, `follow`
+/// `db`, `spool` (folder), `http` (ADDRESS:PORT), `bind` (the receivers' address), `syslogUdp`, `syslogTcp`, `netconsoleUdp`, `follow`
 /// (folders), `netconsoleHosts` (address → host name), `tokenFile`, `viewerTokenFile`, `quietMilliseconds`, `webhooks` (`[{url, format: json|slack, on: [new-bucket|new-host|new-kernel], perMinute}]`), `publicUrl` (the
 /// dashboard's address for links in alerts). Options given on the command line win. A bad file
 /// is one error naming the file and the field.
@@ -34,6 +34,7 @@ public static class ServeConfig
             options = field.Name switch
             {
                 "db" => options with { Db = Text(path, field) },
+                "spool" => options with { Spool = Text(path, field) },
                 "http" => options with { Http = Endpoint(path, field) },
                 "bind" => options with { Bind = Address(path, field) },
                 "syslogUdp" => options with { SyslogUdp = Port(path, field) },

@@ -35,6 +35,29 @@ public sealed record ServeOptions
     /// <summary>Where alerts go (none: no alerts).</summary>
     public IReadOnlyList<Alerting.WebhookRule> Webhooks { get; init; } = [];
 
+    /// <summary>Where the received stream is spooled (see <see cref="Streaming.Spool"/>); null: not spooled.</summary>
+    public string? Spool { get; init; }
+
+    /// <summary>`--spool none`: no spool (a crash of the process loses the reports still open or queued).</summary>
+    public const string NoSpool = "none";
+
+    /// <summary>
+    /// The spool the command line uses when none is named: beside a SQLite file (`crashes.db.spool`), else under
+    /// systemd's `$STATE_DIRECTORY` or `$XDG_STATE_HOME/paniclens` (`~/.local/state/paniclens`), one per HTTP port so
+    /// several collectors on one machine do not share one.
+    /// </summary>
+    public static string DefaultSpool(string? db, IPEndPoint http)
+    {
+        db ??= Storage.CrashStores.DefaultPath;
+        if (!db.Contains("://", StringComparison.Ordinal))
+            return (db.StartsWith("sqlite:", StringComparison.Ordinal) ? db["sqlite:".Length..] : db) + ".spool";
+        var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY") is { Length: > 0 } systemd
+            ? systemd.Split(':')[0]
+            : Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
+                ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"), "paniclens");
+        return Path.Combine(state, $"spool-{http.Port}");
+    }
+
     /// <summary>The dashboard's address as people reach it, for links in alerts (default: the bound address).</summary>
     public Uri? PublicUrl { get; init; }
 }
@@ -54,8 +77,12 @@ public sealed record LiveLimits
     public int QueueLength { get; init; } = 1024;
     /// <summary>Largest syslog message (octet-counted or newline-framed) and netconsole datagram reassembly.</summary>
     public int MaxMessageLength { get; init; } = 64 << 10;
+    /// <summary>Receive buffer asked for each UDP socket (Linux grants at most net.core.rmem_max; root up to this).</summary>
+    public int UdpReceiveBuffer { get; init; } = 8 << 20;
     /// <summary>TCP syslog connections at once; more are refused (counted).</summary>
     public int MaxConnections { get; init; } = 512;
+    /// <summary>Spool segments written between two checkpoints (one a second); past it events are not spooled (counted).</summary>
+    public long MaxSpoolBytes { get; init; } = 1L << 30;
     /// <summary>Largest `POST /api/v1/logs` body, compressed bytes.</summary>
     public long MaxUploadBytes { get; init; } = 256L << 20;
 }

@@ -10,14 +10,13 @@ namespace PanicLens.Server.Tests;
 /// <summary>
 /// The real `paniclens serve` process killed with SIGKILL while logs are being uploaded, then started again on the same
 /// store: every upload answered 200 before the kill is there, and nothing is stored twice when the client sends the one
-/// in flight again. (Streams received over syslog or netconsole and not yet stored are lost with the process: the spool
-/// is not built.)
+/// in flight again. (Live streams killed the same way: <see cref="SpoolKillTests"/>.)
 /// </summary>
 public sealed class KillTests
 {
-    private static Process Serve(string db, int port)
+    internal static Process Serve(string db, int port, string more = "")
     {
-        var start = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "paniclens.dll")} serve --db {db} --http 127.0.0.1:{port}")
+        var start = new ProcessStartInfo("dotnet", $"{Path.Combine(AppContext.BaseDirectory, "paniclens.dll")} serve --db {db} --http 127.0.0.1:{port} {more}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -30,7 +29,7 @@ public sealed class KillTests
         return process;
     }
 
-    private static async Task Healthy(HttpClient client)
+    internal static async Task Healthy(HttpClient client)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -90,16 +89,7 @@ public sealed class KillTests
             await Healthy(client);
             if (inFlight is not null)
                 (await client.PostAsync("/api/v1/logs?host=" + inFlight, new StringContent(seed))).EnsureSuccessStatusCode();
-            // Every page: a fast machine acknowledges more uploads than one page holds.
-            var reports = new List<string>();
-            for (long? before = null; ;)
-            {
-                var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports?limit=500" + (before is null ? "" : "&before=" + before))).RootElement;
-                reports.AddRange(page.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("host").GetString()!));
-                if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
-                    break;
-                before = page.GetProperty("next").GetInt64();
-            }
+            var reports = await ReportHosts(client);
             foreach (var host in acknowledged)
                 Assert.Contains(host, reports);
             Assert.Equal(reports.Count, reports.Distinct().Count());
@@ -111,7 +101,21 @@ public sealed class KillTests
         }
     }
 
-    private static int FreePort()
+    /// <summary>The host of every stored report, reading every page (a fast machine stores more than one page holds).</summary>
+    internal static async Task<List<string>> ReportHosts(HttpClient client)
+    {
+        var reports = new List<string>();
+        for (long? before = null; ;)
+        {
+            var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports?limit=500" + (before is null ? "" : "&before=" + before))).RootElement;
+            reports.AddRange(page.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("host").GetString()!));
+            if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
+                return reports;
+            before = page.GetProperty("next").GetInt64();
+        }
+    }
+
+    internal static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();

@@ -42,6 +42,12 @@ public static class Senders
     {
         using var tcp = new TcpClient("127.0.0.1", port);
         using var stream = tcp.GetStream();
+        stream.Write(SyslogFrames(host, lines, octetCounted));
+    }
+
+    /// <summary>The bytes of RFC 5424 messages of <paramref name="host"/>, octet-counted or newline-framed.</summary>
+    public static byte[] SyslogFrames(string host, IReadOnlyList<string> lines, bool octetCounted)
+    {
         var text = new StringBuilder();
         foreach (var line in lines)
         {
@@ -51,6 +57,6 @@ public static class Senders
             else
                 text.Append(message).Append('\n');
         }
-        stream.Write(Encoding.Latin1.GetBytes(text.ToString()));
+        return Encoding.Latin1.GetBytes(text.ToString());
     }
 }

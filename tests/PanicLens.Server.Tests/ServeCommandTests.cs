@@ -49,6 +49,15 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void The_default_spool_sits_beside_a_sqlite_file_else_in_a_state_folder_per_http_port()
+    {
+        var http = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 8514);
+        Assert.Equal("/var/lib/paniclens/crashes.db.spool", ServeOptions.DefaultSpool("sqlite:/var/lib/paniclens/crashes.db", http));
+        Assert.Equal("crashes.db.spool", ServeOptions.DefaultSpool("crashes.db", http));
+        Assert.Equal("spool-8514", Path.GetFileName(ServeOptions.DefaultSpool("postgres://u@db:5432/crashes", http)));
+    }
+
+    [Fact]
     public void The_sample_config_in_deploy_is_read_and_a_bad_field_is_named()
     {
         var folder = Directory.CreateTempSubdirectory("paniclens-config-").FullName;
@@ -64,6 +73,7 @@ public sealed class ServeCommandTests
         Assert.Equal(["w-1"], options.Tokens);
         Assert.Equal(["v-1", "v-2"], options.ViewerTokens);
         Assert.Equal("127.0.0.1:8514", options.Http.ToString());
+        Assert.Equal("/var/lib/paniclens/spool", options.Spool);
         Assert.Equal([("slack", 10, 2), ("json", 20, 0)], options.Webhooks.Select(w => (w.Format, w.PerMinute, w.On?.Count ?? 0)));
 
         File.WriteAllText(config, """{ "syslogTcp": "five hundred" }""");

@@ -5,7 +5,11 @@ namespace PanicLens.Mining;
 /// <summary>`--name value` options and positional arguments of one verb.</summary>
 public sealed class Arguments
 {
+    /// <summary>The options that take no value.</summary>
+    private static readonly HashSet<string> Flags = ["--syzbot"];
+
     private readonly Dictionary<string, string> options = [];
+    private readonly HashSet<string> flags = [];
 
     public List<string> Positional { get; } = [];
 
@@ -19,6 +23,11 @@ public sealed class Arguments
                 parsed.Positional.Add(args[i]);
                 continue;
             }
+            if (Flags.Contains(args[i]))
+            {
+                parsed.flags.Add(args[i]);
+                continue;
+            }
             if (i + 1 >= args.Length)
                 throw new UsageException($"{args[i]} needs a value");
             parsed.options[args[i]] = args[++i];
@@ -30,6 +39,8 @@ public sealed class Arguments
         options.TryGetValue(name, out var value) ? value : throw new UsageException($"{name} is required");
 
     public string? Optional(string name) => options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => flags.Contains(name);
 
     public int Int(string name, int fallback)
     {

@@ -1,5 +1,6 @@
 using PanicLens.Mining.Checking;
 using PanicLens.Mining.Mining;
+using PanicLens.Mining.Titles;
 
 namespace PanicLens.Mining;
 
@@ -10,9 +11,13 @@ namespace PanicLens.Mining;
 public static class Verbs
 {
     private const string Usage = """
-        paniclens-mine mine GITDIR... --out DIR [--max N]
+        paniclens-mine mine GITDIR... --out DIR [--max N] [--syzbot]
             walk list archives (bare git, one mail per commit in `m`), keep mails holding a crash report
-            (N mails per archive at the most, default 1000), one text file per mail under DIR/<list>/
+            (N mails per archive at the most, default 1000), one text file per mail under DIR/<list>/;
+            --syzbot keeps only syzbot's first report mails (their subject is syzkaller's title of the crash)
+        paniclens-mine titles DIR... [--failures FILE]
+            run every mail mined with --syzbot through the pipeline and compare its first report's title with
+            the subject's; --failures writes each miss as a JSON line
         paniclens-mine check DIR... [--format text|json] [--failures FILE] [--digest FILE]
             run every mined file through the PanicLens pipeline and hold each report to the evidence in its text;
             --failures writes every failing case as JSON lines, --digest a markdown digest grouped by cause
@@ -26,6 +31,7 @@ public static class Verbs
             {
                 "mine" => Mine(Arguments.Parse(args[1..]), output),
                 "check" => Check(Arguments.Parse(args[1..]), output),
+                "titles" => Titles(Arguments.Parse(args[1..]), output),
                 "--help" or "-h" or "help" => Help(output),
                 _ => Fail(error, $"unknown verb '{args[0]}'"),
             };
@@ -46,7 +52,8 @@ public static class Verbs
 
     private static int Mine(Arguments arguments, TextWriter output)
     {
-        var options = new MineOptions(arguments.Positional, arguments.Required("--out"), arguments.Int("--max", 1000));
+        var options = new MineOptions(arguments.Positional, arguments.Required("--out"), arguments.Int("--max", 1000),
+            arguments.Flag("--syzbot"));
         if (options.GitDirs.Count == 0)
             throw new UsageException("mine needs at least one GITDIR");
         foreach (var dir in options.GitDirs)
@@ -87,6 +94,23 @@ public static class Verbs
             using var writer = new StreamWriter(digest);
             DigestWriter.Write(writer, figures.ToString(), checker.Failures);
         }
+        return 0;
+    }
+
+    private static int Titles(Arguments arguments, TextWriter output)
+    {
+        if (arguments.Positional.Count == 0)
+            throw new UsageException("titles needs at least one DIR");
+        var checker = new TitleChecker();
+        foreach (var root in arguments.Positional)
+        {
+            if (!Directory.Exists(root))
+                throw new UsageException($"{root}: no such directory");
+            checker.CheckFolder(root);
+        }
+        TitleFiguresWriter.Write(output, checker);
+        if (arguments.Optional("--failures") is { } failures)
+            TitleFiguresWriter.WriteMisses(failures, checker.Misses);
         return 0;
     }
 

@@ -136,7 +136,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
                 chars += stored.RawText.Length + stored.ReportJson.Length;
             }
             last = report;
-            lastHost = ownHosts ? reader.HostOf(report.StartLine) : null;
+            lastHost = ownHosts ? HostOf(report) : null;
             if (batch.Count == Batch || chars >= BatchChars)
             {
                 // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
@@ -159,6 +159,15 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
                 : state with { Offset = state.Offset + reader.LastNewlineEnd, Lines = state.Lines + reader.Newlines };
         added += store.Record(new FileRecord(end, batch) { Boots = boots });
         return (raw.BytesRead, found, added);
+    }
+
+    /// <summary>The machine the syslog prefix of the report's first line named (null: none, or `localhost`).</summary>
+    private static string? HostOf(CrashReport report)
+    {
+        foreach (var line in report.Lines)
+            if (line.Number == report.StartLine)
+                return SparseLogReader.MachineName(line);
+        return null;
     }
 
     /// <summary>The file's state when the next scan must start at the line after <paramref name="lines"/> read lines.</summary>

@@ -45,21 +45,33 @@ public sealed class LiteralSearch
             firstBytes = SearchValues.Create([.. this.literals.Select(l => l[0]).Distinct()]);
 
         // Literals are grouped into buckets by their fingerprints: starting from one group per distinct fingerprint, the
-        // two groups whose merged nibble tables admit the least console text are merged until eight are left.
+        // two groups whose merged nibble tables admit the least console text are merged until eight are left. The cost of
+        // each pair is kept and only the merged group's pairs are weighed again, so a few dozen literals cost milliseconds.
         var groups = Enumerable.Range(0, this.literals.Length).GroupBy(i => Convert.ToHexString(Print(i)), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var masks = groups.Select(Masks).ToList();
+        var alone = masks.Select(Admitted).ToList();
+        var costs = new List<List<double>>();
+        for (var x = 0; x < groups.Count; x++)
+            costs.Add([.. Enumerable.Range(0, groups.Count).Select(y => y > x ? Admitted(Merge(masks[x], masks[y])) - alone[x] - alone[y] : 0)]);
         while (groups.Count > Buckets)
         {
             var (a, b, best) = (0, 1, double.MaxValue);
             for (var x = 0; x < groups.Count; x++)
                 for (var y = x + 1; y < groups.Count; y++)
-                {
-                    var cost = Admitted([.. groups[x], .. groups[y]]) - Admitted(groups[x]) - Admitted(groups[y]);
-                    if (cost < best)
-                        (a, b, best) = (x, y, cost);
-                }
+                    if (costs[x][y] < best)
+                        (a, b, best) = (x, y, costs[x][y]);
             groups[a].AddRange(groups[b]);
+            (masks[a], alone[a]) = (Merge(masks[a], masks[b]), Admitted(Merge(masks[a], masks[b])));
             groups.RemoveAt(b);
+            masks.RemoveAt(b);
+            alone.RemoveAt(b);
+            costs.RemoveAt(b);
+            foreach (var row in costs)
+                row.RemoveAt(b);
+            for (var x = 0; x < groups.Count; x++)
+                if (x != a)
+                    costs[Math.Min(x, a)][Math.Max(x, a)] = Admitted(Merge(masks[x], masks[a])) - alone[x] - alone[a];
         }
         var lists = Enumerable.Range(0, Buckets).Select(n => n < groups.Count ? groups[n] : []).ToArray();
         var lowTables = new byte[Window, 16];
@@ -96,23 +108,35 @@ public sealed class LiteralSearch
         return literal.Length >= Window ? literal[offsets[i]..(offsets[i] + Window)] : [.. literal, .. new byte[Window - literal.Length]];
     }
 
-    /// <summary>The share of console text positions a bucket holding <paramref name="group"/> would admit as candidates.</summary>
-    private double Admitted(List<int> group)
+    /// <summary>
+    /// The nibbles a bucket holding <paramref name="group"/> accepts: per fingerprint byte, the low nibbles in bits 0-15
+    /// and the high nibbles in bits 16-31.
+    /// </summary>
+    private int[] Masks(List<int> group)
+    {
+        var masks = new int[Window];
+        foreach (var i in group)
+        {
+            var print = Print(i);
+            for (var j = 0; j < Window; j++)
+                masks[j] |= 1 << (print[j] & 0xF) | 1 << (16 + (print[j] >> 4));
+        }
+        return masks;
+    }
+
+    private static int[] Merge(int[] a, int[] b) => [.. a.Zip(b, (x, y) => x | y)];
+
+    /// <summary>The share of console text positions a bucket with the nibble <paramref name="masks"/> would admit as candidates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Admitted(int[] masks)
     {
         var share = 1.0;
-        for (var j = 0; j < Window; j++)
+        foreach (var mask in masks)
         {
-            int lows = 0, highs = 0;
-            foreach (var i in group)
-            {
-                var b = Print(i)[j];
-                lows |= 1 << (b & 0xF);
-                highs |= 1 << (b >> 4);
-            }
             var admitted = 0.0;
             for (var b = 0; b < 256; b++)
-                if ((lows & (1 << (b & 0xF))) != 0 && (highs & (1 << (b >> 4))) != 0)
-                    admitted += Frequency((byte)b);
+                if ((mask & (1 << (b & 0xF))) != 0 && (mask & (1 << (16 + (b >> 4)))) != 0)
+                    admitted += Frequencies[b];
             share *= admitted;
         }
         return share;
@@ -285,6 +309,8 @@ public sealed class LiteralSearch
         0, 221, 80, 161, 239, 461, 222, 48, 61, 185, 9, 86, 157, 100, 298, 288, 118, 10, 215, 242, 217, 102, 29, 35, 110, 44, 4, 3, 0,
         3, 0,
     ];
+
+    private static readonly double[] Frequencies = [.. Enumerable.Range(0, 256).Select(b => Frequency((byte)b))];
 
     private static double Frequency(byte b) => (b switch
     {

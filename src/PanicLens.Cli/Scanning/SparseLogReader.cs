@@ -25,8 +25,6 @@ public sealed class SparseLogReader : IDisposable
     /// <summary>The syslog tag of kernel lines: other programs' lines never open a report (as in the detector).</summary>
     private const string KernelOrigin = "kernel";
 
-    /// <summary>Per report start line, the syslog host its raw line named; at most this many are remembered.</summary>
-    private const int MaxHostsKept = 1 << 16;
 
     private static readonly LiteralSearch Literals =
         new([.. CrashHeaders.All.Select(h => h.Literal), .. CrashHeaders.TraceHints, BannerLiteral]);
@@ -50,8 +48,10 @@ public sealed class SparseLogReader : IDisposable
     private long bufferOffset;
     /// <summary>Number of the last line given out; a line is never given twice.</summary>
     private long given;
-    private readonly Dictionary<long, string> hostsByLine = [];
     private readonly Dictionary<string, string> hostNames = new(StringComparer.Ordinal);
+
+    /// <summary>Syslog hosts whose names and last boots are remembered, at most.</summary>
+    private const int MaxHostsKept = 1 << 16;
 
     public SparseLogReader(Stream text, Func<bool> idle, int bufferSize = DefaultBufferSize)
     {
@@ -79,9 +79,6 @@ public sealed class SparseLogReader : IDisposable
 
     /// <summary>The release of the last boot banner read, whichever host printed it.</summary>
     public string? LastRelease { get; private set; }
-
-    /// <summary>The host the syslog prefix of line <paramref name="number"/> named, when it was read whole and named one.</summary>
-    public string? HostOf(long number) => hostsByLine.GetValueOrDefault(number);
 
     /// <summary>A line given before the log's first: a boot banner of an earlier read, so its release still counts.</summary>
     public LogLine? Preamble { get; init; }
@@ -216,8 +213,6 @@ public sealed class SparseLogReader : IDisposable
     /// </summary>
     private IEnumerable<LogLine> ReadAll(int headerStart, long header, int lookback)
     {
-        // The detector is idle: the reports of the lines read before are out, and their hosts no longer asked for.
-        hostsByLine.Clear();
         var from = headerStart;
         var fromLines = lines;
         // Step back over up to `lookback` lines not given yet that are still in the buffer.
@@ -236,10 +231,8 @@ public sealed class SparseLogReader : IDisposable
         {
             var line = read with { Number = checked((int)(fromLines + read.Number)) };
             given = line.Number;
-            if (MachineName(line) is { } host && hostsByLine.Count < MaxHostsKept)
-                hostsByLine[line.Number] = Intern(host);
             if (line.Text.Contains(BannerLiteral, StringComparison.Ordinal))
-                ObserveBanner(line, HostOf(line.Number));
+                ObserveBanner(line, MachineName(line));
             yield return line;
             if (line.Number >= header && idle() && !OpensReport(line))
             {
@@ -288,7 +281,7 @@ public sealed class SparseLogReader : IDisposable
     /// The syslog host the line reader read off the line's prefix (<see cref="LogLine.Host"/>); a name a machine gives
     /// itself before it knows its own (`localhost`) is no host.
     /// </summary>
-    private static string? MachineName(LogLine line) =>
+    public static string? MachineName(LogLine line) =>
         line.Host is null or "localhost" or "localhost.localdomain" ? null : line.Host;
 
     private string Intern(string host)

@@ -341,6 +341,13 @@ public sealed class CrashDetector
                     Close();
                 return;
             }
+            if (HeaderOnly && SymbolizedLines.IsWrappedSource(text))
+            {
+                // A symbolised header's source location, wrapped by a mail client onto a line of its own.
+                headers++;
+                Append(line, report: true);
+                return;
+            }
             var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
             sawStack |= text.Contains("Call Trace", StringComparison.Ordinal) || text.Contains("Call trace", StringComparison.Ordinal);
             // Lines of the other stream of an untagged console (untimestamped fuzzer output between

@@ -10,21 +10,32 @@ namespace PanicLens.Signatures;
 /// </summary>
 public static class ParsedFrames
 {
-    /// <summary>The frame for the title, or null when the parser found no function either.</summary>
+    /// <summary>
+    /// The frame for the title, or null when the parser found no function either. When every function the paste
+    /// shows is one the skip table passes over (a trimmed quote keeping only a header in a lock or copy helper), the
+    /// first of them names the title: the reader sees that function, and `in corrupted` would name none (issue 10 §2).
+    /// </summary>
     public static string? Choose(CrashReport report, StackSpec? spec)
     {
         var skip = spec?.SkipMatcher ?? FrameSkips.Global;
         var candidates = new List<string>();
+        string? firstShown = null;
         if (StackLines.TitleName(report.Function) is { } function)
-            FrameExtraction.AddName(function, skip, candidates);
+            Add(function);
         foreach (var stack in report.Stacks)
             foreach (var frame in stack.Frames)
                 if (frame.Reliable && StackLines.TitleName(frame.Function) is { } name)
-                    FrameExtraction.AddName(name, skip, candidates);
+                    Add(name);
         var extractor = spec?.Extractor ?? StackExtractor.First;
         var (picked, _) = FrameExtraction.Choose(candidates, extractor);
         if (picked is null && extractor != StackExtractor.First)
             (picked, _) = FrameExtraction.Choose(candidates, StackExtractor.First);
-        return picked;
+        return picked ?? firstShown;
+
+        void Add(string name)
+        {
+            firstShown ??= Demangler.Demangle(name);
+            FrameExtraction.AddName(name, skip, candidates);
+        }
     }
 }

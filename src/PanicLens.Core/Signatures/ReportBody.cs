@@ -1,3 +1,4 @@
+using PanicLens.Detection;
 using PanicLens.Model;
 
 namespace PanicLens.Signatures;
@@ -56,18 +57,36 @@ public sealed class ReportBody
         // Lines of the report's context read so far, the header and dropped lock-debugging notices included: the
         // convention's count (linux.go findReport textLines) for when a panic or lockdep splat is a consequence.
         var read = 1;
+        // The line last kept in the body or joined to it: a wrap continues only the line right before it.
+        var lastKept = 0;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
             var text = line.Text;
-            if (timed && ContextOf(line).Length == 0 && ContextOf(lines[i - 1]) == context && IsWrappedFunction(body[^1], text))
+            if (timed && ContextOf(line).Length == 0 && lastKept == i - 1 && IsWrappedFunction(body[^1], text))
             {
+                lastKept = i;
                 // A mail client wrapped the line before right where its function starts: the tail lost its stamp.
                 body[^1] = body[^1].TrimEnd() + " " + text.TrimStart();
                 marks[^1] = StackLines.MarksOf(body[^1]);
                 continue;
             }
+            if (SymbolizedLines.IsWrappedSource(text) && (ContextOf(line).Length == 0 || ContextOf(line) == context))
+            {
+                // A wrapped symbolised frame or `WARNING: ... at` header: its source location went to a line of its own.
+                lastKept = i;
+                body[^1] = body[^1].TrimEnd() + " " + text.Trim();
+                marks[^1] = StackLines.MarksOf(body[^1]);
+                if (body.Count > 1 && SymbolizedLines.IsInlineExpansion(body[^1]))
+                {
+                    body.RemoveAt(body.Count - 1);
+                    marks.RemoveAt(marks.Count - 1);
+                }
+                continue;
+            }
             if (ContextOf(line) != context && !(nmiSent && line.Context is { Length: > 0 } c && c[0] == 'C'))
+                continue;
+            if (SymbolizedLines.IsInlineExpansion(text))
                 continue;
             if (timed && IsUnreliable(text))
                 continue;
@@ -84,6 +103,7 @@ public sealed class ReportBody
             }
             var kept = hypervisor ? StripHypervisor(text) : text;
             body.Add(kept);
+            lastKept = i;
             marks.Add(any || hypervisor ? StackLines.MarksOf(kept) : StackLineMarks.None);
         }
         return new ReportBody { Lines = body, Marks = marks };

@@ -18,7 +18,8 @@ public static partial class TitleBuilder
     public static void Apply(CrashReport report)
     {
         report.AltTitles.Clear();
-        if (report.Lines.Count == 0 || CrashHeaders.Find(report.Lines[0].Text, out var at) is not { } header)
+        var lines = SymbolizedLines.FromPrintedHeader(report.Lines);
+        if (lines.Count == 0 || CrashHeaders.Find(lines[0].Text, out var at) is not { } header)
         {
             report.Title = report.Lines.Count == 0 ? "" : TitleNormalizer.Normalize(Cap(report.Lines[0].Text));
             report.Type = "";
@@ -28,7 +29,7 @@ public static partial class TitleBuilder
         }
         if (report.Kind.Length == 0)
             report.Kind = header.Family;
-        var body = ReportBody.From(UpToSecondHeader(report.Lines), header.Family == "xen");
+        var body = ReportBody.From(UpToSecondHeader(lines), header.Family == "xen");
         var title = Build(report, body, header, at);
         report.Title = TitleNormalizer.Normalize(title.Raw);
         foreach (var alt in title.Alts)

@@ -23,10 +23,19 @@ public sealed class ShortTextRegex
     private Regex? _linear;
     private int _timeouts;
 
+    /// <summary>
+    /// Line tests a <c>linearTests</c> pattern answers on the interpreter before it moves to the linear engine.
+    /// Building the NonBacktracking automaton costs milliseconds (more than a thousand interpreter tests of a short
+    /// line), which a cold `analyze` of one report would pay for nothing; a scan crosses this count at once.
+    /// </summary>
+    public const int LinearTestsAfter = 1000;
+
+    private int _tests;
+
     /// <param name="linearTests">
-    /// Answer <see cref="IsMatch"/> on the linear engine (built on first use): for line tests run on many lines,
-    /// where its automaton, once built, beats the interpreter trying each start position. Captures still come
-    /// from the interpreter.
+    /// Answer <see cref="IsMatch"/> on the linear engine (built once <see cref="LinearTestsAfter"/> tests have run):
+    /// for line tests run on many lines, where its automaton, once built, beats the interpreter trying each start
+    /// position. Captures still come from the interpreter.
     /// </param>
     public ShortTextRegex(string pattern, bool linearTests = false)
     {
@@ -42,6 +51,9 @@ public sealed class ShortTextRegex
     /// <summary>The NonBacktracking copy, also what answers once the interpreter ran out of time.</summary>
     public Regex Linear => _linear ??= new Regex(Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
+    /// <summary>True once the linear engine's copy was built.</summary>
+    public bool LinearBuilt => Volatile.Read(ref _linear) is not null;
+
     public string[] GetGroupNames() => _fast.GetGroupNames();
 
     public override string ToString() => Pattern;
@@ -51,7 +63,10 @@ public sealed class ShortTextRegex
 
     public Match Match(string text) => Run(text, useLinear: false, static (regex, t) => regex.Match(t));
 
-    public bool IsMatch(string text) => Run(text, useLinear: LinearTests, static (regex, t) => regex.IsMatch(t));
+    public bool IsMatch(string text) => Run(text, useLinear: LinearTests && Warm(), static (regex, t) => regex.IsMatch(t));
+
+    /// <summary>True once <see cref="LinearTestsAfter"/> tests ran; a race only miscounts a few.</summary>
+    private bool Warm() => _tests >= LinearTestsAfter || ++_tests >= LinearTestsAfter;
 
     /// <summary>Runs <paramref name="query"/> on the interpreter, or on the linear engine when asked, after
     /// <see cref="MaxTimeouts"/>, or when the interpreter runs out of its budget on this text.</summary>

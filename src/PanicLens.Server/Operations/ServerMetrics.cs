@@ -18,14 +18,18 @@ public sealed class ServerMetrics
         ["paniclens_packets_total"] = "Datagrams, TCP messages, file reads or uploads received, by receiver.",
         ["paniclens_parse_errors_total"] = "Messages that could not be read (bad syslog header, bad netconsole header, bad frame).",
         ["paniclens_drops_total"] = "Lines or messages dropped (too long, queue full, connection refused, stream evicted).",
+        ["paniclens_kernel_drops_total"] = "Datagrams the kernel dropped on the receiver's UDP socket, its buffer full (Linux /proc/net/udp drops).",
         ["paniclens_sequence_gaps_total"] = "Netconsole messages missing by sequence number.",
         ["paniclens_reports_total"] = "Crash reports completed in a stream and stored (new or already known).",
         ["paniclens_reports_new_total"] = "Crash reports stored for the first time.",
+        ["paniclens_spool_replayed_total"] = "Completed reports not yet stored when the process stopped, queued again from the spool at start.",
         ["paniclens_store_errors_total"] = "Reports the store refused (each retried from the queue).",
         ["paniclens_alerts_total"] = "Webhook alerts by outcome (sent, retried, failed, suppressed by a rule's rate, dropped on a full queue).",
     };
 
     private readonly ConcurrentDictionary<(string Name, string Receiver), StrongBox> counters = new();
+    /// <summary>Counters kept by someone else (the kernel), read when rendered.</summary>
+    private readonly ConcurrentDictionary<(string Name, string Receiver), Func<long>> observed = new();
 
     /// <summary>Reports completed and waiting for the store.</summary>
     public Func<long> QueueDepth { get; set; } = () => 0;
@@ -37,12 +41,23 @@ public sealed class ServerMetrics
         Interlocked.Add(ref counters.GetOrAdd((name, receiver), _ => new StrongBox()).Value, value);
     }
 
-    public long Get(string name, string receiver) => counters.TryGetValue((name, receiver), out var box) ? Interlocked.Read(ref box.Value) : 0;
+    /// <summary>A counter someone else keeps, read at each <see cref="Render"/>.</summary>
+    public void Observe(string name, string receiver, Func<long> read)
+    {
+        if (!Help.ContainsKey(name))
+            throw new InvalidOperationException($"unknown metric {name}");
+        observed[(name, receiver)] = read;
+    }
+
+    public long Get(string name, string receiver) =>
+        observed.TryGetValue((name, receiver), out var read) ? read()
+        : counters.TryGetValue((name, receiver), out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     public string Render()
     {
         var text = new StringBuilder();
-        var rows = counters.ToArray();
+        var rows = counters.Select(c => (c.Key, Value: Interlocked.Read(ref c.Value.Value)))
+            .Concat(observed.Select(o => (o.Key, Value: o.Value()))).ToArray();
         Array.Sort(rows, (a, b) => a.Key.CompareTo(b.Key));
         foreach (var (name, help) in Help.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -51,7 +66,7 @@ public sealed class ServerMetrics
             foreach (var row in rows)
                 if (row.Key.Name == name)
                     text.Append(name).Append("{receiver=\"").Append(row.Key.Receiver).Append("\"} ")
-                        .Append(Interlocked.Read(ref row.Value.Value).ToString(CultureInfo.InvariantCulture)).Append('\n');
+                        .Append(row.Value.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
         text.Append("# HELP paniclens_queue_depth Completed reports waiting for the store.\n# TYPE paniclens_queue_depth gauge\n");
         text.Append("paniclens_queue_depth ").Append(QueueDepth().ToString(CultureInfo.InvariantCulture)).Append('\n');

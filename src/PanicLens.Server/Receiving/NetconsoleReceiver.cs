@@ -28,7 +28,7 @@ public sealed class NetconsoleReceiver : IReceiver
         IReadOnlyDictionary<string, string> names)
     {
         this.names = names;
-        socket = new UdpDatagrams(bind, port, Name, metrics);
+        socket = new UdpDatagrams(bind, port, Name, metrics, limits.UdpReceiveBuffer);
         this.collector = collector;
         this.metrics = metrics;
         this.limits = limits;

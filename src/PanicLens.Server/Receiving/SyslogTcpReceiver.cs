@@ -64,6 +64,7 @@ public sealed class SyslogTcpReceiver : IReceiver
     {
         var sender = ((IPEndPoint)client.Client.RemoteEndPoint!).Address.ToString();
         var framer = new SyslogFramer(limits.MaxMessageLength);
+        var lines = new List<(string, string, string)>();
         try
         {
             using (client)
@@ -77,11 +78,16 @@ public sealed class SyslogTcpReceiver : IReceiver
                     var buffer = result.Buffer;
                     metrics.Add("paniclens_bytes_total", Name, buffer.Length - held);
                     while (framer.TryRead(ref buffer, out var message))
-                        Deliver(message, sender);
+                        Deliver(message, sender, lines);
+                    collector.Add(Name, lines);
+                    lines.Clear();
+                    // What this read brought is on its way to disk before the next read (see Spool).
+                    collector.Commit();
                     if (result.IsCompleted)
                     {
                         if (framer.TryReadLast(ref buffer, out var last))
-                            Deliver(last, sender);
+                            Deliver(last, sender, lines);
+                        collector.Add(Name, lines);
                         break;
                     }
                     reader.AdvanceTo(buffer.Start, buffer.End);
@@ -102,7 +108,7 @@ public sealed class SyslogTcpReceiver : IReceiver
         }
     }
 
-    private void Deliver(ReadOnlySequence<byte> message, string sender)
+    private void Deliver(ReadOnlySequence<byte> message, string sender, List<(string, string, string)> lines)
     {
         metrics.Add("paniclens_packets_total", Name);
         var text = Encoding.Latin1.GetString(message);
@@ -111,7 +117,7 @@ public sealed class SyslogTcpReceiver : IReceiver
             metrics.Add("paniclens_parse_errors_total", Name);
             return;
         }
-        collector.Add(parsed.Host, SyslogUdpReceiver.Source, Name, parsed.ToConsoleLine());
+        lines.Add((parsed.Host, SyslogUdpReceiver.Source, parsed.ToConsoleLine()));
     }
 
     public void Dispose() => listener.Stop();

@@ -13,9 +13,9 @@ public sealed class SyslogUdpReceiver : IReceiver
     private readonly LiveCollector collector;
     private readonly ServerMetrics metrics;
 
-    public SyslogUdpReceiver(IPAddress bind, int port, LiveCollector collector, ServerMetrics metrics)
+    public SyslogUdpReceiver(IPAddress bind, int port, LiveCollector collector, ServerMetrics metrics, LiveLimits limits)
     {
-        socket = new UdpDatagrams(bind, port, Name, metrics);
+        socket = new UdpDatagrams(bind, port, Name, metrics, limits.UdpReceiveBuffer);
         this.collector = collector;
         this.metrics = metrics;
     }

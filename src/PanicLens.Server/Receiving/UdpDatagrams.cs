@@ -15,11 +15,15 @@ internal sealed class UdpDatagrams : IDisposable
     private readonly string name;
     private readonly ServerMetrics metrics;
 
-    public UdpDatagrams(IPAddress bind, int port, string name, ServerMetrics metrics)
+    public UdpDatagrams(IPAddress bind, int port, string name, ServerMetrics metrics, int receiveBuffer)
     {
         socket = new UdpClient(new IPEndPoint(bind, port));
-        // A crash's hundred lines arrive in a burst faster than one thread parses them; the kernel buffer absorbs it.
-        socket.Client.ReceiveBufferSize = 8 << 20;
+        // A crash's hundred lines arrive in a burst faster than one thread parses them; the kernel buffer absorbs it
+        // (Linux caps it at net.core.rmem_max). What overflows it the kernel drops and counts.
+        socket.Client.ReceiveBufferSize = receiveBuffer;
+        var drops = new KernelUdpDrops(socket.Client);
+        if (drops.Available)
+            metrics.Observe("paniclens_kernel_drops_total", name, drops.Read);
         this.name = name;
         this.metrics = metrics;
     }

@@ -7,4 +7,8 @@ namespace PanicLens.Server.Streaming;
 /// <see cref="SilentReset"/>: not a report but a host's last lines before a new boot banner with no report and no
 /// orderly shutdown between (hardware, watchdog, power).
 /// </summary>
-public sealed record CompletedChunk(string Host, string Source, IReadOnlyList<string> Lines, bool Lossy, string? Kernel, bool SilentReset = false);
+public sealed record CompletedChunk(string Host, string Source, IReadOnlyList<string> Lines, bool Lossy, string? Kernel, bool SilentReset = false)
+{
+    /// <summary>The collector's event that completed it (its name in the spool).</summary>
+    public long CompletedAt { get; init; }
+}

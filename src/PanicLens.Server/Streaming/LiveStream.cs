@@ -8,8 +8,10 @@ namespace PanicLens.Server.Streaming;
 /// The streaming detector of one host's lines over one source. States: idle (the last
 /// <see cref="LiveLimits.ContextLines"/> lines kept as context), collecting (a header was seen: every line is kept),
 /// trailing (`---[ end trace` was seen: a panic line may still follow within <see cref="TrailingLines"/> lines or
-/// <see cref="ServeOptions.TrailingQuiet"/>). A report completes at `---[ end Kernel panic`, at the end of trailing,
-/// after <see cref="ServeOptions.Quiet"/> without a line, or at the cap; the chunk then goes through the same pipeline
+/// <see cref="ServeOptions.TrailingQuiet"/>), panicked (`Kernel panic - not syncing` was seen: the kernel prints only the
+/// panic's own dump after it, so <see cref="ServeOptions.TrailingQuiet"/> without a line ends the report). A report
+/// completes at `---[ end Kernel panic`, at the end of trailing, after <see cref="ServeOptions.Quiet"/> (or
+/// <see cref="ServeOptions.TrailingQuiet"/> once panicked) without a line, or at the cap; the chunk then goes through the same pipeline
 /// as `analyze`, which decides what in it is a report. Not thread-safe: the collector locks it.
 /// </summary>
 internal sealed class LiveStream(string host, string source, LiveLimits limits)
@@ -28,17 +30,18 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     /// Lines the kernel prints on an orderly restart or a kexec (kernel/reboot.c, kernel/kexec_core.c): a new boot after
     /// one of them is no silent death.
     /// </summary>
-    private static readonly string[] OrderlyEnds =
+    private static readonly SearchValues<string> OrderlyEnds = SearchValues.Create(
     [
         "reboot: Restarting system", "reboot: Power down", "reboot: System halted", "Restarting system.", "Power down.",
         "kexec_core: Starting new kernel", "Starting new kernel",
-    ];
+    ], StringComparison.Ordinal);
 
     private readonly Queue<string> context = new();
     private List<string>? report;
     private bool heard;
     private bool ended;
     private int trailing = -1;
+    private bool panicked;
     private bool lossy;
 
     public string Host { get; } = host;
@@ -57,7 +60,7 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
             return OnBoot(line, release);
         heard = true;
         if (!ended && report is null)
-            ended = ContainsAny(line, OrderlyEnds);
+            ended = line.AsSpan().IndexOfAny(OrderlyEnds) >= 0;
         var header = IsHeader(line);
         if (report is null)
         {
@@ -76,6 +79,9 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
             trailing = -1;
         if (line.Contains("---[ end Kernel panic", StringComparison.Ordinal))
             return Complete();
+        // kernel/panic.c: after this line the other CPUs are stopped and only the panic's dump follows.
+        if (line.Contains("Kernel panic - not syncing", StringComparison.Ordinal))
+            panicked = true;
         if (line.Contains("---[ end trace", StringComparison.Ordinal))
             trailing = 0;
         else if (trailing >= 0 && ++trailing >= TrailingLines)
@@ -96,7 +102,7 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     {
         if (report is null)
             return null;
-        var wait = trailing >= 0 ? trailingQuiet : quiet;
+        var wait = trailing >= 0 || panicked ? trailingQuiet : quiet;
         return nowTicks - LastLineTicks >= (long)wait.TotalMilliseconds ? Complete() : null;
     }
 
@@ -120,14 +126,6 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
         return reset;
     }
 
-    private static bool ContainsAny(string line, string[] texts)
-    {
-        foreach (var text in texts)
-            if (line.Contains(text, StringComparison.Ordinal))
-                return true;
-        return false;
-    }
-
     private CompletedChunk Complete()
     {
         // A report closes this boot's account: a reset after it is explained by it.
@@ -135,8 +133,31 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
         var chunk = new CompletedChunk(Host, Source, report!, lossy, Kernel);
         report = null;
         trailing = -1;
+        panicked = false;
         lossy = false;
         return chunk;
+    }
+
+    /// <summary>The whole detector state, for the spool's checkpoint.</summary>
+    public LiveStreamState Save() =>
+        new(Host, Source, [.. context], report is null ? null : [.. report], heard, ended, trailing, panicked, lossy, Kernel);
+
+    /// <summary>A stream in the state <see cref="Save"/> gave, its quiet period counted from now.</summary>
+    public static LiveStream Restore(LiveStreamState state, LiveLimits limits)
+    {
+        var stream = new LiveStream(state.Host, state.Source, limits)
+        {
+            report = state.Report is null ? null : [.. state.Report],
+            heard = state.Heard,
+            ended = state.Ended,
+            trailing = state.Trailing,
+            panicked = state.Panicked,
+            lossy = state.Lossy,
+            Kernel = state.Kernel,
+        };
+        foreach (var line in state.Context)
+            stream.context.Enqueue(line);
+        return stream;
     }
 
     /// <summary>

@@ -19,16 +19,24 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
     /// <summary>Raised after each report is stored (alerts, tests).</summary>
     public event Action<StoredEvent>? Stored;
 
-    public async Task Run(LiveCollector collector, CancellationToken stop)
+    /// <summary>
+    /// Stores the collector's chunks until its queue is completed. Synchronous on a thread of its own
+    /// (<see cref="LiveServer"/>): receivers busy on every pool thread never hold a crash's storing back.
+    /// </summary>
+    public void Run(LiveCollector collector, CancellationToken stop)
     {
-        await foreach (var chunk in collector.Completed.ReadAllAsync(CancellationToken.None))
+        var queue = collector.Completed;
+        while (queue.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
+            if (!queue.TryRead(out var chunk))
+                continue;
             var backoff = TimeSpan.FromMilliseconds(200);
             while (true)
             {
                 try
                 {
                     StoreChunk(chunk);
+                    collector.Acknowledge(chunk);
                     break;
                 }
                 catch (StoreException e)
@@ -37,7 +45,7 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
                     log.LogError("store failed, retrying in {Backoff}: {Message}", backoff, e.Message);
                     if (stop.IsCancellationRequested)
                         return;
-                    await Task.Delay(backoff, CancellationToken.None);
+                    Thread.Sleep(backoff);
                     backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
                 }
             }
@@ -95,6 +103,29 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
 
     public const string SilentResetTitle = "reset without crash report";
     public const string SilentResetType = "SILENT_RESET";
+
+    /// <summary>
+    /// Runs a small made-up oops through the pipeline and the scan's conversion, storing nothing: the first live crash
+    /// then does not pay for compiling the parse, diagnosis and bucket code (seconds on a loaded machine).
+    /// </summary>
+    public void WarmUp()
+    {
+        const string Oops = """
+            [    5.000000] BUG: unable to handle kernel NULL pointer dereference at 0000000000000010
+            [    5.000001] IP: [<ffffffff8113d0a5>] warm_up+0x15/0x40
+            [    5.000002] Oops: 0000 [#1] SMP
+            [    5.000003] CPU: 0 PID: 1 Comm: swapper/0 Not tainted 4.19.0 #1
+            [    5.000004] RIP: 0010:warm_up+0x15/0x40
+            [    5.000005] Call Trace:
+            [    5.000006]  warm_up_caller+0x20/0x30
+            [    5.000007]  kernel_init+0xa/0x100
+            [    5.000008] ---[ end trace 0000000000000000 ]---
+            [    5.000009] Kernel panic - not syncing: Fatal exception
+            """;
+        using var input = new MemoryStream(Encoding.Latin1.GetBytes(Oops));
+        foreach (var report in new ReportPipeline(contract.Knowledge).Analyze(input, "warm-up"))
+            _ = contract.ToStored(report);
+    }
 
     /// <summary>Every report of one whole log (an upload), stored as they come; returns what was stored.</summary>
     public List<StoredEvent> StoreLog(Stream input, string host, string source)

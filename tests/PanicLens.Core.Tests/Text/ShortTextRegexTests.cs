@@ -36,4 +36,16 @@ public sealed class ShortTextRegexTests
         Assert.False(regex.Match(hostile).Success);
         Assert.True(regex.Match(hostile + "b").Success);
     }
+
+    [Fact]
+    public void A_line_test_pattern_builds_its_automaton_only_after_many_tests()
+    {
+        var regex = new ShortTextRegex(@"(?:^|[^k]) backtrace:", linearTests: true);
+        for (var i = 1; i < ShortTextRegex.LinearTestsAfter; i++)
+            Assert.Equal(i % 2 == 0, regex.IsMatch(i % 2 == 0 ? "x backtrace: " + i : "kbacktrace: " + i));
+        Assert.False(regex.LinearBuilt);
+        Assert.True(regex.IsMatch(" backtrace:"));
+        Assert.False(regex.IsMatch("kbacktrace:"));
+        Assert.True(regex.LinearBuilt);
+    }
 }

@@ -8,7 +8,9 @@ namespace PanicLens.Mining.Archive;
 /// commit in the file `m`). Walks the commits newest first with `git log` and reads each mail through one
 /// `git cat-file --batch` process, so a 100,000-mail archive costs two processes, not 100,000.
 /// </summary>
-public sealed class GitMailArchive(string gitDir)
+/// <param name="gitDir">The bare repository.</param>
+/// <param name="author">When given, only the commits whose author matches it (`git log --author`, a regular expression).</param>
+public sealed class GitMailArchive(string gitDir, string? author = null)
 {
     /// <summary>A mail larger than this is skipped unread (it is an attachment dump, not a report).</summary>
     public const long MaxMailSize = 8 << 20;
@@ -35,7 +37,7 @@ public sealed class GitMailArchive(string gitDir)
 
     public IEnumerable<ArchiveMail> Mails()
     {
-        using var log = Start("log --format=%H");
+        using var log = Start(author is null ? "log --format=%H" : $"log --format=%H --author=\"{author}\"");
         using var batch = Start("cat-file --batch=\"%(objectname) %(objecttype) %(objectsize) %(rest)\"", redirectInput: true);
         var feeder = Task.Run(() => Feed(log, batch));
         var output = batch.StandardOutput.BaseStream;

@@ -6,4 +6,5 @@ namespace PanicLens.Mining.Mail;
 /// </summary>
 /// <param name="Text">The text parts joined by one newline, at most the decoder's cap.</param>
 /// <param name="Truncated">True when the text was longer than the cap and was cut.</param>
-public sealed record MailBody(byte[] Text, string Subject, string MessageId, string Date, bool Truncated);
+/// <param name="From">The From header as sent (RFC 2047 words left encoded).</param>
+public sealed record MailBody(byte[] Text, string Subject, string MessageId, string Date, bool Truncated, string From = "");

@@ -21,7 +21,7 @@ public sealed class MailDecoder(int maxText = MailDecoder.DefaultMaxText)
         var headers = MailHeaders.Read(raw, out var bodyStart);
         var text = new BoundedText(MaxText);
         AddPart(headers, raw[bodyStart..], text, 0);
-        return new MailBody(text.ToArray(), headers["Subject"], headers["Message-ID"], headers["Date"], text.Truncated);
+        return new MailBody(text.ToArray(), headers["Subject"], headers["Message-ID"], headers["Date"], text.Truncated, headers["From"]);
     }
 
     private void AddPart(MailHeaders headers, ReadOnlySpan<byte> body, BoundedText text, int depth)

@@ -1,6 +1,7 @@
 using System.Text;
 using PanicLens.Mining.Archive;
 using PanicLens.Mining.Mail;
+using PanicLens.Mining.Titles;
 
 namespace PanicLens.Mining.Mining;
 
@@ -13,7 +14,7 @@ public sealed class Miner(MineOptions options)
     public IEnumerable<MineTally> Run()
     {
         foreach (var gitDir in options.GitDirs)
-            yield return Mine(new GitMailArchive(gitDir));
+            yield return Mine(new GitMailArchive(gitDir, options.SyzbotReports ? "syzkaller.appspotmail.com" : null));
     }
 
     private MineTally Mine(GitMailArchive archive)
@@ -28,6 +29,8 @@ public sealed class Miner(MineOptions options)
                 continue;
             }
             var body = decoder.Decode(mail.Raw);
+            if (options.SyzbotReports && !(SyzbotSubject.IsFromSyzbot(body.From) && SyzbotSubject.Title(body.Subject) is not null))
+                continue;
             if (!CrashPrefilter.HoldsCrash(Encoding.Latin1.GetString(body.Text)))
                 continue;
             crash++;

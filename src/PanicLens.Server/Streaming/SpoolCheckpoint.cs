@@ -1,0 +1,111 @@
+namespace PanicLens.Server.Streaming;
+
+/// <summary>
+/// The collector's state at event <see cref="Start"/> (the first event not in it): every stream's detector state and the
+/// completed chunks not yet stored. Binary, versioned by its first bytes; written whole to a temporary file, fsync'ed
+/// and renamed by <see cref="Spool"/>.
+/// </summary>
+public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> Streams, IReadOnlyList<CompletedChunk> Pending)
+{
+    private const string Magic = "PANICLENS-SPOOL/1";
+
+    public void Write(string path)
+    {
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            using (var writer = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Magic);
+                writer.Write(Start);
+                writer.Write(Streams.Count);
+                foreach (var stream in Streams)
+                {
+                    writer.Write(stream.Host);
+                    writer.Write(stream.Source);
+                    WriteLines(writer, stream.Context);
+                    writer.Write(stream.Report is not null);
+                    if (stream.Report is not null)
+                        WriteLines(writer, stream.Report);
+                    writer.Write(stream.Heard);
+                    writer.Write(stream.Ended);
+                    writer.Write(stream.Trailing);
+                    writer.Write(stream.Panicked);
+                    writer.Write(stream.Lossy);
+                    WriteText(writer, stream.Kernel);
+                }
+                writer.Write(Pending.Count);
+                foreach (var chunk in Pending)
+                {
+                    writer.Write(chunk.CompletedAt);
+                    writer.Write(chunk.Host);
+                    writer.Write(chunk.Source);
+                    WriteLines(writer, chunk.Lines);
+                    writer.Write(chunk.Lossy);
+                    WriteText(writer, chunk.Kernel);
+                    writer.Write(chunk.SilentReset);
+                }
+            }
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    public static SpoolCheckpoint Read(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path), System.Text.Encoding.UTF8);
+        if (reader.ReadString() != Magic)
+            throw new InvalidDataException("not a PanicLens spool checkpoint of version 1");
+        var start = reader.ReadInt64();
+        var streams = new List<LiveStreamState>();
+        for (var count = Count(reader); count > 0; count--)
+        {
+            var host = reader.ReadString();
+            var source = reader.ReadString();
+            var context = ReadLines(reader);
+            var report = reader.ReadBoolean() ? ReadLines(reader) : null;
+            streams.Add(new LiveStreamState(host, source, context, report, reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadInt32(),
+                reader.ReadBoolean(), reader.ReadBoolean(), ReadText(reader)));
+        }
+        var pending = new List<CompletedChunk>();
+        for (var count = Count(reader); count > 0; count--)
+        {
+            var completedAt = reader.ReadInt64();
+            var host = reader.ReadString();
+            var source = reader.ReadString();
+            var lines = ReadLines(reader);
+            var lossy = reader.ReadBoolean();
+            var kernel = ReadText(reader);
+            pending.Add(new CompletedChunk(host, source, lines, lossy, kernel, reader.ReadBoolean()) { CompletedAt = completedAt });
+        }
+        return new SpoolCheckpoint(start, streams, pending);
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count is >= 0 and <= 1 << 24 ? count : throw new InvalidDataException($"bad count {count}");
+    }
+
+    private static void WriteLines(BinaryWriter writer, IReadOnlyList<string> lines)
+    {
+        writer.Write(lines.Count);
+        foreach (var line in lines)
+            writer.Write(line);
+    }
+
+    private static List<string> ReadLines(BinaryReader reader)
+    {
+        var lines = new List<string>();
+        for (var count = Count(reader); count > 0; count--)
+            lines.Add(reader.ReadString());
+        return lines;
+    }
+
+    private static void WriteText(BinaryWriter writer, string? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null)
+            writer.Write(text);
+    }
+
+    private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}
