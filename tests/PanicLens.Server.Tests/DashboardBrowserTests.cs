@@ -176,6 +176,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal("1", trend.GetAttribute("data-total"));
         var bar = Assert.Single(trend.FindElements(By.TagName("rect")));
         Assert.Equal("87", bar.GetAttribute("x"));
+        Assert.Equal("2", browser.FindElement(By.CssSelector("#buckets td")).Text);
         // A scan of web-01's log read its boot banner: the hosts table shows it.
         using (var store = PanicLens.Storage.CrashStores.Open(server.StoreUri))
             store.Record(new PanicLens.Storage.FileRecord(new PanicLens.Storage.StoredFile("web-01", "8:1", "42", "/var/log/web-01.log", "h", 0, 0, 0, 0, "none"), [])
@@ -187,6 +188,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var web01 = browser.FindElements(By.CssSelector("#hosts tr")).Single(row => row.Text.StartsWith("web-01", StringComparison.Ordinal));
         Assert.Equal(["2026-12-01T08:00:00", "6.1.0-13-amd64"], web01.FindElements(By.TagName("td")).Skip(5).Select(td => td.Text));
         Screenshot("dashboard");
+        browser.FindElement(By.CssSelector("#buckets td a")).Click();
+        Assert.Equal("1", browser.FindElement(By.CssSelector("svg.trend")).GetAttribute("data-total"));
+        Assert.Equal(2, browser.FindElements(By.CssSelector("#reports tr")).Count - 1);
     }
 
     private static string Section(string html)

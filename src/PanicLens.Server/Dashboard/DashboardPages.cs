@@ -103,7 +103,11 @@ public static class DashboardPages
         var page = new HtmlPage(bucket.Title);
         page.Element("h1", bucket.Title);
         page.Element("p", $"{bucket.Type} · {bucket.Count} reports · hosts {string.Join(", ", bucket.Hosts)} · kernels {string.Join(", ", bucket.Kernels)} · first {bucket.FirstSeen} · last {bucket.LastSeen}", "muted");
-        page.Raw("<table id=\"reports\"><tr><th>Report</th><th>Host</th><th>Logged</th><th>Kernel</th></tr>");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var days = store.BucketDays(new BucketFilter(Since: Sparkline.Since(today))).Where(d => d.BucketId == id).Select(d => (d.Day, d.Count));
+        page.Raw("<p>Last 30 days: ");
+        Sparkline.Write(page, Sparkline.Counts(days, today));
+        page.Raw("</p><table id=\"reports\"><tr><th>Report</th><th>Host</th><th>Logged</th><th>Kernel</th></tr>");
         foreach (var report in store.BucketReports(id, 100))
         {
             page.Raw("<tr><td>").Link("/reports/" + report.Id.ToString(CultureInfo.InvariantCulture), "#" + report.Id.ToString(CultureInfo.InvariantCulture)).Raw("</td>");
