@@ -9,7 +9,7 @@ using PanicLens.ScanBench;
 // detector's header literals. Speeds are medians of RUNS runs (page cache warm), reported as ratios to ripgrep's time
 // so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
 // peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
-// again: the cost of the search alone, without the reports' parse.
+// again: the cost of the search alone, without the reports' parse. Last, a storm (2000 crashes in a quarter of the size).
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -44,6 +44,15 @@ try
         ("rg, log without crashes", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, quiet]))),
         ("paniclens scan, log without crashes", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
     };
+    // A storm: the same crashes again and again (2000 of them in a quarter of the size), each report stored: what the
+    // per-report work and the store cost, and whether memory stays bounded, against rg on that file.
+    var storm = Path.Combine(work, "storm.log");
+    var stormPlanted = FleetLogWriter.Write(storm, megabytes * 1024L * 1024 / 4, [.. Enumerable.Range(0, 2000).Select(i => crashes[i % crashes.Count])]);
+    var stormRows = new List<(string Name, Measurement M)>
+    {
+        ($"rg, storm log ({stormPlanted} crashes)", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, storm]))),
+        ("paniclens scan, storm log", Measure(runs, () => ("dotnet", [paniclens, "scan", storm, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
+    };
     var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
     Console.WriteLine();
     var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
@@ -53,6 +62,9 @@ try
     var (quietRg, quietRgCpu) = (quietRows[0].M.Seconds, quietRows[0].M.Cpu);
     foreach (var (name, m) in quietRows)
         Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / quietRg,10:F2} {m.Cpu,7:F2} {m.Cpu / quietRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    var (stormRg, stormRgCpu, stormSize) = (stormRows[0].M.Seconds, stormRows[0].M.Cpu, new FileInfo(storm).Length);
+    foreach (var (name, m) in stormRows)
+        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {stormSize / m.Seconds / 1048576,8:F0} {m.Seconds / stormRg,10:F2} {m.Cpu,7:F2} {m.Cpu / stormRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
 }
 finally
 {

@@ -160,7 +160,8 @@ public sealed partial class SqlCrashStore : ICrashStore
             DELETE FROM reports WHERE host_id = @h AND start_line = @sl AND bucket_id = @b AND pending = 1 AND content_hash <> @hash
             """, ("h", host), ("sl", report.StartLine), ("b", bucket), ("hash", report.ContentHash));
         var sampled = Convert.ToInt64(Scalar(transaction,
-            "SELECT COUNT(*) FROM reports WHERE bucket_id = @b AND raw_text IS NOT NULL", ("b", bucket))) < SamplePerBucket;
+            "SELECT COUNT(*) FROM (SELECT 1 FROM reports WHERE bucket_id = @b AND raw_text IS NOT NULL LIMIT @n) AS kept",
+            ("b", bucket), ("n", SamplePerBucket))) < SamplePerBucket;
         using var command = Command(transaction, """
             INSERT INTO reports (host_id, file_id, content_hash, start_line, end_line, pending, title, type, kernel, logged_at,
               found_at, bucket_id, exact_key, stack_key, title_key, domain_key, known_issue, report_json, raw_text, line_numbers)

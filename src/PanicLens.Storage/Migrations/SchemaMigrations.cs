@@ -82,5 +82,12 @@ public static class SchemaMigrations
             );
             CREATE INDEX reports_host ON reports (host_id, id);
             """),
+        // A storm (thousands of reports of one host or one bucket): each stored report asks whether its bucket still
+        // keeps samples and whether it supersedes a pending copy; without these, both read every row of the bucket or
+        // host, so a scan's time grew with the square of the storm.
+        new(4, "indexes for the sample count of a bucket and the pending reports of a host", """
+            CREATE INDEX reports_sampled ON reports (bucket_id) WHERE raw_text IS NOT NULL;
+            CREATE INDEX reports_pending ON reports (host_id, start_line) WHERE pending = 1;
+            """),
     ];
 }
