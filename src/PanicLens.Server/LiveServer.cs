@@ -108,6 +108,8 @@ public sealed class LiveServer : IAsyncDisposable
             app.Services.GetRequiredService<ILogger<AlertSender>>());
         storer.Stored += alerts.OnStored;
         storer.WarmUp();
+        if (options.SyslogTcp is not null)
+            SyslogTcpReceiver.WarmUp(options);
         var receivers = new List<IReceiver>();
         try
         {
