@@ -63,6 +63,8 @@ public sealed class LiveServer : IAsyncDisposable
     public ServerMetrics Metrics { get; }
     public LiveCollector Collector { get; }
     public ReportStorer Storer { get; }
+    /// <summary>The spool's folder, null without one.</summary>
+    public string? Spool => spool?.Folder;
     public IReadOnlyList<IReceiver> Receivers => receivers;
 
     /// <summary>The HTTP address actually bound (`http://127.0.0.1:PORT`).</summary>
