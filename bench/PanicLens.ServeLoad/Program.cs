@@ -102,11 +102,16 @@ for (var wait = 0; wait < 300; wait++)
 }
 var final = await client.GetStringAsync("/metrics");
 var delays = new List<double>();
+var slowest = new List<(double Delay, double SentAt)>();
+var began = until.AddSeconds(-seconds);
 foreach (var (host, last) in crashLastLine)
 {
     using var doc = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports?host=" + host));
     foreach (var report in doc.RootElement.GetProperty("reports").EnumerateArray())
+    {
         delays.Add((DateTime.Parse(report.GetProperty("receivedAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) - last).TotalMilliseconds);
+        slowest.Add((delays[^1], (last - began).TotalSeconds));
+    }
 }
 delays.Sort();
 Console.WriteLine($"transport {transport}, {connections} connections, {sendSeconds:F0} s, a crash every {crashEvery} lines");
@@ -114,7 +119,12 @@ Console.WriteLine($"lines sent {sent}, received {Metric(final, "paniclens_lines_
 Console.WriteLine($"drops {Metric(final, "paniclens_drops_total")}, by the kernel {Metric(final, "paniclens_kernel_drops_total")}, parse errors {Metric(final, "paniclens_parse_errors_total")}");
 Console.WriteLine($"crashes sent {crashes}, stored {Metric(final, "paniclens_reports_total")}");
 if (delays.Count > 0)
-    Console.WriteLine($"last line → stored: median {delays[delays.Count / 2]:F0} ms, max {delays[^1]:F0} ms");
+{
+    Console.WriteLine($"last line → stored: median {delays[delays.Count / 2]:F0} ms, 90th percentile {delays[delays.Count * 9 / 10]:F0} ms, max {delays[^1]:F0} ms");
+    Console.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Delay).Take(3).Select(s => $"{s.Delay:F0} ms (sent at {s.SentAt:F1} s)")));
+}
+server.Refresh();
+Console.WriteLine($"server CPU {server.TotalProcessorTime.TotalSeconds:F1} s (user {server.UserProcessorTime.TotalSeconds:F1} s)");
 server.Kill();
 await server.WaitForExitAsync();
 Directory.Delete(folder, recursive: true);

@@ -63,6 +63,8 @@ public sealed class LiveServer : IAsyncDisposable
     public ServerMetrics Metrics { get; }
     public LiveCollector Collector { get; }
     public ReportStorer Storer { get; }
+    /// <summary>The spool's folder, null without one.</summary>
+    public string? Spool => spool?.Folder;
     public IReadOnlyList<IReceiver> Receivers => receivers;
 
     /// <summary>Every HTTP endpoint mapped (the OpenAPI test holds the description to them).</summary>
@@ -111,6 +113,8 @@ public sealed class LiveServer : IAsyncDisposable
             app.Services.GetRequiredService<ILogger<AlertSender>>());
         storer.Stored += alerts.OnStored;
         storer.WarmUp();
+        if (options.SyslogTcp is not null)
+            SyslogTcpReceiver.WarmUp(options);
         var receivers = new List<IReceiver>();
         try
         {

@@ -45,7 +45,7 @@ public sealed class SpoolTests : IDisposable
             spool.Line("web-01", "syslog", "before");
             spool.Rotate(42);
             spool.Line("web-01", "syslog", "after");
-            spool.WriteCheckpoint(new SpoolCheckpoint(42, [state], [chunk]));
+            spool.WriteCheckpoint(new SpoolCheckpoint(42, [state], [chunk]), durable: true);
         }
         Assert.Single(Directory.GetFiles(folder, "*.seg"));
         using var again = new Spool(folder, 1 << 20, new ServerMetrics(), NullLogger.Instance);

@@ -54,6 +54,8 @@ public sealed class TestServer : IAsyncDisposable
             SyslogTcp = 0,
             NetconsoleUdp = 0,
             Follow = [follow],
+            // Every live test runs through the spool, as production does.
+            Spool = follow + ".spool",
             Tokens = [Token],
             ViewerTokens = [ViewerToken],
             Quiet = TimeSpan.FromMilliseconds(700),
@@ -114,5 +116,7 @@ public sealed class TestServer : IAsyncDisposable
         await Server.DisposeAsync();
         stores?.Dispose();
         Directory.Delete(FollowFolder, recursive: true);
+        if (Server.Spool is { } spool && Directory.Exists(spool))
+            Directory.Delete(spool, recursive: true);
     }
 }

@@ -141,25 +141,28 @@ public sealed class LiveCollector
         completed.Writer.TryComplete();
     }
 
-    /// <summary>Commits the spool every 10 ms and checkpoints it every second, until stopped (a thread of its own).</summary>
+    /// <summary>
+    /// Commits the spool every 10 ms and checkpoints it every second, fsync'ed every 30th (see <see cref="Spool"/>),
+    /// until stopped (a thread of its own).
+    /// </summary>
     public void RunSpool(CancellationToken stop)
     {
         if (spool is null)
             return;
         var next = Environment.TickCount64 + 1000;
-        while (!stop.WaitHandle.WaitOne(10))
+        for (var checkpoints = 1; !stop.WaitHandle.WaitOne(10);)
         {
             spool.Commit();
             if (Environment.TickCount64 >= next)
             {
-                Checkpoint();
+                Checkpoint(durable: checkpoints++ % 30 == 0);
                 next = Environment.TickCount64 + 1000;
             }
         }
     }
 
-    /// <summary>Writes the whole state to the spool and drops the segments before it.</summary>
-    public void Checkpoint()
+    /// <summary>Writes the whole state to the spool and drops the segments before it; <paramref name="durable"/>: fsync'ed.</summary>
+    public void Checkpoint(bool durable = true)
     {
         if (spool is null)
             return;
@@ -173,7 +176,7 @@ public sealed class LiveCollector
                 checkpoint = new SpoolCheckpoint(events, states, [.. pending.Values.OrderBy(c => c.CompletedAt)]);
             spool.Rotate(events);
         }
-        spool.WriteCheckpoint(checkpoint);
+        spool.WriteCheckpoint(checkpoint, durable);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> 
 {
     private const string Magic = "PANICLENS-SPOOL/1";
 
-    public void Write(string path)
+    /// <summary>Writes the file; <paramref name="durable"/> also waits for the disk (fsync).</summary>
+    public void Write(string path, bool durable)
     {
         using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
@@ -45,7 +46,7 @@ public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> 
                     writer.Write(chunk.SilentReset);
                 }
             }
-            file.Flush(flushToDisk: true);
+            file.Flush(flushToDisk: durable);
         }
     }
 
