@@ -16,7 +16,8 @@ internal static class CaptureScanners
     /// <summary>
     /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
     /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
-    /// of the line. A mark glued to text (`>ffff8801d5961a00: 00 fc` is KASAN marking the bad shadow row) is not a quote.
+    /// of the line, or glued to a printk uptime stamp. A mark glued to other text (`>ffff8801d5961a00: 00 fc` is KASAN
+    /// marking the bad shadow row) is not a quote.
     /// One space after the last mark belongs to the quote; further blanks are the kernel's own indentation.
     /// </summary>
     public static int Quote(ReadOnlySpan<char> s, ref Prefix p)
@@ -38,10 +39,29 @@ internal static class CaptureScanners
                 }
                 return i + 1;
             }
+            if (s[i] == '[' && IsUptimeStamp(s[i..]))
+                return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp
             if (s[i] != '>' && s[i] != '|')
                 return 0;
         }
         return 0;
+    }
+
+    /// <summary>`[  71.637915]`: printk's uptime field (`[%5lu.%06lu]`), the only bracket a quote mark is read glued to.</summary>
+    private static bool IsUptimeStamp(ReadOnlySpan<char> s)
+    {
+        var i = 1;
+        while (i < s.Length && i < 8 && s[i] == ' ')
+            i++;
+        var digits = i;
+        while (i < s.Length && i - digits < 10 && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == digits || i >= s.Length || s[i] != '.')
+            return false;
+        var fraction = ++i;
+        while (i < s.Length && i - fraction < 9 && char.IsAsciiDigit(s[i]))
+            i++;
+        return i > fraction && i < s.Length && s[i] == ']';
     }
 
     /// <summary>

@@ -138,7 +138,21 @@ public sealed class CaptureFormTests
     }
 
     [Theory]
+    [InlineData(">[   71.637915] BUG: KASAN: slab-use-after-free in __run_timers+0x7ad/0x890")]
+    [InlineData(">>[   71.637915] BUG: KASAN: slab-use-after-free in __run_timers+0x7ad/0x890")]
+    [InlineData("> >[   71.637915] BUG: KASAN: slab-use-after-free in __run_timers+0x7ad/0x890")]
+    [InlineData("|[   71.637915] BUG: KASAN: slab-use-after-free in __run_timers+0x7ad/0x890")]
+    public void A_quote_mark_glued_to_a_console_stamp_is_read_as_a_quote(string raw)
+    {
+        var line = Single(raw);
+        Assert.Equal("BUG: KASAN: slab-use-after-free in __run_timers+0x7ad/0x890", line.Text);
+        Assert.Equal("71.637915", line.Uptime);
+    }
+
+    [Theory]
     [InlineData(">ffff8801d5961a00: 00 00 00 fc fc fc fc fc fc fc fc fc fc fc fc fc")]
+    [InlineData(">[<ffffffff81234567>] do_thing+0x1/0x2")]
+    [InlineData(">[12] not a stamp")]
     [InlineData(">>rest")]
     [InlineData("#PF: error_code(0x0000) - not-present page")]
     [InlineData("00:1f.2 SATA controller [0106]: Intel Corporation")]
