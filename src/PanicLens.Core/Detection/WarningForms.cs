@@ -44,17 +44,29 @@ public static class WarningForms
 
     /// <summary>
     /// __warn since 6.17: `WARNING: kernel/workqueue.c:2271 at __queue_work+0xd20/0xf90, CPU#1: comm/pid`: a source
-    /// file, a colon and a line number, then ` at `, and the line names the CPU and task.
+    /// file, a colon and a line number, then ` at `, and the line names the CPU and task. A poster's trim or a mail
+    /// client's wrap may leave only `WARNING: mm/x.c:410 at` or `... at func [mod]`: then the file must be a kernel source
+    /// (`.c`, `.h`, `.rs`, `.S`; `config.txt:12 at boot` is a tool's) and nothing but one function (and its module) may follow `at`.
     /// </summary>
     private static bool IsSourceAt(ReadOnlySpan<char> rest)
     {
+        rest = rest.TrimEnd();
         int space = rest.IndexOf(' ');
-        if (space < 4 || !rest[space..].StartsWith(" at ", StringComparison.Ordinal) || !rest.Contains(", CPU#", StringComparison.Ordinal))
+        if (space < 4 || !(rest[space..].StartsWith(" at ", StringComparison.Ordinal) || rest[space..] is " at"))
             return false;
         var location = rest[..space];
         int colon = location.LastIndexOf(':');
         int dot = location.LastIndexOf('.');
-        return dot > 0 && colon > dot + 1 && colon + 1 < location.Length
-            && location[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
+        if (!(dot > 0 && colon > dot + 1 && colon + 1 < location.Length && location[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0))
+            return false;
+        if (rest.Contains(", CPU#", StringComparison.Ordinal))
+            return true;
+        var extension = location[(dot + 1)..colon];
+        if (extension is not ("c" or "h" or "rs" or "S"))
+            return false;
+        var after = rest[Math.Min(rest.Length, space + 4)..];
+        var blank = after.IndexOf(' ');
+        // One function, and at most its module: `func+0x9e/0xd0 [ath12k]`.
+        return blank < 0 || (after[(blank + 1)..] is [ '[', .., ']' ] module && module.IndexOf(' ') < 0);
     }
 }

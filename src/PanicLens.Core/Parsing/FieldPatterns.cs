@@ -170,8 +170,11 @@ internal static partial class FieldPatterns
 
     private static void SetWarning617(ReportDraft d, Match m)
     {
-        d.SetCpu(G(m, "cpu"));
-        d.SetProcess(G(m, "comm"), G(m, "pid"));
+        if (m.Groups["cpu"].Success)
+        {
+            d.SetCpu(G(m, "cpu"));
+            d.SetProcess(G(m, "comm"), G(m, "pid"));
+        }
         if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
@@ -279,7 +282,8 @@ internal static partial class FieldPatterns
     [GeneratedRegex(@"pid: (?<pid>\d{1,10}), name: (?<comm>.{1,64})$", Options)]
     private static partial Regex MightSleep();
 
-    [GeneratedRegex(@"^WARNING: (?<loc>\S{1,256}:\d{1,6}) at (?<frame>[^,]{1,512}), CPU#(?<cpu>\d{1,6}): (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
+    // The `, CPU#N: comm/pid` tail may be gone where a poster trimmed the line or a mail client wrapped it.
+    [GeneratedRegex(@"^WARNING: (?<loc>\S{1,256}:\d{1,6}) at (?<frame>[^,]{1,512})(?:, CPU#(?<cpu>\d{1,6}): (?<comm>.{1,64})/(?<pid>\d{1,10}))?$", Options)]
     private static partial Regex WarningLine617();
 
     [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$", Options)]

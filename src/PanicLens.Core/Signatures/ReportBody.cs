@@ -63,7 +63,7 @@ public sealed class ReportBody
         {
             var line = lines[i];
             var text = line.Text;
-            if (timed && ContextOf(line).Length == 0 && lastKept == i - 1 && IsWrappedFunction(body[^1], text))
+            if ((!timed || ContextOf(line).Length == 0) && lastKept == i - 1 && IsWrappedFunction(body[^1], text))
             {
                 lastKept = i;
                 // A mail client wrapped the line before right where its function starts: the tail lost its stamp.

@@ -184,4 +184,28 @@ public sealed class PastedReportTests
         Assert.Equal("WARNING in corrupted", report.Title);
         Assert.Equal("wl12xx_sdio_raw_read", report.Function);
     }
+    [Theory]
+    [MemberData(nameof(Indents))]
+    public void A_trimmed_6_17_warning_names_its_header_function(string indent)
+    {
+        // __warn since 6.17 prints `WARNING: FILE:LINE at FUNC, CPU#N: comm/pid`; a poster kept the line without its
+        // CPU and task, or a mail client wrapped it after `at`.
+        foreach (var header in new[]
+        {
+            "WARNING: drivers/net/wireless/ath/ath12k/mac.c:791 at ath12k_mac_get_arvif+0x9e/0xd0 [ath12k]",
+            "WARNING: drivers/net/wireless/ath/ath12k/mac.c:791 at\n  ath12k_mac_get_arvif+0x9e/0xd0 [ath12k]",
+        })
+        {
+            var report = First(Indent(header + """
+
+                Tainted: G W O 6.19.13-rt #1 PREEMPT_RT
+                Call Trace:
+                 ath12k_wmi_tlv_rssi_chain_parse+0x69/0x170 [ath12k]
+                 ath12k_wmi_tlv_iter+0x1/0x2 [ath12k]
+                """, indent));
+            Assert.Equal("ath12k_mac_get_arvif", report.Function);
+            Assert.Equal("ath12k", report.Module);
+            Assert.StartsWith("WARNING in ", report.Title, StringComparison.Ordinal);
+        }
+    }
 }
