@@ -16,13 +16,19 @@ public static partial class SymbolizedLines
 {
     private const string InlineMark = " [inline]";
 
-    /// <summary>`name mm/file.c:12 [inline]`, or a header line ending so: a frame the symbolizer added, with no offset.</summary>
+    /// <summary>
+    /// `name mm/file.c:12 [inline]`, or a header line ending so (the 6.17 `WARNING: F:L at name f.c:12 [inline], CPU#1:
+    /// comm/pid` keeps its tail after the mark): a frame the symbolizer added, with no offset.
+    /// </summary>
     public static bool IsInlineExpansion(string text)
     {
         var t = text.AsSpan().TrimEnd();
-        if (!t.EndsWith(InlineMark, StringComparison.Ordinal) || t.Contains("+0x", StringComparison.Ordinal))
+        var mark = t.LastIndexOf(InlineMark, StringComparison.Ordinal);
+        if (mark < 0 || !(mark + InlineMark.Length == t.Length || t[(mark + InlineMark.Length)..].StartsWith(", ", StringComparison.Ordinal)))
             return false;
-        var rest = t[..^InlineMark.Length];
+        var rest = t[..mark];
+        if (rest.Contains("+0x", StringComparison.Ordinal))
+            return false;
         var space = rest.LastIndexOf(' ');
         return space > 0 && SourceLocation().IsMatch(rest[(space + 1)..]);
     }

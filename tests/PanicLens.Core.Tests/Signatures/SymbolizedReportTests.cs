@@ -98,6 +98,9 @@ public sealed class SymbolizedReportTests
     [InlineData("BUG: KASAN: use-after-free in list_empty include/linux/list.h:282 [inline]", true)]
     [InlineData("RIP: 0010:debug_print_object lib/debugobjects.c:485 [inline]", true)]
     [InlineData("dump_stack+0xca/0x13e lib/dump_stack.c:113 [inline]", false)] // an offset: printed by the kernel
+    [InlineData("WARNING: ./include/net/mac80211.h:8114 at ieee80211_chan_width_to_rx_bw include/net/mac80211.h:8114 [inline], CPU#1: syz.4.4769/22510", true)]
+    [InlineData("WARNING: ./include/net/mac80211.h:8114 at ieee80211_sta_current_bw+0x36d/0x510 net/mac80211/sta_info.c:3745, CPU#1: syz.4/22510", false)]
+    [InlineData("name mm/file.c:12 [inline] and more words", false)]
     [InlineData("name [inline]", false)]                                     // no source location
     [InlineData("refcount_inc+0x1/0x2 lib/refcount.c:12", false)]
     public void An_inline_expansion_is_a_located_frame_without_offset(string line, bool expansion) =>
@@ -112,4 +115,24 @@ public sealed class SymbolizedReportTests
     [InlineData("Read of size 4", false)]
     public void A_wrapped_source_is_a_location_alone_on_its_line(string line, bool wrapped) =>
         Assert.Equal(wrapped, SymbolizedLines.IsWrappedSource(line));
+    [Theory]
+    [MemberData(nameof(Envelopes))]
+    public void A_6_17_warning_expanded_per_inlined_function_is_titled_from_the_printed_one(string envelope)
+    {
+        var report = First("""
+            WARNING: ./include/net/mac80211.h:8114 at ieee80211_chan_width_to_rx_bw include/net/mac80211.h:8114 [inline], CPU#1: syz.4.4769/22510
+            WARNING: ./include/net/mac80211.h:8114 at ieee80211_sta_current_bw_tx_to_sta net/mac80211/sta_info.c:3719 [inline], CPU#1: syz.4.4769/22510
+            WARNING: ./include/net/mac80211.h:8114 at ieee80211_sta_current_bw+0x36d/0x510 net/mac80211/sta_info.c:3745, CPU#1: syz.4.4769/22510
+            Modules linked in:
+            CPU: 1 UID: 0 PID: 22510 Comm: syz.4.4769 Not tainted syzkaller #0 PREEMPT(full)
+            RIP: 0010:ieee80211_chan_width_to_rx_bw include/net/mac80211.h:8114 [inline]
+            RIP: 0010:ieee80211_sta_current_bw_tx_to_sta net/mac80211/sta_info.c:3719 [inline]
+            RIP: 0010:ieee80211_sta_current_bw+0x36d/0x510 net/mac80211/sta_info.c:3745
+            Call Trace:
+             <TASK>
+             rate_control_rate_init+0x1/0x2 net/mac80211/rate.c:50
+             sta_apply_parameters+0x3/0x4 net/mac80211/cfg.c:2000
+            """, envelope);
+        Assert.Equal("WARNING in ieee80211_sta_current_bw", report.Title);
+    }
 }
