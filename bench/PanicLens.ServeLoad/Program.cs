@@ -9,8 +9,9 @@ using System.Text.Json;
 // Load harness for `paniclens serve`: starts the real binary as a child process on loopback (SQLite in a temp folder),
 // then sends from this process, for a bounded time, syslog lines over TCP (octet-counted, several connections) or
 // UDP, with a crash (the seed log) spliced in every N lines under a host of its own. At the end it reads /metrics
-// and the API: lines sent vs received, crashes sent vs stored, drops, and the delay from each crash's last line sent
-// to its storing (the moment an alert would go out).
+// and the API: lines sent vs received, crashes sent vs stored, drops, the delay from each crash's last line sent to
+// its storing, and to its alert: the server posts a `new-host` webhook (JSON, no rate limit here) to a listener in
+// this process for every crash, each under a host of its own.
 //
 // RATE (lines/s over all connections) paces the senders; 0 sends as fast as the server takes them, which keeps every
 // socket buffer full, so a crash's delay then measures the buffers (megabytes of backlog) more than the server.
@@ -29,9 +30,38 @@ var root = FindRoot();
 var seed = File.ReadAllLines(Path.Combine(root, "examples", "xen-dom0-inet-diag.log"), Encoding.Latin1)
     .Select(l => l.IndexOf('\t') is var t and > 0 ? l[(t + 1)..] : l).ToArray();
 var folder = Directory.CreateTempSubdirectory("paniclens-load-").FullName;
-var (http, syslog) = (FreePort(), FreePort());
+var (http, syslog, hook) = (FreePort(), FreePort(), FreePort());
 const string token = "load-token";
-var start = new ProcessStartInfo("dotnet", $"{dll} serve --db {folder}/load.db --http 127.0.0.1:{http} --syslog-{transport} {syslog}{spoolArgument}")
+// Alerts: the first crash opens a new bucket, every later one is a new host; the rate is lifted so none is suppressed.
+var config = Path.Combine(folder, "serve.json");
+File.WriteAllText(config, $$"""{"webhooks":[{"url":"http://127.0.0.1:{{hook}}/hook","format":"json","on":["new-bucket","new-host"],"perMinute":1000000}]}""");
+var alerted = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>();
+using var listener = new HttpListener();
+listener.Prefixes.Add($"http://127.0.0.1:{hook}/");
+listener.Start();
+_ = Task.Run(async () =>
+{
+    while (listener.IsListening)
+    {
+        HttpListenerContext context;
+        try
+        {
+            context = await listener.GetContextAsync();
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+        {
+            return;
+        }
+        var at = DateTime.UtcNow;
+        using (var reader = new StreamReader(context.Request.InputStream))
+        using (var alert = JsonDocument.Parse(await reader.ReadToEndAsync()))
+            if (alert.RootElement.TryGetProperty("host", out var alertHost) && alertHost.GetString() is { } name)
+                alerted.TryAdd(name, at);
+        context.Response.StatusCode = 204;
+        context.Response.Close();
+    }
+});
+var start = new ProcessStartInfo("dotnet", $"{dll} serve --db {folder}/load.db --config {config} --http 127.0.0.1:{http} --syslog-{transport} {syslog}{spoolArgument}")
 {
     RedirectStandardError = true,
     RedirectStandardOutput = true,
@@ -100,6 +130,8 @@ for (var wait = 0; wait < 300; wait++)
     received = now;
     await Task.Delay(100);
 }
+for (var wait = 0; wait < 50 && alerted.Count < crashLastLine.Count; wait++)
+    await Task.Delay(100);
 var final = await client.GetStringAsync("/metrics");
 var delays = new List<double>();
 var slowest = new List<(double Delay, double SentAt)>();
@@ -123,10 +155,14 @@ if (delays.Count > 0)
     Console.WriteLine($"last line → stored: median {delays[delays.Count / 2]:F0} ms, 90th percentile {delays[delays.Count * 9 / 10]:F0} ms, max {delays[^1]:F0} ms");
     Console.WriteLine("slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Delay).Take(3).Select(s => $"{s.Delay:F0} ms (sent at {s.SentAt:F1} s)")));
 }
+var alertDelays = crashLastLine.Where(c => alerted.ContainsKey(c.Key)).Select(c => (alerted[c.Key] - c.Value).TotalMilliseconds).Order().ToList();
+Console.WriteLine($"crashes alerted {alertDelays.Count} of {crashLastLine.Count}" + (alertDelays.Count == 0 ? "" :
+    $"; last line → alert received: median {alertDelays[alertDelays.Count / 2]:F0} ms, 90th percentile {alertDelays[alertDelays.Count * 9 / 10]:F0} ms, max {alertDelays[^1]:F0} ms"));
 server.Refresh();
 Console.WriteLine($"server CPU {server.TotalProcessorTime.TotalSeconds:F1} s (user {server.UserProcessorTime.TotalSeconds:F1} s)");
 server.Kill();
 await server.WaitForExitAsync();
+listener.Stop();
 Directory.Delete(folder, recursive: true);
 
 static void Write(MemoryStream buffer, string host, string line)
