@@ -49,6 +49,8 @@ public sealed class LiveServer : IAsyncDisposable
         storing = Dedicated(() => storer.Run(collector, stop.Token));
         // What the last run received and did not store is queued again before any receiver runs.
         collector.Restore();
+        foreach (var follow in receivers.OfType<FollowReceiver>())
+            follow.Open();
         spooling = Dedicated(() => collector.RunSpool(stop.Token));
         clock = Dedicated(() => collector.RunClock(stop.Token));
         foreach (var receiver in receivers)
