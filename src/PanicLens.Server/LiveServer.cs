@@ -49,6 +49,8 @@ public sealed class LiveServer : IAsyncDisposable
         storing = Dedicated(() => storer.Run(collector, stop.Token));
         // What the last run received and did not store is queued again before any receiver runs.
         collector.Restore();
+        foreach (var follow in receivers.OfType<FollowReceiver>())
+            follow.Open();
         spooling = Dedicated(() => collector.RunSpool(stop.Token));
         clock = Dedicated(() => collector.RunClock(stop.Token));
         foreach (var receiver in receivers)
@@ -79,6 +81,7 @@ public sealed class LiveServer : IAsyncDisposable
     {
         if (options.Tokens.Count == 0 && options.ViewerTokens.Count == 0)
             throw new ServeException(Messages.Get("error.no-token"));
+        var certificate = TlsCertificate.Load(options.TlsCert, options.TlsKey);
         var store = CrashStores.Open(options.Db);
         var metrics = new ServerMetrics();
         var builder = WebApplication.CreateSlimBuilder();
@@ -90,7 +93,11 @@ public sealed class LiveServer : IAsyncDisposable
             logging(builder.Logging);
         builder.WebHost.UseKestrel(k =>
         {
-            k.Listen(options.Http);
+            k.Listen(options.Http, listen =>
+            {
+                if (certificate is not null)
+                    listen.UseHttps(certificate);
+            });
             k.Limits.MaxRequestBodySize = 1 << 20;
             k.Limits.MaxRequestHeadersTotalSize = 32 << 10;
             k.AddServerHeader = false;
@@ -109,7 +116,7 @@ public sealed class LiveServer : IAsyncDisposable
         }
         var collector = new LiveCollector(options, metrics, spool);
         var storer = new ReportStorer(store, contract, metrics, app.Services.GetRequiredService<ILogger<ReportStorer>>());
-        var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"http://{options.Http}"),
+        var alerts = new AlertSender(options.Webhooks, store, metrics, options.PublicUrl ?? new Uri($"{(certificate is null ? "http" : "https")}://{options.Http}"),
             app.Services.GetRequiredService<ILogger<AlertSender>>());
         storer.Stored += alerts.OnStored;
         storer.WarmUp();

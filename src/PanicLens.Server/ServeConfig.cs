@@ -6,7 +6,7 @@ namespace PanicLens.Server;
 
 /// <summary>
 /// `serve --config FILE`: a JSON object with the command line's settings (see `deploy/paniclens-serve.json`):
-/// `db`, `spool` (folder), `http` (ADDRESS:PORT), `bind` (the receivers' address), `syslogUdp`, `syslogTcp`, `netconsoleUdp`, `follow`
+/// `db`, `spool` (folder), `tlsCert` and `tlsKey` (PEM files: HTTPS), `http` (ADDRESS:PORT), `bind` (the receivers' address), `syslogUdp`, `syslogTcp`, `netconsoleUdp`, `follow`
 /// (folders), `netconsoleHosts` (address → host name), `tokenFile`, `viewerTokenFile`, `quietMilliseconds`, `webhooks` (`[{url, format: json|slack, on: [new-bucket|new-host|new-kernel], perMinute}]`), `publicUrl` (the
 /// dashboard's address for links in alerts). Options given on the command line win. A bad file
 /// is one error naming the file and the field.
@@ -45,6 +45,8 @@ public static class ServeConfig
                 "tokenFile" => options with { Tokens = [.. options.Tokens, .. Tokens.ReadFile(Text(path, field))] },
                 "viewerTokenFile" => options with { ViewerTokens = [.. options.ViewerTokens, .. Tokens.ReadFile(Text(path, field))] },
                 "webhooks" => options with { Webhooks = Webhooks(path, field) },
+                "tlsCert" => options with { TlsCert = Text(path, field) },
+                "tlsKey" => options with { TlsKey = Text(path, field) },
                 "publicUrl" => options with { PublicUrl = Url(path, field.Name, Text(path, field)) },
                 "quietMilliseconds" => options with { Quiet = TimeSpan.FromMilliseconds(Port(path, field)) },
                 _ => throw new ServeException(Messages.Format("config.unknown-field", path, field.Name)),

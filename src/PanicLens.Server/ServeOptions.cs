@@ -58,6 +58,10 @@ public sealed record ServeOptions
         return Path.Combine(state, $"spool-{http.Port}");
     }
 
+    /// <summary>PEM certificate (its chain after it) and private key of the HTTP listener: both set, it serves HTTPS only.</summary>
+    public string? TlsCert { get; init; }
+    public string? TlsKey { get; init; }
+
     /// <summary>The dashboard's address as people reach it, for links in alerts (default: the bound address).</summary>
     public Uri? PublicUrl { get; init; }
 }

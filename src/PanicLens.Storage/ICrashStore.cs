@@ -29,6 +29,9 @@ public interface ICrashStore : IDisposable
 
     long CountReports();
 
+    /// <summary>A boot of a host seen live: its last boot unless the store knows a later one (as <see cref="Record"/> does with a file's boots).</summary>
+    void RecordBoot(HostBoot boot);
+
     /// <summary>Stores one report of a live stream (see <see cref="LiveReport"/>) and lists its source.</summary>
     LiveRecord RecordLive(LiveReport live);
 

@@ -118,12 +118,24 @@ public sealed partial class SqlCrashStore : ICrashStore
                 && !replaced.Contains(report.StartLine))
                 added++;
         foreach (var boot in record.Boots)
-            Execute(transaction, """
-                UPDATE hosts SET last_boot = @t, last_boot_kernel = @k WHERE id = @h AND (last_boot IS NULL OR last_boot <= @t)
-                """, ("h", HostId(transaction, boot.Host, hosts)), ("t", boot.Timestamp ?? Now()), ("k", boot.Kernel));
+            Boot(transaction, boot, hosts);
         transaction.Commit();
         return added;
     }
+
+    public void RecordBoot(HostBoot boot) => Guard(() =>
+    {
+        using var transaction = connection.BeginTransaction();
+        Boot(transaction, boot, new Dictionary<string, long>(StringComparer.Ordinal));
+        transaction.Commit();
+        return 0;
+    });
+
+    /// <summary>The host's last boot becomes <paramref name="boot"/> unless the store knows a later one.</summary>
+    private void Boot(DbTransaction transaction, HostBoot boot, Dictionary<string, long> hosts) =>
+        Execute(transaction, """
+            UPDATE hosts SET last_boot = @t, last_boot_kernel = @k WHERE id = @h AND (last_boot IS NULL OR last_boot <= @t)
+            """, ("h", HostId(transaction, boot.Host, hosts)), ("t", boot.Timestamp ?? Now()), ("k", boot.Kernel));
 
     /// <summary>The id of the host named <paramref name="name"/>, added when new.</summary>
     private long HostId(DbTransaction transaction, string name, Dictionary<string, long> known)

@@ -144,6 +144,48 @@ public abstract class LiveCollectionContract
     }
 
     [Fact]
+    public async Task A_boot_banner_sent_by_logger_is_the_hosts_last_boot_and_an_older_banner_does_not_replace_it()
+    {
+        await using var server = await TestServer.Start(Kind);
+        var port = server.Port("syslog-tcp");
+        const string older = "[    0.000000] Linux version 5.10.0-21-amd64 (debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110) #1 SMP Debian 5.10.162-1 (2023-01-21)";
+        static string Banner(string release) => $"[    0.000000] Linux version {release} (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)";
+        void Logger(string line)
+        {
+            var file = WriteTemp([line]);
+            Replay.Run("logger", $"--server 127.0.0.1 --port {port} --tcp --rfc5424 -t kernel -f {file}");
+            File.Delete(file);
+        }
+        Logger(Banner("6.1.0-27-amd64"));
+        var booted = await WaitForHost(server, h => h.GetProperty("lastBootKernel").GetString() == "6.1.0-27-amd64");
+        var host = booted.GetProperty("name").GetString()!;
+        var bootedAt = booted.GetProperty("lastBoot").GetString();
+        // The same host's banner stamped this morning (the sender's fixed time: before logger's now), then a crash
+        // stored after it by the same writer: the older boot has been handled and left the newer one.
+        Senders.SyslogTcp(port, host, [older, .. SeedLines.Select(l => "[ 4552.564718] " + l)], octetCounted: true);
+        await server.Reports(host, SeedTitles.Count);
+        await server.Settle(SeedTitles.Count);
+        var after = await WaitForHost(server, h => h.GetProperty("name").GetString() == host);
+        Assert.Equal(("6.1.0-27-amd64", bootedAt), (after.GetProperty("lastBootKernel").GetString(), after.GetProperty("lastBoot").GetString()));
+        Logger(Banner("6.1.0-28-amd64"));
+        await WaitForHost(server, h => h.GetProperty("lastBootKernel").GetString() == "6.1.0-28-amd64");
+    }
+
+    /// <summary>The first host of `/api/v1/hosts` that <paramref name="match"/>es, waiting for it up to 30 s.</summary>
+    private static async Task<JsonElement> WaitForHost(TestServer server, Func<JsonElement, bool> match)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var hosts = (await server.Get("/api/v1/hosts")).GetProperty("hosts").EnumerateArray().ToList();
+            if (hosts.FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
+                return found;
+            Assert.True(DateTime.UtcNow < until, "no such host: " + string.Join("\n", hosts.Select(h => h.GetRawText())));
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task One_crash_over_syslog_and_the_console_log_is_one_report_with_both_sources()
     {
         await using var server = await TestServer.Start(Kind);

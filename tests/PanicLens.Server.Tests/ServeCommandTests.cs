@@ -74,6 +74,7 @@ public sealed class ServeCommandTests
         Assert.Equal(["v-1", "v-2"], options.ViewerTokens);
         Assert.Equal("127.0.0.1:8514", options.Http.ToString());
         Assert.Equal("/var/lib/paniclens/spool", options.Spool);
+        Assert.Equal(("/etc/paniclens/tls/cert.pem", "/etc/paniclens/tls/key.pem"), (options.TlsCert, options.TlsKey));
         Assert.Equal([("slack", 10, 2), ("json", 20, 0)], options.Webhooks.Select(w => (w.Format, w.PerMinute, w.On?.Count ?? 0)));
 
         File.WriteAllText(config, """{ "syslogTcp": "five hundred" }""");

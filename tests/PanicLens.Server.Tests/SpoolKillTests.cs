@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using PanicLens.Server.Operations;
@@ -118,6 +119,70 @@ public sealed class SpoolKillTests
             again.Kill(entireProcessTree: true);
             await again.WaitForExitAsync();
             Directory.Delete(spool, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_followed_file_is_read_on_after_a_kill_9_from_where_its_spooled_lines_end()
+    {
+        using var stores = new TestStores();
+        var db = stores.NewSqlite();
+        var spool = NewSpoolFolder();
+        var follow = Path.Combine(Path.GetTempPath(), "paniclens-follow-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(follow);
+        var port = KillTests.FreePort();
+        using var client = Client(port);
+        var seed = Replay.KernelLines(Replay.Seed);
+        var perHost = Replay.AnalyzeTitles(seed).Count;
+        string[] Crash(string uptime) => [.. seed.Select(l => $"[{uptime}] " + l)];
+        var log = Path.Combine(follow, "sol-kill.log");
+        var replaced = Path.Combine(follow, "sol-replaced.log");
+        // Their past before the first start is scan's job: followed from their end.
+        File.WriteAllLines(log, Crash("   50.000000"), Encoding.Latin1);
+        File.WriteAllLines(replaced, ["[    1.000000] eth0: link up"], Encoding.Latin1);
+        var arguments = $"--spool {spool} --follow {follow}";
+        try
+        {
+            using (var serve = KillTests.Serve(db, port, arguments))
+            {
+                await KillTests.Healthy(client);
+                File.AppendAllLines(log, Crash("  100.000000"), Encoding.Latin1);
+                await WaitForHosts(client, ["sol-kill"]);
+                serve.Kill(entireProcessTree: true);
+                await serve.WaitForExitAsync();
+            }
+            // While it is down: the followed file grows, and the other is replaced by a new file (another inode).
+            File.AppendAllLines(log, Crash("  200.000000"), Encoding.Latin1);
+            File.Delete(replaced);
+            File.WriteAllLines(replaced, Crash("  300.000000"), Encoding.Latin1);
+
+            using var again = KillTests.Serve(db, port, arguments);
+            try
+            {
+                await KillTests.Healthy(client);
+                var until = DateTime.UtcNow.AddSeconds(60);
+                List<string> hosts;
+                do
+                {
+                    await Task.Delay(200);
+                    hosts = await KillTests.ReportHosts(client);
+                }
+                while (hosts.Count(h => h == "sol-kill") < 2 * perHost && DateTime.UtcNow < until);
+                await Task.Delay(2000);
+                hosts = await KillTests.ReportHosts(client);
+                Assert.Equal(2 * perHost, hosts.Count(h => h == "sol-kill"));
+                Assert.DoesNotContain("sol-replaced", hosts);
+            }
+            finally
+            {
+                again.Kill(entireProcessTree: true);
+                await again.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(spool, recursive: true);
+            Directory.Delete(follow, recursive: true);
         }
     }
 

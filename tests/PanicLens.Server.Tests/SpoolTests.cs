@@ -18,6 +18,7 @@ public sealed class SpoolTests : IDisposable
             spool.Line("web-01", "syslog", "[    1.000000] first");
             spool.Mark(SpoolRecordKind.Close, "web-01", "syslog");
             spool.Stored(8);
+            spool.Followed(new FollowPosition("/var/log/conserver/web-01.log", "8:1", "1234", "ab", 10, 77));
             spool.Line("wéb-02", "netconsole", "second \u00ff");
         }
         var segment = Directory.GetFiles(folder, "*.seg").Single();
@@ -30,7 +31,8 @@ public sealed class SpoolTests : IDisposable
         Assert.Null(checkpoint);
         Assert.Equal(
             [(SpoolRecordKind.Line, "web-01", "[    1.000000] first", 7L), (SpoolRecordKind.Close, "web-01", "", 8L),
-             (SpoolRecordKind.Stored, "", null, 8L), (SpoolRecordKind.Line, "wéb-02", "second \u00ff", 9L)],
+             (SpoolRecordKind.Stored, "", null, 8L), (SpoolRecordKind.Offset, "/var/log/conserver/web-01.log", "8:1\t1234\tab\t10\t77", 9L),
+             (SpoolRecordKind.Line, "wéb-02", "second \u00ff", 9L)],
             tail.Select(r => (r.Kind, r.Host, r.Line, r.Event)));
     }
 
@@ -39,13 +41,15 @@ public sealed class SpoolTests : IDisposable
     {
         var state = new LiveStreamState("web-01", "syslog", ["ctx 1", "ctx 2"], ["BUG: x", "Call Trace:"], true, false, 3, true, true, "6.1.0");
         var chunk = new CompletedChunk("web-02", "console", ["Oops"], false, null) { CompletedAt = 41 };
+        var boot = new CompletedChunk("web-03", "console", [], false, "6.1.0-13") { CompletedAt = 40, Boot = new("web-03", "2026-12-03T10:00:00", "6.1.0-13") };
+        var follow = new FollowPosition("/var/log/conserver/web-02.log", "8:1", "1234", "ab", 10, 77);
         using (var spool = new Spool(folder, 1 << 20, new ServerMetrics(), NullLogger.Instance))
         {
             spool.Rotate(0);
             spool.Line("web-01", "syslog", "before");
             spool.Rotate(42);
             spool.Line("web-01", "syslog", "after");
-            spool.WriteCheckpoint(new SpoolCheckpoint(42, [state], [chunk]), durable: true);
+            spool.WriteCheckpoint(new SpoolCheckpoint(42, [state], [boot, chunk], [follow]), durable: true);
         }
         Assert.Single(Directory.GetFiles(folder, "*.seg"));
         using var again = new Spool(folder, 1 << 20, new ServerMetrics(), NullLogger.Instance);
@@ -56,7 +60,10 @@ public sealed class SpoolTests : IDisposable
         Assert.Equal((state.Host, state.Trailing, state.Panicked, state.Kernel), (read.Host, read.Trailing, read.Panicked, read.Kernel));
         Assert.Equal(state.Context, read.Context);
         Assert.Equal(state.Report, read.Report);
-        Assert.Equal((41L, "web-02", "Oops"), (checkpoint.Pending[0].CompletedAt, checkpoint.Pending[0].Host, checkpoint.Pending[0].Lines[0]));
+        Assert.Equal((41L, "web-02", "Oops"), (checkpoint.Pending[1].CompletedAt, checkpoint.Pending[1].Host, checkpoint.Pending[1].Lines[0]));
+        Assert.Null(checkpoint.Pending[1].Boot);
+        Assert.Equal(boot.Boot, checkpoint.Pending[0].Boot);
+        Assert.Equal([follow], checkpoint.Follows);
         Assert.Equal(["after"], tail.Select(r => r.Line));
     }
 

@@ -62,6 +62,19 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_boot_seen_live_is_a_new_hosts_last_boot_and_an_older_one_replaces_nothing()
+    {
+        var store = Open();
+        store.Record(new FileRecord(File("syslog", "1"), []) { Boots = [new HostBoot("web-03", "2024-01-14T03:00:00", "5.10.0-9")] });
+        store.RecordBoot(new HostBoot("web-03", "2024-01-15T08:00:00.000Z", "6.1.0-13"));
+        store.RecordBoot(new HostBoot("web-03", "2024-01-14T12:00:00.000Z", "6.1.0-12"));
+        store.RecordBoot(new HostBoot("bmc-01", "2024-01-10T00:00:00.000Z", "4.19.0-20"));
+        var hosts = store.Hosts().ToDictionary(h => h.Name);
+        Assert.Equal(("2024-01-15T08:00:00.000Z", "6.1.0-13"), (hosts["web-03"].LastBoot, hosts["web-03"].LastBootKernel));
+        Assert.Equal(("2024-01-10T00:00:00.000Z", "4.19.0-20"), (hosts["bmc-01"].LastBoot, hosts["bmc-01"].LastBootKernel));
+    }
+
+    [Fact]
     public void A_report_recorded_twice_is_stored_once()
     {
         var store = Open();

@@ -31,11 +31,13 @@ public static class ServeCommand
         var netconsoleHost = new Option<string[]>("--netconsole-host") { Description = Words.Get("help.serve.netconsole-host"), HelpName = "ADDR=HOST" };
         var spool = new Option<string>("--spool") { Description = Words.Get("help.serve.spool"), HelpName = "DIR" };
         var webhook = new Option<string[]>("--webhook") { Description = Words.Get("help.serve.webhook"), HelpName = "URL" };
+        var tlsCert = new Option<string>("--tls-cert") { Description = Words.Get("help.serve.tls-cert"), HelpName = "FILE" };
+        var tlsKey = new Option<string>("--tls-key") { Description = Words.Get("help.serve.tls-key"), HelpName = "FILE" };
         var tokenFile = new Option<string>("--token-file") { Description = Words.Format("help.serve.token-file", TokenVariable), HelpName = "FILE" };
         var viewerFile = new Option<string>("--viewer-token-file") { Description = Words.Format("help.serve.viewer-token-file", ViewerTokenVariable), HelpName = "FILE" };
         var command = new Command("serve", Words.Get("help.serve.1"))
         {
-            StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, spool, webhook, tokenFile, viewerFile, KbCommand.KbOption,
+            StoreOptions.Db, config, http, bind, syslogUdp, syslogTcp, netconsole, netconsoleHost, follow, spool, webhook, tlsCert, tlsKey, tokenFile, viewerFile, KbCommand.KbOption,
         };
         command.SetAction(int (parse) =>
         {
@@ -46,6 +48,7 @@ public static class ServeCommand
                     options = ServeConfig.Read(file, options);
                 options = Apply(parse, options, http, bind, syslogUdp, syslogTcp, netconsole, follow, tokenFile, viewerFile);
                 options = Name(options, parse.GetValue(netconsoleHost) ?? []);
+                options = options with { TlsCert = parse.GetValue(tlsCert) ?? options.TlsCert, TlsKey = parse.GetValue(tlsKey) ?? options.TlsKey };
                 options = options with { Spool = parse.GetValue(spool) ?? options.Spool ?? ServeOptions.DefaultSpool(options.Db, options.Http) };
                 if (options.Spool == ServeOptions.NoSpool)
                     options = options with { Spool = null };

@@ -8,7 +8,8 @@ namespace PanicLens.Server.Receiving;
 /// `--follow DIR`: console-server captures (conserver, conman, `ipmitool sol` logs), one file per host, followed as
 /// they grow. The host is the file's name without `.log`; rotated copies (`HOST.log.1`, `.gz`) are not followed (the
 /// live file was read before it was renamed). Files present at start are read from their end, like `tail -F`: their
-/// past is `scan`'s job.
+/// past is `scan`'s job; but a file the spool says a previous run read is read on from where that run's lines end,
+/// when it is still the same file (see <see cref="FollowedFile"/>).
 /// </summary>
 public sealed class FollowReceiver : IReceiver
 {
@@ -20,7 +21,7 @@ public sealed class FollowReceiver : IReceiver
     private readonly LiveCollector collector;
     private readonly ServerMetrics metrics;
     private readonly LiveLimits limits;
-    private readonly bool started;
+    private bool started;
 
     public FollowReceiver(IReadOnlyList<string> folders, TimeSpan interval, LiveCollector collector, ServerMetrics metrics, LiveLimits limits)
     {
@@ -28,7 +29,16 @@ public sealed class FollowReceiver : IReceiver
         foreach (var folder in folders)
             if (!Directory.Exists(folder))
                 throw new DirectoryNotFoundException(Messages.Format("error.no-folder", folder));
-        // Files there now are followed from their end; any file that appears later, from its start.
+    }
+
+    /// <summary>
+    /// Takes the files there now: from where the spool says the last run's lines end, else from their end; any file
+    /// that appears later is read from its start. Runs once the collector restored the spool (before the first poll).
+    /// </summary>
+    public void Open()
+    {
+        if (started)
+            return;
         Discover(fromEnd: true);
         started = true;
     }
@@ -40,7 +50,8 @@ public sealed class FollowReceiver : IReceiver
     /// <summary>One look at the folders; the loop runs this every interval (tests call it to step).</summary>
     public void Poll()
     {
-        Discover(fromEnd: !started);
+        Open();
+        Discover(fromEnd: false);
         foreach (var (path, file) in files)
         {
             List<string> lines;
@@ -54,13 +65,16 @@ public sealed class FollowReceiver : IReceiver
                 metrics.Add("paniclens_parse_errors_total", Name);
                 continue;
             }
-            if (bytes == 0)
+            var position = file.Position;
+            if (bytes > 0)
+            {
+                metrics.Add("paniclens_packets_total", Name);
+                metrics.Add("paniclens_bytes_total", Name, bytes);
+            }
+            if (lines.Count == 0 && position == file.Reported)
                 continue;
-            metrics.Add("paniclens_packets_total", Name);
-            metrics.Add("paniclens_bytes_total", Name, bytes);
-            var host = HostOf(path)!;
-            foreach (var line in lines)
-                collector.Add(host, Source, Name, line);
+            collector.AddFollowed(HostOf(path)!, Source, Name, lines, position);
+            file.Reported = position;
         }
     }
 
@@ -72,7 +86,7 @@ public sealed class FollowReceiver : IReceiver
                 continue;
             foreach (var path in Directory.EnumerateFiles(folder))
                 if (HostOf(path) is not null && !files.ContainsKey(path))
-                    files[path] = new FollowedFile(path, fromEnd, limits.MaxLineLength);
+                    files[path] = new FollowedFile(path, fromEnd, limits.MaxLineLength, fromEnd ? collector.FollowedAt(path) : null);
         }
     }
 

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
+using PanicLens.Server.Streaming;
+using PanicLens.Storage;
 
 namespace PanicLens.Server.Receiving;
 
@@ -7,6 +10,8 @@ namespace PanicLens.Server.Receiving;
 /// it reads the old file to its end before taking the new one under the same name. A rotation is seen as a different
 /// head at the path (the first bytes read differ), a truncation (`copytruncate`) as the open file being shorter than
 /// what was read. Lines are cut at <see cref="LiveLimits.MaxLineLength"/>; an unfinished last line waits for its newline.
+/// <see cref="Position"/> says how far its complete lines reach, for the spool; a file opened with the position a
+/// previous run left reads on from there when it is still that file (device, inode and head).
 /// </summary>
 internal sealed class FollowedFile : IDisposable
 {
@@ -17,17 +22,28 @@ internal sealed class FollowedFile : IDisposable
     private readonly int maxLine;
     private FileStream? file;
     private byte[] head = [];
+    private string headHash = "";
+    private (string Device, string Inode) identity;
+    /// <summary>The offset after the last newline read from the open file.</summary>
+    private long lineEnd;
     private readonly StringBuilder partial = new();
     private readonly byte[] buffer = new byte[64 << 10];
 
-    public FollowedFile(string path, bool fromEnd, int maxLine)
+    public FollowedFile(string path, bool fromEnd, int maxLine, FollowPosition? resume = null)
     {
         this.path = path;
         this.maxLine = maxLine;
-        Open(fromEnd);
+        Open(fromEnd, resume);
     }
 
     public string Path => path;
+
+    /// <summary>The open file and how far its complete lines were read; null while no file is open.</summary>
+    public FollowPosition? Position =>
+        file is null ? null : new FollowPosition(path, identity.Device, identity.Inode, headHash, head.Length, lineEnd);
+
+    /// <summary>The last position handed to the collector (the receiver's bookkeeping).</summary>
+    public FollowPosition? Reported { get; set; }
 
     /// <summary>Reads what is new; returns the lines completed and the bytes read.</summary>
     public (List<string> Lines, long Bytes) Poll()
@@ -45,7 +61,8 @@ internal sealed class FollowedFile : IDisposable
             // Truncated in place: start again at its beginning; a half line before the cut is gone.
             partial.Clear();
             file.Position = 0;
-            head = [];
+            lineEnd = 0;
+            SetHead([]);
         }
         bytes += Drain(lines);
         if (Rotated())
@@ -67,15 +84,35 @@ internal sealed class FollowedFile : IDisposable
         return (lines, bytes);
     }
 
-    private void Open(bool fromEnd)
+    private void Open(bool fromEnd, FollowPosition? resume = null)
     {
         file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        head = [];
-        if (fromEnd)
+        identity = FileIdentity.Of(path);
+        SetHead([]);
+        lineEnd = 0;
+        if (resume is not null && IsResumable(resume))
         {
             ReadHead();
-            file.Seek(0, SeekOrigin.End);
+            file.Position = lineEnd = resume.Offset;
         }
+        else if (fromEnd)
+        {
+            ReadHead();
+            file.Position = lineEnd = file.Length;
+        }
+    }
+
+    /// <summary>The open file is the one a previous run read up to <paramref name="resume"/>, and not shorter than that.</summary>
+    private bool IsResumable(FollowPosition resume)
+    {
+        if (resume.Device != identity.Device || resume.Inode != identity.Inode || file!.Length < resume.Offset
+            || resume.HeadLength is < 0 or > HeadLength || file.Length < resume.HeadLength)
+            return false;
+        var bytes = new byte[resume.HeadLength];
+        file.Position = 0;
+        file.ReadExactly(bytes);
+        file.Position = 0;
+        return Convert.ToHexStringLower(SHA256.HashData(bytes)) == resume.HeadHash;
     }
 
     private void ReadHead()
@@ -84,17 +121,27 @@ internal sealed class FollowedFile : IDisposable
         file.Position = 0;
         var bytes = new byte[(int)Math.Min(HeadLength, file.Length)];
         file.ReadExactly(bytes);
-        head = bytes;
+        SetHead(bytes);
         file.Position = position;
+    }
+
+    private void SetHead(byte[] bytes)
+    {
+        head = bytes;
+        headHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
     private long Drain(List<string> lines)
     {
         long total = 0;
         int read;
-        while ((read = file!.Read(buffer)) > 0)
+        var start = file!.Position;
+        while ((read = file.Read(buffer)) > 0)
         {
             total += read;
+            if (buffer.AsSpan(0, read).LastIndexOf((byte)'\n') is var newline and >= 0)
+                lineEnd = start + newline + 1;
+            start += read;
             Split(buffer.AsSpan(0, read), lines);
         }
         if (head.Length < HeadLength && file.Length > head.Length)

@@ -22,6 +22,8 @@ public sealed class LiveCollector
     /// <summary>Chunks completed and not yet stored, by the event that completed them (under <see cref="pendingGate"/>).</summary>
     private readonly Dictionary<long, CompletedChunk> pending = [];
     private readonly Lock pendingGate = new();
+    /// <summary>Followed files by path, how far their lines reached the streams (under <see cref="gate"/>).</summary>
+    private readonly Dictionary<string, FollowPosition> follows = new(StringComparer.Ordinal);
     /// <summary>Chunks completed under <see cref="gate"/>, queued once it is released.</summary>
     private List<CompletedChunk>? ready;
     /// <summary>The next event's number (under <see cref="gate"/>).</summary>
@@ -75,6 +77,35 @@ public sealed class LiveCollector
             done = TakeReady();
         }
         Enqueue(done);
+    }
+
+    /// <summary>
+    /// Lines of a followed file's read and the position after them (null: unknown), under one lock: the spool holds
+    /// the position right after the lines, so a restart reads on from where the spooled lines end.
+    /// </summary>
+    public void AddFollowed(string host, string source, string receiver, List<string> lines, FollowPosition? position)
+    {
+        metrics.Add("paniclens_lines_total", receiver, lines.Count);
+        List<CompletedChunk>? done;
+        lock (gate)
+        {
+            foreach (var line in lines)
+                AddLine(host, source, line);
+            if (position is not null)
+            {
+                follows[position.Path] = position;
+                Spooling?.Followed(position);
+            }
+            done = TakeReady();
+        }
+        Enqueue(done);
+    }
+
+    /// <summary>How far the file at <paramref name="path"/> was read, as the spool gave it back at start; null when unknown.</summary>
+    public FollowPosition? FollowedAt(string path)
+    {
+        lock (gate)
+            return follows.GetValueOrDefault(path);
     }
 
     /// <summary>The stream lost lines (a sequence gap): its report in progress, or its next, is marked lossy.</summary>
@@ -173,7 +204,7 @@ public sealed class LiveCollector
             foreach (var stream in streams.Values)
                 states.Add(stream.Save());
             lock (pendingGate)
-                checkpoint = new SpoolCheckpoint(events, states, [.. pending.Values.OrderBy(c => c.CompletedAt)]);
+                checkpoint = new SpoolCheckpoint(events, states, [.. pending.Values.OrderBy(c => c.CompletedAt)], [.. follows.Values]);
             spool.Rotate(events);
         }
         spool.WriteCheckpoint(checkpoint, durable);
@@ -203,6 +234,8 @@ public sealed class LiveCollector
                     streams[(state.Host, state.Source)] = LiveStream.Restore(state, options.Limits);
                 foreach (var chunk in checkpoint.Pending)
                     Pend(chunk);
+                foreach (var follow in checkpoint.Follows)
+                    follows[follow.Path] = follow;
             }
             foreach (var record in tail)
                 Replay(record);
@@ -223,6 +256,12 @@ public sealed class LiveCollector
     {
         if (record.Kind == SpoolRecordKind.Stored)
             return;
+        if (record.Kind == SpoolRecordKind.Offset)
+        {
+            if (FollowPosition.Parse(record.Host, record.Line!) is { } position)
+                follows[position.Path] = position;
+            return;
+        }
         events = record.Event;
         switch (record.Kind)
         {

@@ -43,6 +43,8 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     private int trailing = -1;
     private bool panicked;
     private bool lossy;
+    /// <summary>The boot the line being taken announced (handed out with <see cref="Add"/>'s chunk).</summary>
+    private Storage.HostBoot? boot;
 
     public string Host { get; } = host;
     public string Source { get; } = source;
@@ -50,13 +52,26 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
     public bool Collecting => report is not null;
     public string? Kernel { get; private set; }
 
-    /// <summary>Takes one line; returns the chunk when this line completed a report.</summary>
+    /// <summary>
+    /// Takes one line; returns the chunk when this line completed a report, or was a boot banner (the chunk then
+    /// carries the boot, with no lines when it completed nothing else).
+    /// </summary>
     public CompletedChunk? Add(string line)
+    {
+        var chunk = Take(line);
+        if (boot is null)
+            return chunk;
+        var booted = boot;
+        boot = null;
+        return (chunk ?? new CompletedChunk(Host, Source, [], false, booted.Kernel)) with { Boot = booted };
+    }
+
+    private CompletedChunk? Take(string line)
     {
         LastLineTicks = Environment.TickCount64;
         if (line.Length > limits.MaxLineLength)
             line = line[..limits.MaxLineLength];
-        if (report is null && line.Contains(BannerLiteral, StringComparison.Ordinal) && BannerRelease(line) is { } release)
+        if (report is null && line.Contains(BannerLiteral, StringComparison.Ordinal) && Banner(line) is { } release)
             return OnBoot(line, release);
         heard = true;
         if (!ended && report is null)
@@ -178,16 +193,25 @@ internal sealed class LiveStream(string host, string source, LiveLimits limits)
 
     private void ObserveBanner(string line)
     {
-        if (BannerRelease(line) is { } release)
+        if (Banner(line) is { } release)
             Kernel = release;
     }
 
-    /// <summary>The release a boot banner names (init/version.c), null when the line is no banner.</summary>
-    private static string? BannerRelease(string line)
+    /// <summary>
+    /// The release a boot banner names (init/version.c), null when the line is no banner; a banner also becomes the
+    /// pending <see cref="boot"/>, timed by the line's own timestamp, else by its arrival.
+    /// </summary>
+    private string? Banner(string line)
     {
         var banner = new Parsing.BootBanner();
+        string? timestamp = null;
         foreach (var stripped in LineReader.Read(line))
+        {
             banner.Observe(stripped);
+            timestamp ??= stripped.Timestamp;
+        }
+        if (banner.Release is { } release)
+            boot = new Storage.HostBoot(Host, timestamp ?? DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), release);
         return banner.Release;
     }
 }

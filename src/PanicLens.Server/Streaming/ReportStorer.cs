@@ -54,6 +54,10 @@ public sealed class ReportStorer(ICrashStore store, ScanContract contract, Serve
 
     private void StoreChunk(CompletedChunk chunk)
     {
+        if (chunk.Boot is { } boot)
+            store.RecordBoot(boot);
+        if (chunk.Lines.Count == 0)
+            return;
         if (chunk.SilentReset)
         {
             StoreReset(chunk);

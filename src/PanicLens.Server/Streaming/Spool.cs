@@ -106,6 +106,9 @@ public sealed class Spool : IDisposable
 
     public void Mark(SpoolRecordKind kind, string host, string source) => Append(kind, host, source, "");
 
+    /// <summary>A followed file was read up to <paramref name="position"/> (not an event: it takes no number).</summary>
+    public void Followed(FollowPosition position) => Append(SpoolRecordKind.Offset, position.Path, "", position.Format());
+
     /// <summary>The chunk completed at <paramref name="completedAt"/> is stored (called by the store writer).</summary>
     public void Stored(long completedAt) => Append(SpoolRecordKind.Stored, "", "", completedAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -265,7 +268,7 @@ public sealed class Spool : IDisposable
             var hostBytes = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 1));
             var sourceBytes = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 3));
             var lineBytes = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at + 5));
-            if (kind is < SpoolRecordKind.Line or > SpoolRecordKind.Stored || lineBytes is < 0 or > MaxFieldBytes
+            if (kind is < SpoolRecordKind.Line or > SpoolRecordKind.Offset || lineBytes is < 0 or > MaxFieldBytes
                 || at + HeaderSize + hostBytes + sourceBytes + lineBytes > bytes.Length)
                 return;
             var span = bytes.AsSpan(at + HeaderSize);
@@ -279,6 +282,8 @@ public sealed class Spool : IDisposable
                     return;
                 records.Add(new SpoolRecord(kind, "", "", null, stored));
             }
+            else if (kind == SpoolRecordKind.Offset)
+                records.Add(new SpoolRecord(kind, host, source, line, next));
             else
                 records.Add(new SpoolRecord(kind, host, source, line, next++));
         }

@@ -2,12 +2,15 @@ namespace PanicLens.Server.Streaming;
 
 /// <summary>
 /// The collector's state at event <see cref="Start"/> (the first event not in it): every stream's detector state and the
-/// completed chunks not yet stored. Binary, versioned by its first bytes; written whole to a temporary file, fsync'ed
+/// completed chunks not yet stored, and how far each followed file was read. Binary, versioned by its first bytes (version
+/// 2 adds a chunk's boot and the followed files; version 1 is still read); written whole to a temporary file, fsync'ed
 /// and renamed by <see cref="Spool"/>.
 /// </summary>
-public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> Streams, IReadOnlyList<CompletedChunk> Pending)
+public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> Streams, IReadOnlyList<CompletedChunk> Pending,
+    IReadOnlyList<FollowPosition> Follows)
 {
-    private const string Magic = "PANICLENS-SPOOL/1";
+    private const string Magic = "PANICLENS-SPOOL/2";
+    private const string MagicVersion1 = "PANICLENS-SPOOL/1";
 
     /// <summary>Writes the file; <paramref name="durable"/> also waits for the disk (fsync).</summary>
     public void Write(string path, bool durable)
@@ -44,6 +47,22 @@ public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> 
                     writer.Write(chunk.Lossy);
                     WriteText(writer, chunk.Kernel);
                     writer.Write(chunk.SilentReset);
+                    writer.Write(chunk.Boot is not null);
+                    if (chunk.Boot is { } boot)
+                    {
+                        WriteText(writer, boot.Timestamp);
+                        writer.Write(boot.Kernel);
+                    }
+                }
+                writer.Write(Follows.Count);
+                foreach (var follow in Follows)
+                {
+                    writer.Write(follow.Path);
+                    writer.Write(follow.Device);
+                    writer.Write(follow.Inode);
+                    writer.Write(follow.HeadHash);
+                    writer.Write(follow.HeadLength);
+                    writer.Write(follow.Offset);
                 }
             }
             file.Flush(flushToDisk: durable);
@@ -53,8 +72,12 @@ public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> 
     public static SpoolCheckpoint Read(string path)
     {
         using var reader = new BinaryReader(File.OpenRead(path), System.Text.Encoding.UTF8);
-        if (reader.ReadString() != Magic)
-            throw new InvalidDataException("not a PanicLens spool checkpoint of version 1");
+        var version = reader.ReadString() switch
+        {
+            Magic => 2,
+            MagicVersion1 => 1,
+            _ => throw new InvalidDataException("not a PanicLens spool checkpoint of version 1 or 2"),
+        };
         var start = reader.ReadInt64();
         var streams = new List<LiveStreamState>();
         for (var count = Count(reader); count > 0; count--)
@@ -75,9 +98,15 @@ public sealed record SpoolCheckpoint(long Start, IReadOnlyList<LiveStreamState> 
             var lines = ReadLines(reader);
             var lossy = reader.ReadBoolean();
             var kernel = ReadText(reader);
-            pending.Add(new CompletedChunk(host, source, lines, lossy, kernel, reader.ReadBoolean()) { CompletedAt = completedAt });
+            var silentReset = reader.ReadBoolean();
+            var boot = version >= 2 && reader.ReadBoolean() ? new Storage.HostBoot(host, ReadText(reader), reader.ReadString()) : null;
+            pending.Add(new CompletedChunk(host, source, lines, lossy, kernel, silentReset) { CompletedAt = completedAt, Boot = boot });
         }
-        return new SpoolCheckpoint(start, streams, pending);
+        var follows = new List<FollowPosition>();
+        for (var count = version >= 2 ? Count(reader) : 0; count > 0; count--)
+            follows.Add(new FollowPosition(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(),
+                reader.ReadInt32(), reader.ReadInt64()));
+        return new SpoolCheckpoint(start, streams, pending, follows);
     }
 
     private static int Count(BinaryReader reader)

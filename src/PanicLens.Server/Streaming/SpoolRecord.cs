@@ -13,10 +13,12 @@ public enum SpoolRecordKind : byte
     Evict = 4,
     /// <summary>The chunk completed at event <see cref="SpoolRecord.Event"/> is stored.</summary>
     Stored = 5,
+    /// <summary>A followed file was read up to a position (<see cref="FollowPosition"/>, its path in the host field).</summary>
+    Offset = 6,
 }
 
 /// <summary>
-/// One spooled event of the collector. Every kind but <see cref="SpoolRecordKind.Stored"/> is an event of the collector
+/// One spooled event of the collector. Every kind but <see cref="SpoolRecordKind.Stored"/> and <see cref="SpoolRecordKind.Offset"/> is an event of the collector
 /// and takes the next event number; a chunk is named by the number of the event that completed it.
 /// </summary>
 public readonly record struct SpoolRecord(SpoolRecordKind Kind, string Host, string Source, string? Line, long Event);

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace PanicLens.Cli.Scanning;
+namespace PanicLens.Storage;
 
 /// <summary>
 /// A file's device and inode, which survive a rename: `HOST.log` rotated to `HOST.log.1` is the same file, read on
-/// from where the last scan stopped. Read with Linux statx(2), whose buffer layout is the same on every architecture
+/// from where the last scan stopped (and a followed file where `serve` stopped). Read with Linux statx(2), whose buffer layout is the same on every architecture
 /// (include/uapi/linux/stat.h); elsewhere the full path stands in for the inode.
 /// </summary>
 public static partial class FileIdentity
