@@ -36,6 +36,15 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     /// <summary>Bytes of the read buffer of each file (tests make it small to cross buffer edges often).</summary>
     public int BufferSize { get; init; } = SparseLogReader.DefaultBufferSize;
 
+    /// <summary>
+    /// Plain text to read from one file at least before its literal search runs on all cores
+    /// (<see cref="SegmentedLiteralSearch"/>); below it, files run in parallel but each on one thread.
+    /// </summary>
+    public long SegmentedFrom { get; init; } = 64L << 20;
+
+    /// <summary>Bytes of one segment of a file searched on all cores (tests make it small so that segments cut reports).</summary>
+    public long SegmentSize { get; init; } = 32L << 20;
+
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
         var skipped = new ConcurrentBag<SkippedFile>();
@@ -105,14 +114,22 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             compression.ToString().ToLowerInvariant()) { BootKernel = start > 0 ? previous?.BootKernel : null };
         using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
-            return Read(slice, slice, path, state, final: false);
+        {
+            if (Parallelism < 2 || size - start < SegmentedFrom)
+                return Read(slice, slice, path, state, final: false);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var search = new SegmentedLiteralSearch(handle, start, size - start, Parallelism, SegmentSize, BufferSize);
+            return Read(slice, slice, path, state, final: false, search);
+        }
         using var text = CompressedInput.Open(slice, path);
         return Read(text, slice, path, state, final: true);
     }
 
     /// <param name="text">The log's text.</param>
     /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
-    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final)
+    /// <param name="search">The literal search on all cores of a large plain log (null: the reader searches).</param>
+    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final,
+        SegmentedLiteralSearch? search = null)
     {
         var batch = new List<NewReport>(Batch);
         CrashReport? last = null;
@@ -122,6 +139,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         var ownHosts = !hosts.NamesHost(path);
         using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
         {
+            Search = search,
             // The release booted before this read's first line, for reports that print none.
             Preamble = state.BootKernel is { } booted ? new LogLine(0, $"Linux version {booted} (booted before line {state.Lines + 1})", null, null) : null,
         };
