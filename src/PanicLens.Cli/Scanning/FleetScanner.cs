@@ -13,7 +13,8 @@ namespace PanicLens.Cli.Scanning;
 /// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
 /// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
 /// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
-/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>).
+/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>); a large plain file has
+/// that search on all cores (<see cref="SegmentedLiteralSearch"/>).
 /// </summary>
 public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
 {
@@ -118,7 +119,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             if (Parallelism < 2 || size - start < SegmentedFrom)
                 return Read(slice, slice, path, state, final: false);
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var search = new SegmentedLiteralSearch(handle, start, size - start, Parallelism, SegmentSize, BufferSize);
+            using var search = new SegmentedLiteralSearch(handle, start, size - start, new(Parallelism, SegmentSize, BufferSize));
             return Read(slice, slice, path, state, final: false, search);
         }
         using var text = CompressedInput.Open(slice, path);

@@ -38,18 +38,15 @@ public sealed class SegmentedLiteralSearch : IDisposable
     private int cursor;
 
     /// <param name="file">The log; its bytes from <paramref name="origin"/> on, <paramref name="length"/> of them, are the text searched.</param>
-    /// <param name="chunkSize">Bytes each worker reads at once: the reader's buffer size, so that a line too long for it is cut alike.</param>
-    /// <param name="maxHits">Hits kept per segment (tests make it tiny to search dense segments in the reader).</param>
-    public SegmentedLiteralSearch(SafeFileHandle file, long origin, long length, int threads, long segmentSize,
-        int chunkSize = SparseLogReader.DefaultBufferSize, int maxHits = DefaultMaxHits)
+    public SegmentedLiteralSearch(SafeFileHandle file, long origin, long length, SegmentOptions options)
     {
-        this.maxHits = maxHits;
-        ArgumentOutOfRangeException.ThrowIfLessThan(segmentSize, 1);
-        (this.file, this.origin, this.length, this.segmentSize, this.chunkSize) = (file, origin, length, segmentSize, chunkSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SegmentSize, 1);
+        (this.file, this.origin, this.length) = (file, origin, length);
+        (segmentSize, chunkSize, maxHits) = (options.SegmentSize, options.ChunkSize, options.MaxHits);
         var count = (int)Math.Max(1, (length + segmentSize - 1) / segmentSize);
         results = new Segment?[count];
         pending = [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<Segment>(TaskCreationOptions.RunContinuationsAsynchronously))];
-        workers = new Task[Math.Max(1, threads)];
+        workers = new Task[Math.Max(1, options.Threads)];
         ahead = new SemaphoreSlim(2 * workers.Length + 1);
         for (var i = 0; i < workers.Length; i++)
             workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -191,6 +188,12 @@ public sealed class SegmentedLiteralSearch : IDisposable
         stop.Dispose();
         ahead.Dispose();
     }
+
+    /// <param name="Threads">Worker threads searching.</param>
+    /// <param name="SegmentSize">Bytes of a segment (tests make it tiny so that segments cut reports).</param>
+    /// <param name="ChunkSize">Bytes each worker reads at once: the reader's buffer size, so that a line too long for it is cut alike.</param>
+    /// <param name="MaxHits">Hits kept per segment (tests make it tiny to search dense segments in the reader).</param>
+    public sealed record SegmentOptions(int Threads, long SegmentSize, int ChunkSize = SparseLogReader.DefaultBufferSize, int MaxHits = DefaultMaxHits);
 
     /// <param name="Hits">Offsets of each hit line's first literal, ascending; null when the segment was too dense to keep them.</param>
     /// <param name="End">Where the next segment's first line starts.</param>

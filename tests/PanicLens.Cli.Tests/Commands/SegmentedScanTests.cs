@@ -121,7 +121,7 @@ public sealed class SegmentedScanTests : IDisposable
                 at = text.AsSpan(hit).IndexOf((byte)'\n') is var e and >= 0 ? hit + e + 1 : text.Length;
             }
             using var handle = File.OpenHandle(path);
-            using var search = new SegmentedLiteralSearch(handle, 5, text.Length, 3, segment, chunk, maxHits);
+            using var search = new SegmentedLiteralSearch(handle, 5, text.Length, new(3, segment, chunk, maxHits));
             var found = new List<long>();
             // The reader asks with buffers of 50 bytes that move forwards, as the sparse reader's does.
             for (long offset = 0, from = 0; offset < text.Length; offset += 50, from = Math.Max(0, from - 50))
