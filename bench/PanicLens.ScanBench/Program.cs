@@ -10,6 +10,7 @@ using PanicLens.ScanBench;
 // so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
 // peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
 // again: the cost of the search alone, without the reports' parse. Last, a storm (2000 crashes in a quarter of the size).
+// A row on one thread (DOTNET_PROCESSOR_COUNT=1) shows what searching one large file on all cores gains.
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -35,6 +36,9 @@ try
         ("grep -c -F -f markers.txt", Measure(runs, () => ("grep", ["-c", "-F", "-f", markers, log]))),
         ("rg -c -F -f markers.txt", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, log]))),
         ("paniclens scan (fresh SQLite store)", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
+        // The same scan on one thread: what searching one large file on all cores gains (Environment.ProcessorCount = 1).
+        ("paniclens scan, 1 thread", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]),
+            ("DOTNET_PROCESSOR_COUNT", "1"))),
     };
     // The same kind of log without crashes: what the search costs alone, against ripgrep on that file.
     var quiet = Path.Combine(work, "quiet.log");
@@ -43,6 +47,8 @@ try
     {
         ("rg, log without crashes", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, quiet]))),
         ("paniclens scan, log without crashes", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
+        ("paniclens scan, no crashes, 1 thread", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]),
+            ("DOTNET_PROCESSOR_COUNT", "1"))),
     };
     // A storm: the same crashes again and again (2000 of them in a quarter of the size), each report stored: what the
     // per-report work and the store cost, and whether memory stays bounded, against rg on that file.
@@ -57,6 +63,8 @@ try
     Console.WriteLine();
     var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
     Console.WriteLine($"{"command",-38} {"median s",9} {"MiB/s",8} {"× rg time",10} {"cpu s",7} {"× rg cpu",9} {"peak MiB",9}  output");
+    var threads = rows.Single(r => r.Name.EndsWith("1 thread", StringComparison.Ordinal)).M.Seconds;
+    Console.WriteLine($"one file on all {Environment.ProcessorCount} cores: {rows.Single(r => r.Name.StartsWith("paniclens scan (", StringComparison.Ordinal)).M.Seconds / threads:F2}× the wall time of 1 thread");
     foreach (var (name, m) in rows)
         Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.Cpu,7:F2} {m.Cpu / rgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
     var (quietRg, quietRgCpu) = (quietRows[0].M.Seconds, quietRows[0].M.Cpu);
@@ -74,7 +82,7 @@ finally
         Console.WriteLine($"kept {work}");
 }
 
-static Measurement Measure(int runs, Func<(string File, string[] Args)> command)
+static Measurement Measure(int runs, Func<(string File, string[] Args)> command, (string Name, string Value)? environment = null)
 {
     var times = new List<double>();
     var cpus = new List<double>();
@@ -84,6 +92,8 @@ static Measurement Measure(int runs, Func<(string File, string[] Args)> command)
     {
         var (file, arguments) = command();
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is var (name, value))
+            start.Environment[name] = value;
         foreach (var a in (string[])["-f", "%e %M %U %S", file, .. arguments])
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

@@ -13,7 +13,8 @@ namespace PanicLens.Cli.Scanning;
 /// read on from where the last scan stopped, a rotated one under its new name too; a shrunk or rewritten file is read
 /// again from its start; a compressed one is read whole once. A report that reaches the end of a plain file may still
 /// be growing: it is stored as pending and the next scan reads it again from its first line and replaces it.
-/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>).
+/// Only the lines around crash headers are read by the pipeline (<see cref="SparseLogReader"/>); a large plain file has
+/// that search on all cores (<see cref="SegmentedLiteralSearch"/>).
 /// </summary>
 public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<KnowledgeBase?> knowledge)
 {
@@ -35,6 +36,15 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
 
     /// <summary>Bytes of the read buffer of each file (tests make it small to cross buffer edges often).</summary>
     public int BufferSize { get; init; } = SparseLogReader.DefaultBufferSize;
+
+    /// <summary>
+    /// Plain text to read from one file at least before its literal search runs on all cores
+    /// (<see cref="SegmentedLiteralSearch"/>); below it, files run in parallel but each on one thread.
+    /// </summary>
+    public long SegmentedFrom { get; init; } = 64L << 20;
+
+    /// <summary>Bytes of one segment of a file searched on all cores (tests make it small so that segments cut reports).</summary>
+    public long SegmentSize { get; init; } = 32L << 20;
 
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
@@ -105,14 +115,22 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             compression.ToString().ToLowerInvariant()) { BootKernel = start > 0 ? previous?.BootKernel : null };
         using var slice = new LogSlice(file, size - start) { Progress = Progress };
         if (compression == CompressionFormat.None)
-            return Read(slice, slice, path, state, final: false);
+        {
+            if (Parallelism < 2 || size - start < SegmentedFrom)
+                return Read(slice, slice, path, state, final: false);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var search = new SegmentedLiteralSearch(handle, start, size - start, new(Parallelism, SegmentSize, BufferSize));
+            return Read(slice, slice, path, state, final: false, search);
+        }
         using var text = CompressedInput.Open(slice, path);
         return Read(text, slice, path, state, final: true);
     }
 
     /// <param name="text">The log's text.</param>
     /// <param name="raw">The bytes read from the file (the same stream for a plain file).</param>
-    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final)
+    /// <param name="search">The literal search on all cores of a large plain log (null: the reader searches).</param>
+    private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final,
+        SegmentedLiteralSearch? search = null)
     {
         var batch = new List<NewReport>(Batch);
         CrashReport? last = null;
@@ -122,6 +140,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         var ownHosts = !hosts.NamesHost(path);
         using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
         {
+            Search = search,
             // The release booted before this read's first line, for reports that print none.
             Preamble = state.BootKernel is { } booted ? new LogLine(0, $"Linux version {booted} (booted before line {state.Lines + 1})", null, null) : null,
         };

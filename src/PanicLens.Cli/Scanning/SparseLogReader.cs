@@ -26,7 +26,8 @@ public sealed class SparseLogReader : IDisposable
     private const string KernelOrigin = "kernel";
 
 
-    private static readonly LiteralSearch Literals =
+    /// <summary>The header literals, trace hints and the boot banner: what makes a line worth decoding.</summary>
+    public static readonly LiteralSearch Literals =
         new([.. CrashHeaders.All.Select(h => h.Literal), .. CrashHeaders.TraceHints, BannerLiteral]);
 
     /// <summary>
@@ -80,6 +81,9 @@ public sealed class SparseLogReader : IDisposable
     /// <summary>The release of the last boot banner read, whichever host printed it.</summary>
     public string? LastRelease { get; private set; }
 
+    /// <summary>The search of a large plain log on all cores, asked for hits instead of searching here (null: search here).</summary>
+    public SegmentedLiteralSearch? Search { get; init; }
+
     /// <summary>A line given before the log's first: a boot banner of an earlier read, so its release still counts.</summary>
     public LogLine? Preamble { get; init; }
 
@@ -126,7 +130,7 @@ public sealed class SparseLogReader : IDisposable
                 continue;
             }
             var text = buffer.AsSpan(0, limit);
-            var hit = Literals.IndexOf(text, position, out _);
+            var hit = Search is { } search ? search.IndexOf(text, position, bufferOffset) : Literals.IndexOf(text, position, out _);
             if (hit < 0)
             {
                 Advance(limit);
