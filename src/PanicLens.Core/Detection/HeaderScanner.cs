@@ -21,21 +21,11 @@ public static partial class HeaderScanner
     /// </summary>
     private static readonly ShortTextRegex?[] Excludes = new ShortTextRegex?[CrashHeaders.All.Length];
 
-    private static ShortTextRegex? Exclude(int row)
-    {
-        if (Excludes[row] is not null || CrashHeaders.All[row].Exclude is not { } pattern)
-            return Excludes[row];
-        return Excludes[row] = new ShortTextRegex(pattern);
-    }
-
+    /// <summary>Each row's <see cref="CrashHeader.Require"/> pattern, built the same way.</summary>
     private static readonly ShortTextRegex?[] Requires = new ShortTextRegex?[CrashHeaders.All.Length];
 
-    private static ShortTextRegex? Require(int row)
-    {
-        if (Requires[row] is not null || CrashHeaders.All[row].Require is not { } pattern)
-            return Requires[row];
-        return Requires[row] = new ShortTextRegex(pattern);
-    }
+    private static ShortTextRegex? Built(ShortTextRegex?[] cache, int row, string? pattern) =>
+        cache[row] ?? (pattern is null ? null : cache[row] = new ShortTextRegex(pattern));
 
     /// <summary>Text before a header that shows the line is a shell command or a quotation, not kernel output.</summary>
     private static readonly SearchValues<char> QuotingChars = SearchValues.Create("'\"`|$");
@@ -56,9 +46,9 @@ public static partial class HeaderScanner
             var at = text.IndexOf(rows[i].Literal, StringComparison.Ordinal);
             if (at < 0 || !Plausible(text.AsSpan(0, at), rows[i]))
                 continue;
-            if (Exclude(i) is { } exclude && exclude.IsMatch(text))
+            if (Built(Excludes, i, rows[i].Exclude) is { } exclude && exclude.IsMatch(text))
                 continue;
-            if (Require(i) is { } require && !require.IsMatch(text))
+            if (Built(Requires, i, rows[i].Require) is { } require && !require.IsMatch(text))
                 continue;
             position = at;
             return rows[i];

@@ -40,28 +40,18 @@ internal static class CaptureScanners
                 return i + 1;
             }
             if (s[i] == '[' && IsUptimeStamp(s[i..]))
-                return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp
+                return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp (printk's `[%5lu.%06lu]`)
             if (s[i] != '>' && s[i] != '|')
                 return 0;
         }
         return 0;
     }
 
-    /// <summary>`[  71.637915]`: printk's uptime field (`[%5lu.%06lu]`), the only bracket a quote mark is read glued to.</summary>
+    /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>
     private static bool IsUptimeStamp(ReadOnlySpan<char> s)
     {
-        var i = 1;
-        while (i < s.Length && i < 8 && s[i] == ' ')
-            i++;
-        var digits = i;
-        while (i < s.Length && i - digits < 10 && char.IsAsciiDigit(s[i]))
-            i++;
-        if (i == digits || i >= s.Length || s[i] != '.')
-            return false;
-        var fraction = ++i;
-        while (i < s.Length && i - fraction < 9 && char.IsAsciiDigit(s[i]))
-            i++;
-        return i > fraction && i < s.Length && s[i] == ']';
+        var scratch = new Prefix();
+        return PrefixScanners.Uptime(s, ref scratch) > 0;
     }
 
     /// <summary>
