@@ -130,9 +130,11 @@ public sealed class CrashDetector
         else
         {
             // CPUs faulting at once on a console without caller ids print their headers back to back, and only one
-            // of them goes on to dump registers and a trace: a header right after a bare header is part of it.
+            // of them goes on to dump registers and a trace: a header right after a bare header is part of it. So is
+            // the header a symbolizer's inline expansion stands for, whatever the line's envelope.
             foreach (var region in open)
-                if (!region.Closed && region.Context is null && line.Context is null && region.HeaderOnly && region.Accepts(line))
+                if (!region.Closed && region.HeaderOnly && region.Accepts(line)
+                    && ((region.Context is null && line.Context is null) || region.IsInlineExpansion))
                 {
                     region.AddInside(line);
                     return;
@@ -298,6 +300,18 @@ public sealed class CrashDetector
 
         /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
         public bool HeaderOnly => lines.Count == headers;
+
+        /// <summary>The last header line (with its wrapped source location) is a symbolizer's `name f.c:12 [inline]` line.</summary>
+        public bool IsInlineExpansion
+        {
+            get
+            {
+                var last = lines[^1].Text;
+                if (lines.Count > 1 && SymbolizedLines.IsWrappedSource(last))
+                    last = lines[^2].Text.TrimEnd() + " " + last.Trim();
+                return SymbolizedLines.IsInlineExpansion(last);
+            }
+        }
 
         /// <summary>
         /// Untagged consoles give every line to the report; with caller ids only the header's own id counts, and a

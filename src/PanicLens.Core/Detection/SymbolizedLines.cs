@@ -33,10 +33,15 @@ public static partial class SymbolizedLines
         return space > 0 && SourceLocation().IsMatch(rest[(space + 1)..]);
     }
 
-    /// <summary>A line holding only a source location (`lib/refcount.c:123`, `include/x.h:26 [inline]`): a wrapped frame's tail.</summary>
+    /// <summary>
+    /// A line holding only a source location (`lib/refcount.c:123`, `include/x.h:26 [inline]`), or only the mark when
+    /// the wrap fell on the blank before it: a wrapped frame's tail.
+    /// </summary>
     public static bool IsWrappedSource(string text)
     {
         var t = text.AsSpan().Trim();
+        if (t.SequenceEqual(InlineMark.AsSpan(1)))
+            return true;
         if (t.EndsWith(InlineMark, StringComparison.Ordinal))
             t = t[..^InlineMark.Length];
         return t.Length > 0 && t.IndexOf(' ') < 0 && SourceLocation().IsMatch(t);

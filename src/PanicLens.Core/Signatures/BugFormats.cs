@@ -10,9 +10,18 @@ public static class BugFormats
     private static readonly string[] KmsanSkip = ["alloc_skb", "netlink_ack", "netlink_rcv_skb", @"_encrypt\z", "^(?:crypto|cipher|drbg|rng)_"];
     private const string UninitStackEnd = @"Local variable .* created at:|Uninit was created at:";
 
-    /// <summary>Two stacks: where the uninit value was used (title), then its origin (`{frame2}`).</summary>
+    /// <summary>
+    /// Two stacks: where the uninit value was used (title), then its origin (`{frame2}`), as the upstream KMSAN
+    /// (5.19 on) prints them: frames right under the header. The out-of-tree KMSAN that syzbot ran before it printed
+    /// `CPU:`, `Call Trace:` and then the frames, and its origin as `Variable was created at:`; the convention's table
+    /// of that time (syzkaller linux.go before 0a2584dd6, 2022-01) read the frames after `Call Trace:`.
+    /// </summary>
     private static StackSpec Kmsan(params string[] skip) =>
-        new([StackPart.Trace, StackPart.Find(UninitStackEnd), StackPart.Trace]) { Skip = skip };
+        new([StackPart.Trace, StackPart.Find(UninitStackEnd), StackPart.Trace])
+        {
+            AltParts = [StackPart.CallTrace, StackPart.Trace],
+            Skip = skip,
+        };
 
     public static readonly TitleFormat[] All =
     [

@@ -16,7 +16,9 @@ public static class FrameExtraction
         var choice = Run(body, spec.Parts, spec);
         if (choice.Ok || spec.AltParts is null)
             return choice;
-        return Run(body, spec.AltParts, spec);
+        // The alternative layout is another era's or architecture's: a report whose first section named its frame is in
+        // the main layout, and only a later section (a KMSAN origin lost to a mail's end or to a nested splat) failed.
+        return choice.Frames[0] != CorruptedFrame ? choice : Run(body, spec.AltParts, spec);
     }
 
     private static FrameChoice Run(ReportBody body, StackPart[] parts, StackSpec spec)

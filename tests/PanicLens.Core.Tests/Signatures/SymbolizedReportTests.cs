@@ -74,6 +74,35 @@ public sealed class SymbolizedReportTests
 
     [Theory]
     [MemberData(nameof(Envelopes))]
+    public void A_header_wrapped_right_before_its_inline_mark_is_still_an_expansion(string envelope)
+    {
+        // A mail client breaking at 72-80 columns may leave `[inline]` alone on the next line (trailing blanks kept).
+        var report = First("""
+            BUG: KMSAN: uninit-value in dev_get_drvdata include/linux/device.h:1388  
+            [inline]
+            BUG: KMSAN: uninit-value in hid_get_drvdata include/linux/hid.h:628 [inline]
+            BUG: KMSAN: uninit-value in lg4ff_set_autocenter_default+0x23a/0xa20
+            drivers/hid/hid-lg4ff.c:477
+            CPU: 1 PID: 49 Comm: kworker/1:1 Not tainted 5.4.0-rc3+ #0
+            Call Trace:
+             __dump_stack lib/dump_stack.c:77 [inline]
+             dump_stack+0x191/0x1f0 lib/dump_stack.c:113
+             kmsan_report+0x128/0x220 mm/kmsan/kmsan_report.c:108
+             __msan_warning+0x57/0xa0 mm/kmsan/kmsan_instr.c:245
+             dev_get_drvdata include/linux/device.h:1388 [inline]
+             hid_get_drvdata include/linux/hid.h:628 [inline]
+             lg4ff_set_autocenter_default+0x23a/0xa20 drivers/hid/hid-lg4ff.c:477
+             lg4ff_init+0x2a4b/0x3010 drivers/hid/hid-lg4ff.c:1420
+            """, envelope);
+        Assert.Equal("KMSAN: uninit-value in lg4ff_set_autocenter_default", report.Title);
+        var kasan = "BUG: KASAN: use-after-free in list_empty include/linux/list.h:282  \n[inline]\n"
+            + "BUG: KASAN: use-after-free in f+0x1/0x2 mm/a.c:3\nRead of size 8 at addr ffff888000000000 by task a/1";
+        var single = Assert.Single(CorpusPipeline.Reports(string.Join("\n", kasan.Split('\n').Select(l => envelope + l))));
+        Assert.Equal("KASAN: use-after-free Read in f", single.Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(Envelopes))]
     public void Inlined_frames_in_the_trace_do_not_take_the_title(string envelope)
     {
         var report = First("""
@@ -110,6 +139,9 @@ public sealed class SymbolizedReportTests
     [InlineData("lib/refcount.c:123", true)]
     [InlineData("  include/asm-generic/atomic-instrumented.h:26 [inline]", true)]
     [InlineData("arch/x86/entry/entry_64.S:352", true)]
+    [InlineData("[inline]", true)]                                          // the wrap fell on the blank before the mark
+    [InlineData("   [inline]  ", true)]
+    [InlineData("[inline] here", false)]
     [InlineData("see lib/refcount.c:123", false)]
     [InlineData("refcount.c", false)]
     [InlineData("Read of size 4", false)]
