@@ -47,6 +47,46 @@ internal static class CaptureScanners
         return 0;
     }
 
+    /// <summary>Longest fragment of another writer read in front of a printk record.</summary>
+    private const int MaxGluedFragment = 256;
+
+    /// <summary>
+    /// A serial console shared with user space: a daemon's line not yet ended when the kernel's record arrived, glued in
+    /// front of it (`pcd[5661]: libud[  112.612841][   T35] WARNING: CPU: 3 ...`, `Nov  8 11:01:1[  112.63][   T35] RBP:`).
+    /// printk starts every record it prints with its stamp, `[%5lu.%06lu]` (kernel/printk/printk.c print_time), and with
+    /// CONFIG_PRINTK_CALLER the caller id; the text before the first such stamp is the other writer's and is dropped, as
+    /// the `login:` prompt is. Only a stamp with printk's six-digit fraction counts, within the line's first 256 chars.
+    /// </summary>
+    public static int GluedRecord(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var window = s[..Math.Min(s.Length, MaxGluedFragment)];
+        for (var at = window.IndexOf('['); at > 0; )
+        {
+            if (IsPrintkStamp(s[at..]) && IsUptimeStamp(s[at..]))
+                return at;
+            var next = window[(at + 1)..].IndexOf('[');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return 0;
+    }
+
+    /// <summary>`[`, blanks, digits, `.`, exactly six digits, `]`: printk's own stamp, not a user's `[1.5]`.</summary>
+    private static bool IsPrintkStamp(ReadOnlySpan<char> s)
+    {
+        var i = 1;
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        var digits = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == digits || i >= s.Length || s[i] != '.')
+            return false;
+        var fraction = ++i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        return i - fraction == 6 && i < s.Length && s[i] == ']';
+    }
+
     /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>
     private static bool IsUptimeStamp(ReadOnlySpan<char> s)
     {

@@ -30,6 +30,15 @@ public static class PrefixStripper
             prefix.Stamped = true;
             text = inner.AsSpan(Strip(inner, ref prefix));
         }
+        if (!prefix.Stamped && prefix.Uptime is null && prefix.Timestamp is null && prefix.Context is null
+            && CaptureScanners.GluedRecord(text, ref prefix) is > 0 and var glued)
+        {
+            // Last: no prefix or envelope gave the line a stamp of any kind, yet a printk record starts inside it, after
+            // another writer's unended fragment on a shared console. (A line that opened with a stamp is the kernel's:
+            // a record glued later into it is another CPU's, and its text before is kept.)
+            text = text[glued..];
+            text = text[Strip(text, ref prefix)..];
+        }
         return new LogLine(number, opened is not null && text.Length == opened.Length ? opened : text.ToString(),
             prefix.Timestamp, prefix.Context)
         {

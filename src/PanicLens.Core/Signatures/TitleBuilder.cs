@@ -79,7 +79,7 @@ public static partial class TitleBuilder
     private static Titled Build(CrashReport report, ReportBody body, CrashHeader header, int at)
     {
         var line = body.Lines[0];
-        var (format, match, reportMatch, reportFailed) = SelectFormat(body, header);
+        var (format, match, reportMatch, reportFailed) = SelectWrappedFormat(body, header, WrapOf(report.Lines));
         if (format is null)
         {
             var fallback = Cap(line[at..]);
@@ -129,16 +129,30 @@ public static partial class TitleBuilder
     /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut in
     /// two (a task name holding a newline, a mail client wrapping the line) is tried again joined with the next line.
     /// </summary>
-    private static (TitleFormat?, Match?, Match?, bool) SelectFormat(ReportBody body, CrashHeader header)
+    private static (TitleFormat?, Match?, Match?, bool) SelectWrappedFormat(ReportBody body, CrashHeader header, string? wrap)
     {
         var chosen = SelectFormat(body, header, body.Lines[0]);
-        if (chosen.Item1 is null && body.Lines.Count > 1)
+        if (chosen.Item1 is null && (wrap ?? (body.Lines.Count > 1 ? body.Lines[1] : null)) is { } next)
         {
-            var joined = SelectFormat(body, header, body.Lines[0] + " " + body.Lines[1].TrimStart());
+            var joined = SelectFormat(body, header, body.Lines[0] + " " + next.TrimStart());
             if (joined.Item1 is not null)
                 return joined;
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// The line right under a stamped header (uptime, caller id, syslog) that carries no prefix at all: the header's own tail, wrapped by the
+    /// console or the capture at its width (`[   35.502102] BUG: kernel NULL` / `pointer dereference, address: 000000c8`).
+    /// The body leaves it out as another stream; only the header's format is tried with it.
+    /// </summary>
+    private static string? WrapOf(IReadOnlyList<LogLine> lines)
+    {
+        if (lines.Count < 2 || !lines[0].Stamped)
+            return null;
+        var next = lines[1];
+        var bare = !next.Stamped && next.Uptime is null && next.Timestamp is null && next.Context is null && next.Origin is null;
+        return bare && next.Number == lines[0].Number + 1 && !string.IsNullOrWhiteSpace(next.Text) ? next.Text : null;
     }
 
     /// <summary>printk prints at most 1024 bytes a line; title patterns look no further (it bounds their work on hostile text).</summary>

@@ -11,18 +11,6 @@ public static class NotYet
         "Detection: CrashDetector takes only a printk uptime as a console stamp (a WARNING header with neither uptime nor "
         + "caller id is dropped; otherStream compares uptimes), and a dmesg -T/-H line carries none";
 
-    private const string DeltaStampWraps =
-        "Model+Parsing: a dmesg -H stamp gives LogLine no field (a delta is no time), so LogicalLines does not take the log "
-        + "as stamped and leaves its mail-wrapped tails unjoined; LogLine needs a 'prefixed' flag that LogicalLines reads";
-
-    private const string TimelessPrefixWraps =
-        "Model+Parsing: this prefix carries no time; where it replaces the log's only stamp (a syslog header) LogicalLines "
-        + "no longer sees a stamped log and leaves the mail-wrapped tails unjoined; LogLine needs a 'prefixed' flag";
-
-    private const string WrapsAsOtherStream =
-        "Detection: the unstamped mail-wrapped tails between uptime-stamped lines count as another stream (CrashDetector "
-        + "otherStream) and are left out of the report; a tail right after a stamped line is a wrap, not a stream";
-
     private const string CallerIdWraps =
         "Parsing+Signatures: LogicalLines and the title stage's own line reading do not count a caller id as a stamp, so a "
         + "header, task or frame line the mail client wrapped stays cut (the detector keeps the tail since a8d7d23); with "
@@ -57,18 +45,10 @@ public static class NotYet
         "reviewed, not a defect: blanking the stamps removes what told kernel lines from the fuzzer's unstamped output "
         + "interleaved with them (CrashDetector otherStream), so the trace reads as interleaved and the convention says 'in corrupted'";
 
-    private const string StampsJoinWrappedHeader =
-        "reviewed, not a defect: the original prints its WARNING header wrapped by a mail client with no stamp on any line; a "
-        + "stamp on every line marks the unstamped tail as a wrap, so the variant joins it and names the function the original cannot";
-
     public static readonly (string Kind, string Log, string Variant, string Reason)[] Entries =
     [
         ("prefix", "syzkaller/140", "blank-stamp", BlankedStampsMerge),
         ("prefix", "syzkaller/158", "blank-stamp", BlankedStampsMerge),
-        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "blank-stamp", StampsJoinWrappedHeader),
-        ("prefix", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", "blank-stamp", StampsJoinWrappedHeader),
-        ("layered", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", ">_over dmesg-H", StampsJoinWrappedHeader),
-        ("layered", "production/lkml-raid-sv-journal-warn-bug-multi.log", ">>_over kmsg", DeltaStampWraps),
         ("prefix", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "blank-stamp", PastedOrConsole),
         ("prefix", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "rfc3164-no-host", PastedOrConsole),
         ("layered", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", ">>_over caller-id", PastedOrConsole),
@@ -107,30 +87,12 @@ public static class NotYet
         ("indent", "production/scsi-ppc64le-lpar-5.11-data-access-oops-memset.log", "tab", TabFrames),
         ("indent", "syzkaller/705", "4 spaces", GoHeaderColumn),
         ("indent", "syzkaller/705", "tab", GoHeaderColumn),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "caller-id", CallerIdWraps),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "journal-monotonic", WrapsAsOtherStream),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kmsg", WrapsAsOtherStream),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "kmsg-caller", CallerIdWraps),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "uptime", WrapsAsOtherStream),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "uptime-caller", CallerIdWraps),
-        ("prefix", "production/btrfs-armv7hl-fedora-oops-null-mmiocpy-anaconda-log.log", "zvm-80", WrapsAsOtherStream),
         ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "caller-id", InventedCallerId),
         ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "kmsg-caller", InventedCallerId),
         ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "uptime-caller", InventedCallerId),
         ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "caller-id", CallerIdWraps),
         ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "kmsg-caller", CallerIdWraps),
         ("prefix", "production/iwl-pve617-ice-kernel-bug-slub-kmem-cache-free.log", "uptime-caller", CallerIdWraps),
-        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "dmesg-H", UptimeOnlyStamp),
-        ("prefix", "production/lkml-raid-esos-raid5-warn-wrapped.log", "dmesg-T", UptimeOnlyStamp),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "caller-id", CallerIdWraps),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "journal-monotonic", WrapsAsOtherStream),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "kmsg", WrapsAsOtherStream),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "kmsg-caller", CallerIdWraps),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "uptime", WrapsAsOtherStream),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "uptime-caller", CallerIdWraps),
-        ("prefix", "production/lkml-raid-sv-journal-warn-bug-multi.log", "zvm-80", WrapsAsOtherStream),
-        ("prefix", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", "dmesg-H", UptimeOnlyStamp),
-        ("prefix", "production/nf-arm64-419121rc1-hikey-asix-netdev-watchdog.log", "dmesg-T", UptimeOnlyStamp),
         ("prefix", "syzkaller/114", "caller-id", InventedCallerId),
         ("prefix", "syzkaller/114", "kmsg-caller", InventedCallerId),
         ("prefix", "syzkaller/114", "uptime-caller", InventedCallerId),
