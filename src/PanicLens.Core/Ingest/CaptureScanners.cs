@@ -62,7 +62,7 @@ internal static class CaptureScanners
         var window = s[..Math.Min(s.Length, MaxGluedFragment)];
         for (var at = window.IndexOf('['); at > 0; )
         {
-            if (IsPrintkStamp(s[at..]) && IsUptimeStamp(s[at..]))
+            if (IsPrintkStamp(s[at..]))
                 return at;
             var next = window[(at + 1)..].IndexOf('[');
             at = next < 0 ? -1 : at + 1 + next;
@@ -70,21 +70,14 @@ internal static class CaptureScanners
         return 0;
     }
 
-    /// <summary>`[`, blanks, digits, `.`, exactly six digits, `]`: printk's own stamp, not a user's `[1.5]`.</summary>
+    /// <summary>An uptime stamp with printk's six-digit fraction (`[%5lu.%06lu]`), not a user's `[1.5]`.</summary>
     private static bool IsPrintkStamp(ReadOnlySpan<char> s)
     {
-        var i = 1;
-        while (i < s.Length && s[i] == ' ')
-            i++;
-        var digits = i;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-            i++;
-        if (i == digits || i >= s.Length || s[i] != '.')
+        var scratch = new Prefix();
+        if (PrefixScanners.Uptime(s, ref scratch) == 0 || scratch.Uptime is not { } uptime)
             return false;
-        var fraction = ++i;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-            i++;
-        return i - fraction == 6 && i < s.Length && s[i] == ']';
+        var dot = uptime.IndexOf('.');
+        return dot >= 0 && uptime.Length - dot - 1 == 6;
     }
 
     /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>
