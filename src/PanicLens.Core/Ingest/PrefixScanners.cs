@@ -61,7 +61,15 @@ internal static class PrefixScanners
         return i;
     }
 
-    public static int Priority(ReadOnlySpan<char> s, ref Prefix p) => PriorityLength(s);
+    /// <summary>
+    /// `<4>`, or `<4> ` when a stamp follows the blank: IGT's dmesg capture (Intel GPU CI) writes each /dev/kmsg record as
+    /// `<%d> [%ld.%06ld] text`.
+    /// </summary>
+    public static int Priority(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var n = PriorityLength(s);
+        return n > 0 && n + 1 < s.Length && s[n] == ' ' && s[n + 1] == '[' && s.Length > n + 2 && s[n + 2] is ' ' or (>= '0' and <= '9') ? n + 1 : n;
+    }
 
     public static int IsoDate(ReadOnlySpan<char> s, ref Prefix p)
     {
@@ -138,6 +146,8 @@ internal static class PrefixScanners
         while (i < s.Length && char.IsAsciiDigit(s[i]))
             i++;
         var end = i;
+        // dmesg --show-delta adds the time since the previous record: `[   41.710603 <    0.000023>]`.
+        i += DeltaLength(s[i..]);
         // Some consoles pad the stamp on the right too: `[   72.835674 ]`.
         while (i < s.Length && s[i] == ' ' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == ']'))
             i++;
@@ -146,6 +156,8 @@ internal static class PrefixScanners
         p.Uptime = s[start..end].ToString();
         i++;
         i += CallerIdLength(s[i..], ref p);
+        if (p.Context is null)
+            i += ProcessTagLength(s[i..], ref p);
         if (i < s.Length && s[i] == ' ')
             i++;
         return i + HostTagLength(s[i..], anyTag: false, ref p);
@@ -195,9 +207,12 @@ internal static class PrefixScanners
 
     public static int DmesgCtime(ReadOnlySpan<char> s, ref Prefix p)
     {
-        // [Sat Jan 14 01:04:26 2017]
-        if (s.Length < 26 || s[0] != '[' || !StartsWithAny(s[1..], Days) || s[4] != ' ' || MonthIndex(s[5..]) < 0)
+        // [Sat Jan 14 01:04:26 2017]; dmesg formats the time with strftime in the user's locale, so the day and month
+        // names may be another language's (`[zo aug  1 20:24:51 2021]`, `[Ut okt 28 14:07:39 2025]`): then no date is read.
+        if (s.Length < 24 || s[0] != '[')
             return 0;
+        if (!StartsWithAny(s[1..], Days) || s[4] != ' ' || MonthIndex(s[5..]) < 0)
+            return LocalizedCtimeLength(s);
         var close = s[..Math.Min(s.Length, 32)].IndexOf(']');
         if (close < 0)
             return 0;
@@ -206,6 +221,37 @@ internal static class PrefixScanners
         if (parts.Length == 5 && int.TryParse(parts[2], out var day) && int.TryParse(parts[4], out var year) && ClockLength(parts[3]) == 8)
             p.Timestamp = $"{year:D4}-{MonthIndex(parts[1]) + 1:D2}-{day:D2}T{parts[3]}";
         var i = close + 1;
+        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    /// <summary>`[`, a day and a month name in any language, the day, `HH:MM:SS`, the year, `]`; its length with one blank after.</summary>
+    private static int LocalizedCtimeLength(ReadOnlySpan<char> s)
+    {
+        var i = 1;
+        for (var word = 0; word < 2; word++)
+        {
+            var start = i;
+            while (i < s.Length && i - start < 12 && (char.IsLetter(s[i]) || s[i] >= (char)0x80)) // UTF-8 read byte-wise too
+                i++;
+            if (i == start)
+                return 0;
+            if (i < s.Length && s[i] == '.')
+                i++;
+            if (i >= s.Length || s[i] != ' ')
+                return 0;
+            i++;
+        }
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        var day = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i - day is < 1 or > 2 || i >= s.Length || s[i++] != ' ' || s.Length < i + 14 || ClockLength(s.Slice(i, 8).ToString()) != 8)
+            return 0;
+        i += 8;
+        if (s[i] != ' ' || !char.IsAsciiDigit(s[i + 1]) || s[(i + 1)..(i + 5)].IndexOfAnyExcept("0123456789") >= 0 || s[i + 5] != ']')
+            return 0;
+        i += 6;
         return i < s.Length && s[i] == ' ' ? i + 1 : i;
     }
 
@@ -218,7 +264,8 @@ internal static class PrefixScanners
         if (close < 0)
             return 0;
         var inner = s[1..close].Trim(' ');
-        var ok = inner.Length > 1 && inner[0] == '+' && inner[1..].IndexOfAnyExcept("0123456789.") < 0
+        // The delta's decimal mark is the locale's (`[  +0,000155]`).
+        var ok = inner.Length > 1 && inner[0] == '+' && inner[1..].IndexOfAnyExcept("0123456789.,") < 0
                  || inner.Length >= 11 && MonthIndex(inner) >= 0 && inner[3..].IndexOfAnyExcept("0123456789: ") < 0;
         if (!ok)
             return 0;
@@ -342,6 +389,45 @@ internal static class PrefixScanners
         while (i < s.Length && i <= 3 && char.IsAsciiDigit(s[i]))
             i++;
         return i > 1 && i < s.Length && s[i] == '>' ? i + 1 : 0;
+    }
+
+    /// <summary>` <    0.000023>` inside an uptime stamp (dmesg --show-delta); 0 when absent.</summary>
+    private static int DeltaLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 5 || s[0] != ' ' || s[1] != '<')
+            return 0;
+        var close = s[..Math.Min(s.Length, 24)].IndexOf('>');
+        return close > 2 && s[2..close].Trim(' ').IndexOfAnyExcept("0123456789.") < 0 && s[2..close].Trim(' ').Length > 0 ? close + 1 : 0;
+    }
+
+    /// <summary>
+    /// The task tag some Android vendor kernels print after the stamp instead of a caller id (Samsung's
+    /// CONFIG_PRINTK_PROCESS, `[%1d:%15s:%5d]`: CPU, comm padded to 15, pid; some put a level letter first,
+    /// `I[2:    ksoftirqd/2:   23]`): read as the task's caller id `T<pid>`. Optional blanks before it.
+    /// </summary>
+    private static int ProcessTagLength(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 0;
+        while (i < s.Length && i < 2 && s[i] == ' ')
+            i++;
+        if (i < s.Length && char.IsAsciiLetterUpper(s[i]) && i + 1 < s.Length && s[i + 1] == '[')
+            i++;
+        if (i + 6 >= s.Length || s[i] != '[' || !char.IsAsciiDigit(s[i + 1]))
+            return 0;
+        var close = s[i..Math.Min(s.Length, i + 40)].IndexOf(']');
+        if (close < 0)
+            return 0;
+        var inner = s[(i + 1)..(i + close)];
+        var first = inner.IndexOf(':');
+        var last = inner.LastIndexOf(':');
+        if (first <= 0 || last <= first || inner[..first].IndexOfAnyExcept("0123456789") >= 0)
+            return 0;
+        var pid = inner[(last + 1)..].Trim(' ');
+        // %15s pads the comm to 15 chars: this keeps a SCSI address (`[0:0:0:0]`) from passing for a tag.
+        if (pid.Length == 0 || pid.IndexOfAnyExcept("0123456789") >= 0 || last - first - 1 < 15 || inner[(first + 1)..last].Trim(' ').Length == 0)
+            return 0;
+        p.Context = "T" + pid.ToString();
+        return i + close + 1;
     }
 
     private static int CallerIdLength(ReadOnlySpan<char> s, ref Prefix p)
