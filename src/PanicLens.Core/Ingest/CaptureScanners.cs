@@ -16,8 +16,9 @@ internal static class CaptureScanners
     /// <summary>
     /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
     /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
-    /// of the line, or glued to a printk uptime stamp. A mark glued to other text (`>ffff8801d5961a00: 00 fc` is KASAN
-    /// marking the bad shadow row) is not a quote.
+    /// of the line, or glued to a printk uptime stamp, or a `>` glued to a word (RFC 3676 §4.5: the blank after the
+    /// marks is optional). A mark glued to a KASAN shadow row (`>ffff8801d5961a00: 00 fc`, KASAN marking the bad row) or
+    /// to other text is not a quote.
     /// One space after the last mark belongs to the quote; further blanks are the kernel's own indentation.
     /// </summary>
     public static int Quote(ReadOnlySpan<char> s, ref Prefix p)
@@ -41,6 +42,8 @@ internal static class CaptureScanners
             }
             if (s[i] == '[' && IsUptimeStamp(s[i..]))
                 return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp (printk's `[%5lu.%06lu]`)
+            if (s[i - 1] == '>' && char.IsAsciiLetter(s[i]) && !IsShadowRow(s[i..]))
+                return i; // `>kernel BUG at ...`: RFC 3676 makes the blank after the marks optional
             if (s[i] != '>' && s[i] != '|')
                 return 0;
         }
@@ -78,6 +81,13 @@ internal static class CaptureScanners
             return false;
         var dot = uptime.IndexOf('.');
         return dot >= 0 && uptime.Length - dot - 1 == 6;
+    }
+
+    /// <summary>A KASAN shadow dump row, `ffff8801d5961a00: 00 fc`, which KASAN itself marks with `>`.</summary>
+    private static bool IsShadowRow(ReadOnlySpan<char> s)
+    {
+        var hex = s.IndexOfAnyExcept("0123456789abcdef");
+        return hex >= 8 && s[hex] == ':';
     }
 
     /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>

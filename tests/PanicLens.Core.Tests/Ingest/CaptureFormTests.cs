@@ -150,10 +150,20 @@ public sealed class CaptureFormTests
     }
 
     [Theory]
+    [InlineData(">kernel BUG at lib/list_debug.c:29!", "kernel BUG at lib/list_debug.c:29!")]
+    [InlineData(">> >kernel BUG at lib/list_debug.c:29!", "kernel BUG at lib/list_debug.c:29!")]
+    [InlineData(">>Unable to handle kernel paging request at virtual address 29f9d9fc", "Unable to handle kernel paging request at virtual address 29f9d9fc")]
+    [InlineData("> >WARNING: CPU: 1 PID: 7025 at arch/x86/mm/pat/memtype.c:589", "WARNING: CPU: 1 PID: 7025 at arch/x86/mm/pat/memtype.c:589")]
+    [InlineData(">>rest", "rest")]
+    public void A_quote_mark_glued_to_a_word_is_read_as_a_quote(string raw, string text) =>
+        Assert.Equal(text, Single(raw).Text);
+
+    [Theory]
     [InlineData(">ffff8801d5961a00: 00 00 00 fc fc fc fc fc fc fc fc fc fc fc fc fc")]
     [InlineData(">[<ffffffff81234567>] do_thing+0x1/0x2")]
     [InlineData(">[12] not a stamp")]
-    [InlineData(">>rest")]
+    [InlineData(">fffffbfffe80000c: fc fc")]
+    [InlineData("|kernel BUG at mm/usercopy.c:102!")]
     [InlineData("#PF: error_code(0x0000) - not-present page")]
     [InlineData("00:1f.2 SATA controller [0106]: Intel Corporation")]
     [InlineData("0000:00:19.0 eth0: NIC Link is Up")]
