@@ -52,6 +52,8 @@ internal static class FaultRules
         new("BUG: KMSAN:", FaultRule.Header, "KMSAN names the function"),
         new("BUG: KFENCE:", FaultRule.Header, "KFENCE names the function"),
         new("BUG: KCSAN:", FaultRule.Header, "KCSAN names the racing functions"),
+        new("BUG: using smp_processor_id() in preemptible", FaultRule.Header, "lib/smp_processor_id.c: `caller is %pS` names the caller"),
+        new("BUG: using __this_cpu_", FaultRule.Header, "lib/smp_processor_id.c: `caller is %pS` names the caller"),
         new("BUG: unable to handle", FaultRule.Ip, "x86 page fault in kernel mode"),
         new("Unable to handle kernel", FaultRule.Ip, "arm/arm64/ppc kernel page fault"),
         new("BUG: kernel NULL pointer dereference", FaultRule.Ip, "x86 since 5.1"),

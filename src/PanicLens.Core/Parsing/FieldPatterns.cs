@@ -63,6 +63,8 @@ internal static partial class FieldPatterns
             "kernel/locking/lockdep.c print_unlock_imbalance_bug: `X/N is trying to release lock (name) at:` then `%pS` on its own line"),
         new("BUG: K", SanitizerHeader(), SetHeaderFrame,
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
+        new("caller is ", PreemptCaller(), SetHeaderFrame,
+            "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
         new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info") { AtStart = true },
         new("ainted", TaintOnly(), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
@@ -162,7 +164,11 @@ internal static partial class FieldPatterns
         if (d.HeaderFrame is not null)
             return;
         var frame = G(m, "frame");
-        if (frame.Length == 0)
+        var loc = G(m, "loc");
+        if ((frame.Length == 0 || frame.StartsWith('[')) && loc.Contains("+0x", StringComparison.Ordinal)
+            && WarningFrame(frame.Length == 0 ? loc : loc + " " + frame) is { } caller)
+            d.HeaderFrame = caller; // __warn without a file (no CONFIG_DEBUG_BUGVERBOSE): `WARNING: CPU: %d PID: %d at %pS`
+        else if (frame.Length == 0)
             d.HeaderFrameOnNextLine = true;
         else
             d.HeaderFrame = WarningFrame(frame);
@@ -297,6 +303,9 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex SanitizerHeader();
+
+    [GeneratedRegex(@"^\s{0,16}caller is (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    private static partial Regex PreemptCaller();
 
     [GeneratedRegex(@"^comm ""(?<comm>[^""]*)"", pid (?<pid>\d+)", Options)]
     private static partial Regex KmemleakComm();
