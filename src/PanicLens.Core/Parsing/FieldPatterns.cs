@@ -177,10 +177,9 @@ internal static partial class FieldPatterns
     private static void SetWarning617(ReportDraft d, Match m)
     {
         if (m.Groups["cpu"].Success)
-        {
             d.SetCpu(G(m, "cpu"));
-            d.SetProcess(G(m, "comm"), G(m, "pid"));
-        }
+        if (m.Groups["pid"].Success)
+            d.SetProcess(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
         if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
@@ -289,10 +288,10 @@ internal static partial class FieldPatterns
     private static partial Regex MightSleep();
 
     // The `, CPU#N: comm/pid` tail may be gone where a poster trimmed the line or a mail client wrapped it.
-    [GeneratedRegex(@"^WARNING: (?<loc>\S{1,256}:\d{1,6}) at (?<frame>[^,]{1,512})(?:, CPU#(?<cpu>\d{1,6}): (?<comm>.{1,64})/(?<pid>\d{1,10}))?$", Options)]
+    [GeneratedRegex(@"^WARNING: (?<loc>\S{1,256}:\d{1,6}) at (?<frame>[^,]{1,512})(?:, CPU#(?<cpu>\d{1,6})(?:: (?<comm>.{1,64})/(?<pid>\d{1,10}))?)?$", Options)]
     private static partial Regex WarningLine617();
 
-    [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at ?(?<loc>\S+)( (?<frame>.*))?$", Options)]
+    [GeneratedRegex(@"^WARNING: (CPU: (?<cpu>\d+) PID: (?<pid>\d+) )?at(?: ?(?<loc>\S+)( (?<frame>.*))?)?$", Options)]
     private static partial Regex WarningLine();
 
     [GeneratedRegex(@"[)}], at: (?<frame>[^ \t].{0,512})$", Options)]

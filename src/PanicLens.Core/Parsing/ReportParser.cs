@@ -70,7 +70,7 @@ public static class ReportParser
             if (draft.HeaderFrameOnNextLine)
             {
                 draft.HeaderFrameOnNextLine = false;
-                draft.HeaderFrame ??= FieldPatterns.WarningFrame(line.Text);
+                draft.HeaderFrame ??= FieldPatterns.WarningFrame(WithoutLeadingSource(line.Text));
                 if (draft.HeaderFrame is not null)
                     continue;
             }
@@ -149,5 +149,16 @@ public static class ReportParser
             if (frame.AddressSpan is { Length: 16 } address && address.StartsWith("ffffffff", StringComparison.Ordinal))
                 return "x86_64";
         return null;
+    }
+
+    /// <summary>
+    /// The tail of a `WARNING: CPU: 0 PID: 0 at` header wrapped before its location: `mm/early_ioremap.c:139 f+0x1/0x2`
+    /// without the `file:line` (kernel/panic.c __warn: `at %s:%d %pS`).
+    /// </summary>
+    private static string WithoutLeadingSource(string text)
+    {
+        var trimmed = text.TrimStart();
+        var blank = trimmed.IndexOf(' ');
+        return blank > 0 && Detection.SymbolizedLines.IsWrappedSource(trimmed[..blank]) ? trimmed[(blank + 1)..] : text;
     }
 }

@@ -74,3 +74,32 @@ public sealed class FilelessWarningTests
         Assert.Equal(module, report.Module);
     }
 }
+
+/// <summary>
+/// A WARNING header a mail client wrapped: after `at` (the location and function on the next line), or a 6.17 header
+/// after `, CPU#0` (the task on the next line). The function is read in both, under several envelopes.
+/// </summary>
+public sealed class WrappedWarningFunctionTests
+{
+    public static TheoryData<string> Envelopes => new() { "", "> ", "> [St okt 15 20:57:24 2025] ", "[    0.000000] " };
+
+    [Theory]
+    [MemberData(nameof(Envelopes))]
+    public void A_header_wrapped_after_at_names_the_function_on_the_next_line(string envelope)
+    {
+        var log = envelope + "WARNING: CPU: 0 PID: 0 at\n" + (envelope.StartsWith('>') ? "> " : "")
+            + "mm/early_ioremap.c:139 __early_ioremap+0xae/0x190\n" + envelope + "Modules linked in:\n";
+        var report = Assert.Single(CorpusPipeline.Reports(log));
+        Assert.Equal("__early_ioremap", report.Function);
+    }
+
+    [Theory]
+    [MemberData(nameof(Envelopes))]
+    public void A_6_17_header_wrapped_after_its_cpu_names_the_function(string envelope)
+    {
+        var log = envelope + "WARNING: kernel/workqueue.c:5701 at __alloc_workqueue+0x114c/0x1810 kernel/workqueue.c:5701, CPU#0\n"
+            + (envelope.StartsWith('>') ? "> " : "") + "swapper/0/1\n";
+        var report = Assert.Single(CorpusPipeline.Reports(log));
+        Assert.Equal("__alloc_workqueue", report.Function);
+    }
+}
