@@ -154,14 +154,18 @@ public sealed partial class SqlCrashStore : ICrashStore
     {
         var lines = new HashSet<long>();
         if (only is null)
-            Drop(Command(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 RETURNING start_line", ("f", fileId)));
+            Read(Command(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 RETURNING start_line", ("f", fileId)));
         else
-            foreach (var start in only.Select(r => r.StartLine).Distinct())
-                Drop(Command(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 AND start_line = @sl RETURNING start_line",
-                    ("f", fileId), ("sl", start)));
+        {
+            // A file has one pending report or none: look first, and delete only what this record brings again.
+            Read(Command(transaction, "SELECT start_line FROM reports WHERE file_id = @f AND pending = 1", ("f", fileId)));
+            lines.IntersectWith(only.Select(r => r.StartLine));
+            foreach (var start in lines)
+                Execute(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 AND start_line = @sl", ("f", fileId), ("sl", start));
+        }
         return lines;
 
-        void Drop(DbCommand command)
+        void Read(DbCommand command)
         {
             using (command)
             using (var reader = command.ExecuteReader())
