@@ -111,7 +111,7 @@ public sealed partial class SqlCrashStore : ICrashStore
             """, ("h", host), ("d", file.Device), ("i", file.Inode), ("p", file.Path), ("hh", file.HeadHash),
             ("hl", file.HeadLength), ("s", file.Size), ("o", file.Offset), ("l", file.Lines), ("c", file.Compression), ("t", Now()),
             ("bk", file.BootKernel)));
-        var replaced = DropPending(transaction, fileId);
+        var replaced = DropPending(transaction, fileId, record.Partial ? record.Reports : null);
         var added = 0;
         foreach (var report in record.Reports)
             if (Insert(transaction, report.Host is { } own ? HostId(transaction, own, hosts) : host, fileId, report)
@@ -146,15 +146,32 @@ public sealed partial class SqlCrashStore : ICrashStore
         return known[name] = Convert.ToInt64(Scalar(transaction, "SELECT id FROM hosts WHERE name = @n", ("n", name)));
     }
 
-    /// <summary>Deletes the file's pending reports (this read replaces them) and returns their start lines.</summary>
-    private HashSet<long> DropPending(DbTransaction transaction, long fileId)
+    /// <summary>
+    /// Deletes the file's pending reports (this read replaces them), or only those starting where one of
+    /// <paramref name="only"/> starts, and returns their start lines.
+    /// </summary>
+    private HashSet<long> DropPending(DbTransaction transaction, long fileId, IReadOnlyList<NewReport>? only)
     {
         var lines = new HashSet<long>();
-        using (var command = Command(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 RETURNING start_line", ("f", fileId)))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-                lines.Add(Long(reader, 0));
+        if (only is null)
+            Read(Command(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 RETURNING start_line", ("f", fileId)));
+        else
+        {
+            // A file has one pending report or none: look first, and delete only what this record brings again.
+            Read(Command(transaction, "SELECT start_line FROM reports WHERE file_id = @f AND pending = 1", ("f", fileId)));
+            lines.IntersectWith(only.Select(r => r.StartLine));
+            foreach (var start in lines)
+                Execute(transaction, "DELETE FROM reports WHERE file_id = @f AND pending = 1 AND start_line = @sl", ("f", fileId), ("sl", start));
+        }
         return lines;
+
+        void Read(DbCommand command)
+        {
+            using (command)
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                    lines.Add(Long(reader, 0));
+        }
     }
 
     private bool Insert(DbTransaction transaction, long host, long fileId, NewReport report)

@@ -122,6 +122,26 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_partial_record_replaces_only_the_pending_report_it_brings_again()
+    {
+        var store = Open();
+        // One scan stored the log's last report as pending; another, reading the same log beside it, stores its
+        // first reports in a partial record: the pending report stays for that scan's last record to replace.
+        Assert.Equal(1, store.Record(new FileRecord(File("web-01", "1", offset: 800), [Report("tcp_v4_rcv", 90, pending: true, text: "half")])));
+        Assert.Equal(1, store.Record(new FileRecord(File("web-01", "1"), [Report("ipv6_addr_copy", 10)]) { Partial = true }));
+        Assert.True(Assert.Single(store.Reports(new ReportFilter()), r => r.StartLine == 90).Pending);
+        Assert.Equal(0, store.Record(new FileRecord(File("web-01", "1", offset: 800), [Report("tcp_v4_rcv", 90, pending: true, text: "half")])));
+        // A partial record that brings it again, complete, replaces it and does not count it as new.
+        Assert.Equal(1, store.Record(new FileRecord(File("web-01", "1", offset: 800), [Report("tcp_v4_rcv", 90, text: "whole"), Report("kfree", 200)])
+        {
+            Partial = true,
+        }));
+        var reports = store.Reports(new ReportFilter());
+        Assert.Equal(3, reports.Count);
+        Assert.DoesNotContain(reports, r => r.Pending);
+    }
+
+    [Fact]
     public void A_file_is_found_again_by_device_and_inode_under_its_new_name()
     {
         var store = Open();

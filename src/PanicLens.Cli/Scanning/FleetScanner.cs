@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using PanicLens.Buckets;
 using PanicLens.Ingest;
 using PanicLens.Knowledge;
 using PanicLens.Model;
@@ -21,11 +21,16 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     /// <summary>Bytes hashed to recognise a file again (a reused inode or a rewritten file has another head).</summary>
     public const int HeadLength = 4096;
 
-    /// <summary>Reports stored per transaction, so a storm in one file does not sit in memory.</summary>
-    private const int Batch = 128;
+    /// <summary>Reports stored per transaction at most, so a storm in one file does not sit in memory.</summary>
+    public const int BatchReports = 128;
 
-    /// <summary>Text and JSON of the reports of one transaction at most (a few reports of thousands of lines each).</summary>
-    private const long BatchChars = 4 << 20;
+    /// <summary>
+    /// Bytes of text, JSON and line numbers of the reports waiting for one transaction (a single larger report goes
+    /// alone). Small, because a report that waits while the pipeline allocates a few megabytes survives a collection
+    /// and is promoted: batches of 4 MiB kept a crash storm's older generations, and its peak memory, about 5 MB higher;
+    /// one transaction per 256 KiB costs no measurable CPU in SQLite (README "Measurements").
+    /// </summary>
+    public int BatchBytes { get; init; } = 256 << 10;
 
     /// <summary>Files never read: the store's own database when it lies in a scanned folder.</summary>
     public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>();
@@ -132,10 +137,12 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     private (long Bytes, long Reports, long Added) Read(Stream text, LogSlice raw, string path, StoredFile state, bool final,
         SegmentedLiteralSearch? search = null)
     {
-        var batch = new List<NewReport>(Batch);
+        var batch = new List<NewReport>();
+        // The file's state before this read: what a batch stores before the last one.
+        var unread = state;
         CrashReport? last = null;
         string? lastHost = null;
-        long found = 0, added = 0, chars = 0;
+        long found = 0, added = 0, bytes = 0;
         var pipeline = new ReportPipeline(knowledge);
         var ownHosts = !hosts.NamesHost(path);
         using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
@@ -149,26 +156,15 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             found++;
             Progress.AddReport();
             if (last is not null)
-            {
-                var stored = StoredReports.From(last, state.Lines, pending: false, lastHost);
-                batch.Add(stored);
-                chars += stored.RawText.Length + stored.ReportJson.Length;
-            }
+                Add(StoredReports.From(last, state.Lines, pending: false, lastHost));
             last = report;
             lastHost = ownHosts ? HostOf(report) : null;
-            if (batch.Count == Batch || chars >= BatchChars)
-            {
-                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
-                added += store.Record(new FileRecord(state, batch));
-                batch.Clear();
-                chars = 0;
-            }
         }
         var lastLine = reader.Newlines + (reader.EndsWithNewline ? 0 : 1);
         // Lines are counted from this read's first byte: the last report's span within this read.
         var pending = !final && last is not null && last.EndLine >= lastLine;
         if (last is not null)
-            batch.Add(StoredReports.From(last, state.Lines, pending, lastHost));
+            Add(StoredReports.From(last, state.Lines, pending, lastHost));
         var boots = reader.Boots.Select(b => new HostBoot(ownHosts && b.Host is { } own ? own : state.Host, b.Timestamp, b.Release)).ToList();
         state = state with { BootKernel = reader.LastRelease ?? state.BootKernel };
         var end = final
@@ -178,7 +174,25 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
                 : state with { Offset = state.Offset + reader.LastNewlineEnd, Lines = state.Lines + reader.Newlines };
         added += store.Record(new FileRecord(end, batch) { Boots = boots });
         return (raw.BytesRead, found, added);
+
+        void Add(NewReport report)
+        {
+            var size = Bytes(report);
+            if (batch.Count > 0 && (batch.Count == BatchReports || bytes + size > BatchBytes))
+            {
+                // The file's offset stays where it was until the last batch: a scan that dies here reads these again.
+                added += store.Record(new FileRecord(unread, batch) { Partial = true });
+                batch.Clear();
+                bytes = 0;
+            }
+            batch.Add(report);
+            bytes += size;
+        }
     }
+
+    /// <summary>What a report waiting to be stored holds in its strings (UTF-16).</summary>
+    private static long Bytes(NewReport report) =>
+        2L * (report.RawText.Length + report.ReportJson.Length + (report.LineNumbers?.Length ?? 0));
 
     /// <summary>The machine the syslog prefix of the report's first line named (null: none, or `localhost`).</summary>
     private static string? HostOf(CrashReport report)
@@ -216,5 +230,5 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         return offset;
     }
 
-    private static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    private static string Hash(ReadOnlySpan<byte> bytes) => Sha256.Hex(bytes);
 }

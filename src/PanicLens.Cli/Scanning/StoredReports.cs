@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using PanicLens.Buckets;
 using PanicLens.Cli.Rendering;
@@ -20,7 +19,7 @@ public static class StoredReports
         var text = raw.ToString();
         return new NewReport
         {
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            ContentHash = Sha256.Hex(text),
             StartLine = report.StartLine + lineBase,
             EndLine = report.EndLine + lineBase,
             Pending = pending,

@@ -15,8 +15,8 @@ public sealed record BucketKeys(string Exact, string Stack, string Title, string
 
     public static string Id(string key)
     {
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        Span<byte> hash = stackalloc byte[Sha256.Length];
+        Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
         return "b" + Convert.ToHexStringLower(hash[..6]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PanicLens.Text;
 
 namespace PanicLens.Core.Tests.Text;
@@ -35,6 +36,50 @@ public sealed class ShortTextRegexTests
         Assert.True(regex.LinearOnly);
         Assert.False(regex.Match(hostile).Success);
         Assert.True(regex.Match(hostile + "b").Success);
+    }
+
+    [Fact]
+    public void A_single_time_out_is_tried_again_on_the_interpreter_and_never_counts()
+    {
+        // A busy machine: the thread was descheduled mid-match, so the interpreter's budget ran out on benign text.
+        var regex = new ShortTextRegex(@"BUG: (?<kind>[a-z]+)");
+        for (var i = 0; i < 2 * ShortTextRegex.MaxTimeouts; i++)
+        {
+            var stalls = 1;
+            var answer = regex.Run("BUG: soft lockup", useLinear: false, (r, t) =>
+            {
+                Assert.NotEqual(Timeout.InfiniteTimeSpan, r.MatchTimeout);
+                if (stalls-- > 0)
+                    throw new RegexMatchTimeoutException(t, r.ToString(), r.MatchTimeout);
+                return r.Match(t).Groups["kind"].Value;
+            });
+            Assert.Equal("soft", answer);
+        }
+        Assert.False(regex.LinearOnly);
+        Assert.False(regex.LinearBuilt);
+    }
+
+    [Fact]
+    public void Two_time_outs_in_a_row_count_and_get_the_linear_answer()
+    {
+        var regex = new ShortTextRegex(@"BUG: (?<kind>[a-z]+)");
+        var interpreterRuns = 0;
+        for (var i = 0; i < ShortTextRegex.MaxTimeouts; i++)
+        {
+            Assert.False(regex.LinearOnly);
+            var answer = regex.Run("BUG: soft lockup", useLinear: false, (r, t) =>
+            {
+                if (r.MatchTimeout != Timeout.InfiniteTimeSpan)
+                {
+                    interpreterRuns++;
+                    throw new RegexMatchTimeoutException(t, r.ToString(), r.MatchTimeout);
+                }
+                return r.Match(t).Groups["kind"].Value;
+            });
+            Assert.Equal("soft", answer);
+        }
+        Assert.Equal(2 * ShortTextRegex.MaxTimeouts, interpreterRuns);
+        Assert.True(regex.LinearOnly);
     }
 
     [Fact]
