@@ -15,7 +15,7 @@ public static class FramePatterns
     public const string Func = @"([A-Za-z0-9_]+)(?:\.|\+)";
 
     /// <summary>` [&lt;ffffffff81&gt;] foo+0x1/0x2 [mod]`, ` foo+0x1/0x2 mm/file.c:12`; never a `?` frame.</summary>
-    public const string FrameLine = @"^ *(?:" + Pc + " +){0,2}\\.?" + Func;
+    public const string FrameLine = @"^[ \t]*(?:" + Pc + " +){0,2}\\.?" + Func;
 
     /// <summary>
     /// arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first. A caller at

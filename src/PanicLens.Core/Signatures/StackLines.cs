@@ -104,7 +104,8 @@ public static class StackLines
     {
         name = "";
         var i = 0;
-        while (i < line.Length && line[i] == ' ')
+        // A pasted trace may be indented with a TAB (a mail client or editor turned the blanks into one).
+        while (i < line.Length && line[i] is ' ' or '\t')
             i++;
         for (var pcs = 0; pcs < 2 && i < line.Length && line[i] == '['; pcs++)
         {

@@ -20,10 +20,6 @@ public static class NotYet
         "reviewed, not a defect: the variant gives every line of an interleaved log the same invented caller id (T1), so "
         + "the detector reads it as one task's report; the original has no caller ids and is rightly read thinner";
 
-    private const string TabFrames =
-        "Signatures: the title stage does not read a frame line whose indentation is a TAB (function and fields are "
-        + "parsed, the title says 'in corrupted')";
-
     private const string GoHeaderColumn =
         "Detection, by its own rule (8af88f3: Go's 'fatal error:'/'panic:' count only at the line start): blanks in front "
         + "(a collector's padding, a pasted indentation) hide the Go runtime header and the report is titled from another line";
@@ -84,7 +80,6 @@ public static class NotYet
         ("prefix", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "xen-guest", PastedOrConsole),
         ("prefix", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "zvm", PastedOrConsole),
         ("prefix", "production/xfs-arm64-softlockup-buf-get-map-plus-lockdep.log", "zvm-80", PastedOrConsole),
-        ("indent", "production/scsi-ppc64le-lpar-5.11-data-access-oops-memset.log", "tab", TabFrames),
         ("indent", "syzkaller/705", "4 spaces", GoHeaderColumn),
         ("indent", "syzkaller/705", "tab", GoHeaderColumn),
         ("prefix", "production/dm-crypt-5.8-hard-lockup-wq-lockup-interleaved.log", "caller-id", InventedCallerId),
