@@ -91,6 +91,44 @@ internal static class CaptureScanners
     }
 
     /// <summary>
+    /// The error types of LAVA's exceptions (lava_common/exceptions.py `error_type`), which its job notification mail
+    /// prints as `{{ error_type }} error: {{ error_msg }}` (lava_scheduler_app/templates/lava_scheduler_app/
+    /// testjob_notification.txt); when the dispatcher stopped at a kernel message, the message is the console line itself.
+    /// </summary>
+    public static readonly string[] LavaErrorTypes =
+        ["Job", "Infrastructure", "Bug", "Test", "Configuration", "LAVATimeout", "MultinodeTimeout", "Canceled"];
+
+    private const string LavaError = " error: ";
+
+    /// <summary>
+    /// LAVA's `Job error: ` in front of the console line the job stopped at (`Job error: [  110.96] Kernel panic - ...`):
+    /// read only where another console prefix (the line's printk stamp) follows, so prose about an error stays text.
+    /// </summary>
+    public static int LavaJobError(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var at = s.IndexOf(LavaError);
+        if (at <= 0 || at > 16 || !IsLavaErrorType(s[..at]))
+            return 0;
+        var end = at + LavaError.Length;
+        if (end >= s.Length)
+            return 0;
+        var rest = s[end..];
+        var trial = new Prefix();
+        foreach (var form in PrefixForms.StartingWith(rest[0]))
+            if (!form.Outer && form.Match(rest, ref trial) > 0)
+                return end;
+        return 0;
+    }
+
+    private static bool IsLavaErrorType(ReadOnlySpan<char> word)
+    {
+        foreach (var type in LavaErrorTypes)
+            if (word.SequenceEqual(type))
+                return true;
+        return false;
+    }
+
+    /// <summary>
     /// A KTAP/TAP diagnostic line (`# ` in front of whatever the test printed, the kernel's console among it); see
     /// Documentation/dev-tools/ktap.rst. Nested subtests indent it, which <see cref="Indent"/> strips.
     /// </summary>

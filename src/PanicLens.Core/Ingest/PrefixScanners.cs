@@ -7,7 +7,6 @@ namespace PanicLens.Ingest;
 internal static class PrefixScanners
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     private static readonly string[] Facilities =
         ["kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
          "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
@@ -61,7 +60,18 @@ internal static class PrefixScanners
         return i;
     }
 
-    public static int Priority(ReadOnlySpan<char> s, ref Prefix p) => PriorityLength(s);
+    /// <summary>
+    /// `<4>`; with one blank after it when an uptime stamp follows: IGT's runner writes the kernel log it keeps as
+    /// `<%u> [%llu.%06llu] ` (runner/executor.c generate_formatted_dmesg_line), the intel-gfx CI's dmesg form.
+    /// </summary>
+    public static int Priority(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = PriorityLength(s);
+        if (i == 0 || i + 1 >= s.Length || s[i] != ' ' || s[i + 1] != '[')
+            return i;
+        var scratch = new Prefix();
+        return Uptime(s[(i + 1)..], ref scratch) > 0 ? i + 1 : i;
+    }
 
     public static int IsoDate(ReadOnlySpan<char> s, ref Prefix p)
     {
@@ -141,6 +151,7 @@ internal static class PrefixScanners
         // Some consoles pad the stamp on the right too: `[   72.835674 ]`.
         while (i < s.Length && s[i] == ' ' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == ']'))
             i++;
+        i += ShownDeltaLength(s[i..]);
         if (end == fraction || i >= s.Length || s[i] != ']')
             return 0;
         p.Uptime = s[start..end].ToString();
@@ -149,6 +160,37 @@ internal static class PrefixScanners
         if (i < s.Length && s[i] == ' ')
             i++;
         return i + HostTagLength(s[i..], anyTag: false, ref p);
+    }
+
+    /// <summary>
+    /// ` <    0.000023>`: `dmesg --show-delta` prints the time since the previous message inside the stamp's brackets
+    /// (util-linux sys-utils/dmesg.c, `[%5ld.%06ld <%12.06f>] `); `%f` writes the locale's decimal separator.
+    /// </summary>
+    private static int ShownDeltaLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 4 || s[0] != ' ' || s[1] != '<')
+            return 0;
+        var i = 2;
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        var digits = LocaleDecimalLength(s[i..]);
+        if (digits == 0 || i + digits >= s.Length || s[i + digits] != '>')
+            return 0;
+        return i + digits + 1;
+    }
+
+    /// <summary>Digits, the locale's decimal separator (`.` or `,`, as printf's `%f` writes it), digits; or 0.</summary>
+    private static int LocaleDecimalLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == 0 || i >= s.Length || (s[i] != '.' && s[i] != ','))
+            return 0;
+        var fraction = ++i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        return i > fraction ? i : 0;
     }
 
     /// <summary>
@@ -193,20 +235,44 @@ internal static class PrefixScanners
         return n;
     }
 
+    /// <summary>
+    /// `[Sat Jan 14 01:04:26 2017]` (dmesg -T): util-linux writes it with `strftime("%a %b %e %H:%M:%S %Y")`, so the day
+    /// and month names are the locale's (`[zo aug  1 20:24:51 2021]`, `[Ut okt 28 14:07:39 2025]`, `[sam. janv. 4 ...]`);
+    /// the clock and the four-digit year make the form, the names only need to be words.
+    /// </summary>
     public static int DmesgCtime(ReadOnlySpan<char> s, ref Prefix p)
     {
-        // [Sat Jan 14 01:04:26 2017]
-        if (s.Length < 26 || s[0] != '[' || !StartsWithAny(s[1..], Days) || s[4] != ' ' || MonthIndex(s[5..]) < 0)
+        if (s.Length < 20 || s[0] != '[')
             return 0;
-        var close = s[..Math.Min(s.Length, 32)].IndexOf(']');
+        var close = s[..Math.Min(s.Length, 48)].IndexOf(']');
         if (close < 0)
             return 0;
         var inner = s[1..close];
-        var parts = inner.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 5 && int.TryParse(parts[2], out var day) && int.TryParse(parts[4], out var year) && ClockLength(parts[3]) == 8)
-            p.Timestamp = $"{year:D4}-{MonthIndex(parts[1]) + 1:D2}-{day:D2}T{parts[3]}";
+        Span<Range> parts = stackalloc Range[6];
+        if (inner.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries) != 5)
+            return 0;
+        ReadOnlySpan<char> weekday = inner[parts[0]], month = inner[parts[1]], day = inner[parts[2]], clock = inner[parts[3]], year = inner[parts[4]];
+        if (!IsLocaleName(weekday) || !IsLocaleName(month) || day.Length > 2 || !Digits(day) || year.Length != 4 || !Digits(year)
+            || ClockLength(clock) != 8 || clock.Length != 8)
+            return 0;
+        if (MonthIndex(month) is var m and >= 0 && month.Length == 3)
+            p.Timestamp = $"{year}-{m + 1:D2}-{int.Parse(day):D2}T{clock}";
         var i = close + 1;
         return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    /// <summary>
+    /// A locale's abbreviated day or month name as strftime writes it: up to 12 chars, no brackets, holding a letter (a
+    /// UTF-8 letter read as Latin-1 is chars past ASCII).
+    /// </summary>
+    private static bool IsLocaleName(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 12 || s.IndexOfAny('[', ']') >= 0)
+            return false;
+        foreach (var c in s)
+            if (char.IsAsciiLetter(c) || c >= '\u0080')
+                return true;
+        return false;
     }
 
     public static int DmesgHuman(ReadOnlySpan<char> s, ref Prefix p)
@@ -217,13 +283,27 @@ internal static class PrefixScanners
         var close = s[..Math.Min(s.Length, 24)].IndexOf(']');
         if (close < 0)
             return 0;
+        // util-linux writes the delta with `%+8.06f` (the locale's decimal separator) and the minute with
+        // strftime("%b%e %H:%M") (the locale's month name).
         var inner = s[1..close].Trim(' ');
-        var ok = inner.Length > 1 && inner[0] == '+' && inner[1..].IndexOfAnyExcept("0123456789.") < 0
-                 || inner.Length >= 11 && MonthIndex(inner) >= 0 && inner[3..].IndexOfAnyExcept("0123456789: ") < 0;
+        var ok = inner.Length > 1 && inner[0] == '+' && LocaleDecimalLength(inner[1..]) == inner.Length - 1
+                 || IsShortCtime(inner);
         if (!ok)
             return 0;
         var i = close + 1;
         return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    /// <summary>`Jan14 01:04`, `okt28 14:07`, `Mär 8 09:01`: a month name, the day (`%e`, blank-padded), then HH:MM.</summary>
+    private static bool IsShortCtime(ReadOnlySpan<char> s)
+    {
+        var digit = s.IndexOfAnyInRange('0', '9');
+        if (digit <= 0 || !IsLocaleName(s[..digit].TrimEnd(' ')))
+            return false;
+        var rest = s[digit..];
+        var blank = rest.IndexOf(' ');
+        return blank is 1 or 2 && Digits(rest[..blank]) && rest[(blank + 1)..] is { Length: 5 } hm
+            && Digits(hm[..2]) && hm[2] == ':' && Digits(hm[3..]);
     }
 
     public static int DmesgDecode(ReadOnlySpan<char> s, ref Prefix p)

@@ -36,6 +36,17 @@ public sealed class CaptureFormTests
         ("kernel-tag", "kernel: ", null, null),
         ("kernel-tag-uptime", "kernel:[ 99.000001] ", "99.000001", null),
         ("anaconda-uptime", "00:09:50,669 WARNING kernel:[ 99.000001] ", "99.000001", null),
+        // IGT's runner keeps the kernel log as `<%u> [%llu.%06llu] ` (runner/executor.c).
+        ("igt-runner", "<4> [358.080081] ", "358.080081", null),
+        // util-linux dmesg: --show-delta `[%5ld.%06ld <%12.06f>] `, -H `[  %+8.06f] ` and `%b%e %H:%M`, -T
+        // `%a %b %e %H:%M:%S %Y`; `%f` takes the locale's decimal separator and strftime its names.
+        ("dmesg-delta", "[   41.710603 <    0.000023>] ", "41.710603", null),
+        ("dmesg-delta-comma", "[   41.710603 <    0,000023>] ", "41.710603", null),
+        ("dmesg-human-comma", "[  +0,000008] ", null, null),
+        ("dmesg-human-month", "[okt28 14:07] ", null, null),
+        ("dmesg-ctime-nl", "[zo aug  1 20:24:51 2021] ", null, null),
+        ("dmesg-ctime-sk", "[Ut okt 28 14:07:39 2025] ", null, null),
+        ("dmesg-ctime-fr", "[sam. janv.  4 20:24:51 2021] ", null, null),
     ];
 
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
@@ -83,6 +94,39 @@ public sealed class CaptureFormTests
                 Assert.Equal("2023-01-13T10:43:11.693457", line.Timestamp);
                 Assert.Null(line.Origin);
             }
+    }
+
+    /// <summary>
+    /// LAVA's notification mail prints `{error_type} error: {error_msg}` (testjob_notification.txt), the message being
+    /// the console line the job stopped at; every error type of lava_common/exceptions.py, behind quoting too.
+    /// </summary>
+    [Fact]
+    public void A_lava_notification_error_line_is_the_console_line_behind_it()
+    {
+        foreach (var type in new[] { "Job", "Infrastructure", "Bug", "Test", "Configuration", "LAVATimeout", "MultinodeTimeout", "Canceled" })
+            foreach (var (name, prefix, uptime, context) in Stamps.Where(s => s.Prefix.Length > 0 && !s.Name.StartsWith("kernel-tag", StringComparison.Ordinal)))
+                foreach (var kernel in KernelLines)
+                    foreach (var layer in new[] { "", "> ", "    " })
+                    {
+                        var line = Single($"{layer}{type} error: {prefix}{kernel}");
+                        Assert.True(kernel == line.Text, $"{type} + {name}: '{line.Text}'");
+                        Assert.Equal(uptime, line.Uptime);
+                        Assert.Equal(context, line.Context);
+                    }
+    }
+
+    [Theory]
+    [InlineData("Job error: the board did not reach a login prompt")]
+    [InlineData("Job error: BUG: unable to handle kernel NULL pointer dereference at 0000000000000046")]
+    [InlineData("Infrastructure error: Unable to power on the DUT")]
+    [InlineData("My error: [ 1234.567890] BUG: unable to handle kernel NULL pointer dereference at 0000000000000046")]
+    [InlineData("[Sat Jan 14 01:04:26] no year")]
+    [InlineData("[Sat Jan 14 1:04:26 2017] a short clock")]
+    [InlineData("[  +0,] a delta with no fraction")]
+    [InlineData("[   41.710603 <    0.000023] an unclosed delta")]
+    public void Text_like_a_lava_error_or_a_dmesg_stamp_is_kept_whole(string raw)
+    {
+        Assert.Equal(raw, Single(raw).Text);
     }
 
     [Fact]
