@@ -112,12 +112,7 @@ internal static class CaptureScanners
         var end = at + LavaError.Length;
         if (end >= s.Length)
             return 0;
-        var rest = s[end..];
-        var trial = new Prefix();
-        foreach (var form in PrefixForms.StartingWith(rest[0]))
-            if (!form.Outer && form.Match(rest, ref trial) > 0)
-                return end;
-        return 0;
+        return PrefixScanners.StartsWithInnerForm(s[end..]) ? end : 0;
     }
 
     private static bool IsLavaErrorType(ReadOnlySpan<char> word)

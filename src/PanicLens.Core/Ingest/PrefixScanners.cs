@@ -393,12 +393,17 @@ internal static class PrefixScanners
             return 0;
         if (s[end] == ' ' || s[end] == '\t')
             return end;
-        var rest = s[end..];
+        return StartsWithInnerForm(s[end..]) ? end : 0;
+    }
+
+    /// <summary>True when a console prefix (a form that is no outer layer) starts <paramref name="s"/>; its fields go to a scratch prefix.</summary>
+    internal static bool StartsWithInnerForm(ReadOnlySpan<char> s)
+    {
         var trial = new Prefix();
-        foreach (var form in PrefixForms.StartingWith(rest[0]))
-            if (!form.Outer && form.Match(rest, ref trial) > 0)
-                return end;
-        return 0;
+        foreach (var form in PrefixForms.StartingWith(s[0]))
+            if (!form.Outer && form.Match(s, ref trial) > 0)
+                return true;
+        return false;
     }
 
     /// <summary>The kernel's note that the console lost lines, printed in front of the next one: `** 12 printk messages dropped ** `.</summary>
