@@ -16,8 +16,10 @@ internal static class CaptureScanners
     /// <summary>
     /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
     /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
-    /// of the line, or glued to a printk uptime stamp. A mark glued to other text (`>ffff8801d5961a00: 00 fc` is KASAN
-    /// marking the bad shadow row) is not a quote.
+    /// of the line, or glued to a printk uptime stamp. RFC 3676 makes the space after `>` optional (space-stuffing), and
+    /// clients that quote without it glue the mark to the text (`>kernel BUG at lib/list_debug.c:29!`): a glued `>` is a
+    /// quote too, except in front of a KASAN shadow row, the one kernel line that starts with `>` (mm/kasan/report.c
+    /// marks the row of the bad address as `>%px: `). A `|` glued to text is not a bar.
     /// One space after the last mark belongs to the quote; further blanks are the kernel's own indentation.
     /// </summary>
     public static int Quote(ReadOnlySpan<char> s, ref Prefix p)
@@ -42,9 +44,16 @@ internal static class CaptureScanners
             if (s[i] == '[' && IsUptimeStamp(s[i..]))
                 return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp (printk's `[%5lu.%06lu]`)
             if (s[i] != '>' && s[i] != '|')
-                return 0;
+                return s[i - 1] == '>' && s[i] != ' ' && s[i] != '\t' && !IsShadowRow(s[i..]) ? i : 0;
         }
         return 0;
+    }
+
+    /// <summary>`ffff8801d5961a00: ` (or 8 hex digits): the address column of a KASAN shadow dump row.</summary>
+    private static bool IsShadowRow(ReadOnlySpan<char> s)
+    {
+        var hex = s.IndexOfAnyExcept("0123456789abcdef");
+        return hex is 8 or 16 && s[hex] == ':';
     }
 
     /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>

@@ -193,11 +193,37 @@ public sealed class CaptureFormTests
         Assert.Equal("71.637915", line.Uptime);
     }
 
+    /// <summary>
+    /// RFC 3676 §4.5: the space after the quote marks is optional, and clients that leave it out glue `>` to the text;
+    /// every kind of kernel line reads the same behind such a mark, at any depth, as behind `> `.
+    /// </summary>
+    [Theory]
+    [InlineData(">", "")]
+    [InlineData(">>", "")]
+    [InlineData("> >", "")]
+    [InlineData(">", "[ 1234.567890] ")]
+    public void A_quote_mark_glued_to_the_text_is_a_quote(string marks, string stamp)
+    {
+        string[] lines =
+        [
+            .. KernelLines.Where(k => k[0] != ' '),
+            "kernel BUG at lib/list_debug.c:29!",
+            "------------[ cut here ]------------",
+            "CPU: 1 PID: 6882 Comm: kworker/u5:1 Not tainted 5.8.0-rc7-syzkaller #0",
+            "[<ffffffff81234567>] do_thing+0x1/0x2",
+            "Code: 57 ff ff ff 4c 89 e1 <0f> 0b 48 89 f2",
+        ];
+        foreach (var kernel in lines)
+        {
+            var line = Single(marks + stamp + kernel);
+            Assert.Equal(kernel, line.Text);
+            Assert.Equal(stamp.Length == 0 ? null : "1234.567890", line.Uptime);
+        }
+    }
+
     [Theory]
     [InlineData(">ffff8801d5961a00: 00 00 00 fc fc fc fc fc fc fc fc fc fc fc fc fc")]
-    [InlineData(">[<ffffffff81234567>] do_thing+0x1/0x2")]
-    [InlineData(">[12] not a stamp")]
-    [InlineData(">>rest")]
+    [InlineData(">c5961a00: 00 00 00 fc fc fc fc fc")]
     [InlineData("#PF: error_code(0x0000) - not-present page")]
     [InlineData("00:1f.2 SATA controller [0106]: Intel Corporation")]
     [InlineData("0000:00:19.0 eth0: NIC Link is Up")]
