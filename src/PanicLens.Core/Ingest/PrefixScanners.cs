@@ -156,7 +156,8 @@ internal static class PrefixScanners
             return 0;
         p.Uptime = s[start..end].ToString();
         i++;
-        i += CallerIdLength(s[i..], ref p);
+        var caller = CallerIdLength(s[i..], ref p);
+        i += caller > 0 ? caller : ProcessFieldLength(s[i..], ref p);
         if (i < s.Length && s[i] == ' ')
             i++;
         return i + HostTagLength(s[i..], anyTag: false, ref p);
@@ -445,6 +446,38 @@ internal static class PrefixScanners
             return 0;
         p.Context = s[idStart..i].ToString();
         return i + 1;
+    }
+
+    /// <summary>
+    /// ` [5:    kworker/5:1:  130]`, `I[0:      swapper/0:    0]`: the process field of Samsung's CONFIG_PRINTK_PROCESS (Android
+    /// and Exynos kernels; posted upstream in 2020), printed after the time as `"%c[%1d:%15s:%5d]"` with `I` in interrupt
+    /// context, then the cpu, the task's comm (which may hold `:`) and its pid. It names the printing context as the
+    /// upstream caller id does, so it becomes one: `T{pid}` in a task, `C{cpu}` in an interrupt.
+    /// </summary>
+    private static int ProcessFieldLength(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 0;
+        var interrupt = false;
+        while (i < s.Length && i < 2 && (s[i] == ' ' || (i == 0 && s[i] == 'I')))
+            interrupt |= s[i++] == 'I';
+        if (i == 0 || i >= s.Length || s[i] != '[')
+            return 0;
+        var close = s[i..Math.Min(s.Length, i + 40)].IndexOf(']');
+        if (close < 0)
+            return 0;
+        var field = s.Slice(i + 1, close - 1);
+        var cpuEnd = field.IndexOf(':');
+        var pidStart = field.LastIndexOf(':');
+        if (cpuEnd is < 1 or > 2 || pidStart <= cpuEnd + 1 || !Digits(field[..cpuEnd]))
+            return 0;
+        // `%15s` and `%5d`: the comm is padded to exactly 15 columns, the pid to at least 5.
+        var comm = field[(cpuEnd + 1)..pidStart];
+        var pid = field[(pidStart + 1)..];
+        if (comm.Length != 15 || comm.TrimStart(' ').Length == 0 || pid.Length < 5 || !Digits(pid.TrimStart(' ')))
+            return 0;
+        pid = pid.TrimStart(' ');
+        p.Context = interrupt ? string.Concat("C", field[..cpuEnd]) : string.Concat("T", pid);
+        return i + close + 1;
     }
 
     /// <summary>`YYYY-MM-DD[ T]HH:MM:SS[.,frac][Z|±HH[:]MM]`; returns its length and the ISO text.</summary>
