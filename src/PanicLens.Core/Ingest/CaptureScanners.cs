@@ -16,9 +16,10 @@ internal static class CaptureScanners
     /// <summary>
     /// Mail quoting (RFC 3676 §4.5 `>` quote marks, also written `> > `) and the `| ` bar of ticket systems and some
     /// mail clients: one or more marks, each optionally followed by one space, the last followed by a space or the end
-    /// of the line, or glued to a printk uptime stamp, or a `>` glued to a word (RFC 3676 §4.5: the blank after the
-    /// marks is optional). A mark glued to a KASAN shadow row (`>ffff8801d5961a00: 00 fc`, KASAN marking the bad row) or
-    /// to other text is not a quote.
+    /// of the line, or glued to a printk uptime stamp. RFC 3676 makes the space after `>` optional (space-stuffing), and
+    /// clients that quote without it glue the mark to the text (`>kernel BUG at lib/list_debug.c:29!`): a glued `>` is a
+    /// quote too, except in front of a KASAN shadow row, the one kernel line that starts with `>` (mm/kasan/report.c
+    /// marks the row of the bad address as `>%px: `). A `|` glued to text is not a bar.
     /// One space after the last mark belongs to the quote; further blanks are the kernel's own indentation.
     /// </summary>
     public static int Quote(ReadOnlySpan<char> s, ref Prefix p)
@@ -42,10 +43,8 @@ internal static class CaptureScanners
             }
             if (s[i] == '[' && IsUptimeStamp(s[i..]))
                 return i; // `>[   71.637915] BUG: ...`: a mail client glued its mark to the console's stamp (printk's `[%5lu.%06lu]`)
-            if (s[i - 1] == '>' && char.IsAsciiLetter(s[i]) && !IsShadowRow(s[i..]))
-                return i; // `>kernel BUG at ...`: RFC 3676 makes the blank after the marks optional
             if (s[i] != '>' && s[i] != '|')
-                return 0;
+                return s[i - 1] == '>' && s[i] != ' ' && s[i] != '\t' && !IsShadowRow(s[i..]) ? i : 0;
         }
         return 0;
     }
@@ -83,11 +82,11 @@ internal static class CaptureScanners
         return dot >= 0 && uptime.Length - dot - 1 == 6;
     }
 
-    /// <summary>A KASAN shadow dump row, `ffff8801d5961a00: 00 fc`, which KASAN itself marks with `>`.</summary>
+    /// <summary>`ffff8801d5961a00: ` (or 8 hex digits): the address column of a KASAN shadow dump row.</summary>
     private static bool IsShadowRow(ReadOnlySpan<char> s)
     {
         var hex = s.IndexOfAnyExcept("0123456789abcdef");
-        return hex >= 8 && s[hex] == ':';
+        return hex is 8 or 16 && s[hex] == ':';
     }
 
     /// <summary>The uptime stamp scanner's verdict, its fields read into a scratch prefix.</summary>
@@ -131,6 +130,39 @@ internal static class CaptureScanners
         if (s.Length < 5 || !char.IsAsciiHexDigitUpper(s[0]) || !char.IsAsciiHexDigitUpper(s[1]) || s[2] != ':' || s[3] != ' ')
             return 0;
         return 4;
+    }
+
+    /// <summary>
+    /// The error types of LAVA's exceptions (lava_common/exceptions.py `error_type`), which its job notification mail
+    /// prints as `{{ error_type }} error: {{ error_msg }}` (lava_scheduler_app/templates/lava_scheduler_app/
+    /// testjob_notification.txt); when the dispatcher stopped at a kernel message, the message is the console line itself.
+    /// </summary>
+    public static readonly string[] LavaErrorTypes =
+        ["Job", "Infrastructure", "Bug", "Test", "Configuration", "LAVATimeout", "MultinodeTimeout", "Canceled"];
+
+    private const string LavaError = " error: ";
+
+    /// <summary>
+    /// LAVA's `Job error: ` in front of the console line the job stopped at (`Job error: [  110.96] Kernel panic - ...`):
+    /// read only where another console prefix (the line's printk stamp) follows, so prose about an error stays text.
+    /// </summary>
+    public static int LavaJobError(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var at = s.IndexOf(LavaError);
+        if (at <= 0 || at > 16 || !IsLavaErrorType(s[..at]))
+            return 0;
+        var end = at + LavaError.Length;
+        if (end >= s.Length)
+            return 0;
+        return PrefixScanners.StartsWithInnerForm(s[end..]) ? end : 0;
+    }
+
+    private static bool IsLavaErrorType(ReadOnlySpan<char> word)
+    {
+        foreach (var type in LavaErrorTypes)
+            if (word.SequenceEqual(type))
+                return true;
+        return false;
     }
 
     /// <summary>

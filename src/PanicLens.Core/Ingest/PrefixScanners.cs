@@ -7,7 +7,6 @@ namespace PanicLens.Ingest;
 internal static class PrefixScanners
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     private static readonly string[] Facilities =
         ["kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp",
          "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"];
@@ -62,13 +61,16 @@ internal static class PrefixScanners
     }
 
     /// <summary>
-    /// `<4>`, or `<4> ` when a stamp follows the blank: IGT's dmesg capture (Intel GPU CI) writes each /dev/kmsg record as
-    /// `<%d> [%ld.%06ld] text`.
+    /// `<4>`; with one blank after it when an uptime stamp follows: IGT's runner writes the kernel log it keeps as
+    /// `<%u> [%llu.%06llu] ` (runner/executor.c generate_formatted_dmesg_line), the intel-gfx CI's dmesg form.
     /// </summary>
     public static int Priority(ReadOnlySpan<char> s, ref Prefix p)
     {
-        var n = PriorityLength(s);
-        return n > 0 && n + 1 < s.Length && s[n] == ' ' && s[n + 1] == '[' && s.Length > n + 2 && s[n + 2] is ' ' or (>= '0' and <= '9') ? n + 1 : n;
+        var i = PriorityLength(s);
+        if (i == 0 || i + 1 >= s.Length || s[i] != ' ' || s[i + 1] != '[')
+            return i;
+        var scratch = new Prefix();
+        return Uptime(s[(i + 1)..], ref scratch) > 0 ? i + 1 : i;
     }
 
     public static int IsoDate(ReadOnlySpan<char> s, ref Prefix p)
@@ -146,21 +148,50 @@ internal static class PrefixScanners
         while (i < s.Length && char.IsAsciiDigit(s[i]))
             i++;
         var end = i;
-        // dmesg --show-delta adds the time since the previous record: `[   41.710603 <    0.000023>]`.
-        i += DeltaLength(s[i..]);
         // Some consoles pad the stamp on the right too: `[   72.835674 ]`.
         while (i < s.Length && s[i] == ' ' && i + 1 < s.Length && (s[i + 1] == ' ' || s[i + 1] == ']'))
             i++;
+        i += ShownDeltaLength(s[i..]);
         if (end == fraction || i >= s.Length || s[i] != ']')
             return 0;
         p.Uptime = s[start..end].ToString();
         i++;
-        i += CallerIdLength(s[i..], ref p);
-        if (p.Context is null)
-            i += ProcessTagLength(s[i..], ref p);
+        var caller = CallerIdLength(s[i..], ref p);
+        i += caller > 0 ? caller : ProcessFieldLength(s[i..], ref p);
         if (i < s.Length && s[i] == ' ')
             i++;
         return i + HostTagLength(s[i..], anyTag: false, ref p);
+    }
+
+    /// <summary>
+    /// ` <    0.000023>`: `dmesg --show-delta` prints the time since the previous message inside the stamp's brackets
+    /// (util-linux sys-utils/dmesg.c, `[%5ld.%06ld <%12.06f>] `); `%f` writes the locale's decimal separator.
+    /// </summary>
+    private static int ShownDeltaLength(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 4 || s[0] != ' ' || s[1] != '<')
+            return 0;
+        var i = 2;
+        while (i < s.Length && s[i] == ' ')
+            i++;
+        var digits = LocaleDecimalLength(s[i..]);
+        if (digits == 0 || i + digits >= s.Length || s[i + digits] != '>')
+            return 0;
+        return i + digits + 1;
+    }
+
+    /// <summary>Digits, the locale's decimal separator (`.` or `,`, as printf's `%f` writes it), digits; or 0.</summary>
+    private static int LocaleDecimalLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == 0 || i >= s.Length || (s[i] != '.' && s[i] != ','))
+            return 0;
+        var fraction = ++i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        return i > fraction ? i : 0;
     }
 
     /// <summary>
@@ -205,54 +236,44 @@ internal static class PrefixScanners
         return n;
     }
 
+    /// <summary>
+    /// `[Sat Jan 14 01:04:26 2017]` (dmesg -T): util-linux writes it with `strftime("%a %b %e %H:%M:%S %Y")`, so the day
+    /// and month names are the locale's (`[zo aug  1 20:24:51 2021]`, `[Ut okt 28 14:07:39 2025]`, `[sam. janv. 4 ...]`);
+    /// the clock and the four-digit year make the form, the names only need to be words.
+    /// </summary>
     public static int DmesgCtime(ReadOnlySpan<char> s, ref Prefix p)
     {
-        // [Sat Jan 14 01:04:26 2017]; dmesg formats the time with strftime in the user's locale, so the day and month
-        // names may be another language's (`[zo aug  1 20:24:51 2021]`, `[Ut okt 28 14:07:39 2025]`): then no date is read.
-        if (s.Length < 24 || s[0] != '[')
+        if (s.Length < 20 || s[0] != '[')
             return 0;
-        if (!StartsWithAny(s[1..], Days) || s[4] != ' ' || MonthIndex(s[5..]) < 0)
-            return LocalizedCtimeLength(s);
-        var close = s[..Math.Min(s.Length, 32)].IndexOf(']');
+        var close = s[..Math.Min(s.Length, 48)].IndexOf(']');
         if (close < 0)
             return 0;
         var inner = s[1..close];
-        var parts = inner.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 5 && int.TryParse(parts[2], out var day) && int.TryParse(parts[4], out var year) && ClockLength(parts[3]) == 8)
-            p.Timestamp = $"{year:D4}-{MonthIndex(parts[1]) + 1:D2}-{day:D2}T{parts[3]}";
+        Span<Range> parts = stackalloc Range[6];
+        if (inner.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries) != 5)
+            return 0;
+        ReadOnlySpan<char> weekday = inner[parts[0]], month = inner[parts[1]], day = inner[parts[2]], clock = inner[parts[3]], year = inner[parts[4]];
+        if (!IsLocaleName(weekday) || !IsLocaleName(month) || day.Length > 2 || !Digits(day) || year.Length != 4 || !Digits(year)
+            || ClockLength(clock) != 8 || clock.Length != 8)
+            return 0;
+        if (MonthIndex(month) is var m and >= 0 && month.Length == 3)
+            p.Timestamp = $"{year}-{m + 1:D2}-{int.Parse(day):D2}T{clock}";
         var i = close + 1;
         return i < s.Length && s[i] == ' ' ? i + 1 : i;
     }
 
-    /// <summary>`[`, a day and a month name in any language, the day, `HH:MM:SS`, the year, `]`; its length with one blank after.</summary>
-    private static int LocalizedCtimeLength(ReadOnlySpan<char> s)
+    /// <summary>
+    /// A locale's abbreviated day or month name as strftime writes it: up to 12 chars, no brackets, holding a letter (a
+    /// UTF-8 letter read as Latin-1 is chars past ASCII).
+    /// </summary>
+    private static bool IsLocaleName(ReadOnlySpan<char> s)
     {
-        var i = 1;
-        for (var word = 0; word < 2; word++)
-        {
-            var start = i;
-            while (i < s.Length && i - start < 12 && (char.IsLetter(s[i]) || s[i] >= (char)0x80)) // UTF-8 read byte-wise too
-                i++;
-            if (i == start)
-                return 0;
-            if (i < s.Length && s[i] == '.')
-                i++;
-            if (i >= s.Length || s[i] != ' ')
-                return 0;
-            i++;
-        }
-        while (i < s.Length && s[i] == ' ')
-            i++;
-        var day = i;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-            i++;
-        if (i - day is < 1 or > 2 || i >= s.Length || s[i++] != ' ' || s.Length < i + 14 || ClockLength(s.Slice(i, 8).ToString()) != 8)
-            return 0;
-        i += 8;
-        if (s[i] != ' ' || !char.IsAsciiDigit(s[i + 1]) || s[(i + 1)..(i + 5)].IndexOfAnyExcept("0123456789") >= 0 || s[i + 5] != ']')
-            return 0;
-        i += 6;
-        return i < s.Length && s[i] == ' ' ? i + 1 : i;
+        if (s.Length is 0 or > 12 || s.IndexOfAny('[', ']') >= 0)
+            return false;
+        foreach (var c in s)
+            if (char.IsAsciiLetter(c) || c >= '\u0080')
+                return true;
+        return false;
     }
 
     public static int DmesgHuman(ReadOnlySpan<char> s, ref Prefix p)
@@ -263,14 +284,27 @@ internal static class PrefixScanners
         var close = s[..Math.Min(s.Length, 24)].IndexOf(']');
         if (close < 0)
             return 0;
+        // util-linux writes the delta with `%+8.06f` (the locale's decimal separator) and the minute with
+        // strftime("%b%e %H:%M") (the locale's month name).
         var inner = s[1..close].Trim(' ');
-        // The delta's decimal mark is the locale's (`[  +0,000155]`).
-        var ok = inner.Length > 1 && inner[0] == '+' && inner[1..].IndexOfAnyExcept("0123456789.,") < 0
-                 || inner.Length >= 11 && MonthIndex(inner) >= 0 && inner[3..].IndexOfAnyExcept("0123456789: ") < 0;
+        var ok = inner.Length > 1 && inner[0] == '+' && LocaleDecimalLength(inner[1..]) == inner.Length - 1
+                 || IsShortCtime(inner);
         if (!ok)
             return 0;
         var i = close + 1;
         return i < s.Length && s[i] == ' ' ? i + 1 : i;
+    }
+
+    /// <summary>`Jan14 01:04`, `okt28 14:07`, `Mär 8 09:01`: a month name, the day (`%e`, blank-padded), then HH:MM.</summary>
+    private static bool IsShortCtime(ReadOnlySpan<char> s)
+    {
+        var digit = s.IndexOfAnyInRange('0', '9');
+        if (digit <= 0 || !IsLocaleName(s[..digit].TrimEnd(' ')))
+            return false;
+        var rest = s[digit..];
+        var blank = rest.IndexOf(' ');
+        return blank is 1 or 2 && Digits(rest[..blank]) && rest[(blank + 1)..] is { Length: 5 } hm
+            && Digits(hm[..2]) && hm[2] == ':' && Digits(hm[3..]);
     }
 
     public static int DmesgDecode(ReadOnlySpan<char> s, ref Prefix p)
@@ -360,12 +394,17 @@ internal static class PrefixScanners
             return 0;
         if (s[end] == ' ' || s[end] == '\t')
             return end;
-        var rest = s[end..];
+        return StartsWithInnerForm(s[end..]) ? end : 0;
+    }
+
+    /// <summary>True when a console prefix (a form that is no outer layer) starts <paramref name="s"/>; its fields go to a scratch prefix.</summary>
+    internal static bool StartsWithInnerForm(ReadOnlySpan<char> s)
+    {
         var trial = new Prefix();
-        foreach (var form in PrefixForms.StartingWith(rest[0]))
-            if (!form.Outer && form.Match(rest, ref trial) > 0)
-                return end;
-        return 0;
+        foreach (var form in PrefixForms.StartingWith(s[0]))
+            if (!form.Outer && form.Match(s, ref trial) > 0)
+                return true;
+        return false;
     }
 
     /// <summary>The kernel's note that the console lost lines, printed in front of the next one: `** 12 printk messages dropped ** `.</summary>
@@ -391,45 +430,6 @@ internal static class PrefixScanners
         return i > 1 && i < s.Length && s[i] == '>' ? i + 1 : 0;
     }
 
-    /// <summary>` <    0.000023>` inside an uptime stamp (dmesg --show-delta); 0 when absent.</summary>
-    private static int DeltaLength(ReadOnlySpan<char> s)
-    {
-        if (s.Length < 5 || s[0] != ' ' || s[1] != '<')
-            return 0;
-        var close = s[..Math.Min(s.Length, 24)].IndexOf('>');
-        return close > 2 && s[2..close].Trim(' ').IndexOfAnyExcept("0123456789.") < 0 && s[2..close].Trim(' ').Length > 0 ? close + 1 : 0;
-    }
-
-    /// <summary>
-    /// The task tag some Android vendor kernels print after the stamp instead of a caller id (Samsung's
-    /// CONFIG_PRINTK_PROCESS, `[%1d:%15s:%5d]`: CPU, comm padded to 15, pid; some put a level letter first,
-    /// `I[2:    ksoftirqd/2:   23]`): read as the task's caller id `T<pid>`. Optional blanks before it.
-    /// </summary>
-    private static int ProcessTagLength(ReadOnlySpan<char> s, ref Prefix p)
-    {
-        var i = 0;
-        while (i < s.Length && i < 2 && s[i] == ' ')
-            i++;
-        if (i < s.Length && char.IsAsciiLetterUpper(s[i]) && i + 1 < s.Length && s[i + 1] == '[')
-            i++;
-        if (i + 6 >= s.Length || s[i] != '[' || !char.IsAsciiDigit(s[i + 1]))
-            return 0;
-        var close = s[i..Math.Min(s.Length, i + 40)].IndexOf(']');
-        if (close < 0)
-            return 0;
-        var inner = s[(i + 1)..(i + close)];
-        var first = inner.IndexOf(':');
-        var last = inner.LastIndexOf(':');
-        if (first <= 0 || last <= first || inner[..first].IndexOfAnyExcept("0123456789") >= 0)
-            return 0;
-        var pid = inner[(last + 1)..].Trim(' ');
-        // %15s pads the comm to 15 chars: this keeps a SCSI address (`[0:0:0:0]`) from passing for a tag.
-        if (pid.Length == 0 || pid.IndexOfAnyExcept("0123456789") >= 0 || last - first - 1 < 15 || inner[(first + 1)..last].Trim(' ').Length == 0)
-            return 0;
-        p.Context = "T" + pid.ToString();
-        return i + close + 1;
-    }
-
     private static int CallerIdLength(ReadOnlySpan<char> s, ref Prefix p)
     {
         if (s.Length < 4 || s[0] != '[')
@@ -446,6 +446,38 @@ internal static class PrefixScanners
             return 0;
         p.Context = s[idStart..i].ToString();
         return i + 1;
+    }
+
+    /// <summary>
+    /// ` [5:    kworker/5:1:  130]`, `I[0:      swapper/0:    0]`: the process field of Samsung's CONFIG_PRINTK_PROCESS (Android
+    /// and Exynos kernels; posted upstream in 2020), printed after the time as `"%c[%1d:%15s:%5d]"` with `I` in interrupt
+    /// context, then the cpu, the task's comm (which may hold `:`) and its pid. It names the printing context as the
+    /// upstream caller id does, so it becomes one: `T{pid}` in a task, `C{cpu}` in an interrupt.
+    /// </summary>
+    private static int ProcessFieldLength(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        var i = 0;
+        var interrupt = false;
+        while (i < s.Length && i < 2 && (s[i] == ' ' || (i == 0 && s[i] == 'I')))
+            interrupt |= s[i++] == 'I';
+        if (i == 0 || i >= s.Length || s[i] != '[')
+            return 0;
+        var close = s[i..Math.Min(s.Length, i + 40)].IndexOf(']');
+        if (close < 0)
+            return 0;
+        var field = s.Slice(i + 1, close - 1);
+        var cpuEnd = field.IndexOf(':');
+        var pidStart = field.LastIndexOf(':');
+        if (cpuEnd is < 1 or > 2 || pidStart <= cpuEnd + 1 || !Digits(field[..cpuEnd]))
+            return 0;
+        // `%15s` and `%5d`: the comm is padded to exactly 15 columns, the pid to at least 5.
+        var comm = field[(cpuEnd + 1)..pidStart];
+        var pid = field[(pidStart + 1)..];
+        if (comm.Length != 15 || comm.TrimStart(' ').Length == 0 || pid.Length < 5 || !Digits(pid.TrimStart(' ')))
+            return 0;
+        pid = pid.TrimStart(' ');
+        p.Context = interrupt ? string.Concat("C", field[..cpuEnd]) : string.Concat("T", pid);
+        return i + close + 1;
     }
 
     /// <summary>`YYYY-MM-DD[ T]HH:MM:SS[.,frac][Z|±HH[:]MM]`; returns its length and the ISO text.</summary>

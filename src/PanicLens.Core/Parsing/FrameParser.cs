@@ -64,9 +64,9 @@ public static class FrameParser
         if (address.IsNone && !isAddress && !cursor.AtEnd && cursor.Peek() is not ('+' or ' ' or '\t' or '[' or '(' or ')'))
             return false;
         cursor.TryOffsetAndSizeRanges(out var offset, out var size);
-        if (address.IsNone && !isAddress && offset.IsNone && TryArmFromTail(ref cursor))
+        if (address.IsNone && !isAddress && offset.IsNone && TryArmFromTail(ref cursor, out var calleeModule))
         {
-            frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, TextRange.None, null, reliable, false);
+            frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, TextRange.None, calleeModule, reliable, false);
             return true;
         }
         if (!cursor.TryTail(parenthesised, out var tail))
@@ -83,12 +83,20 @@ public static class FrameParser
 
     /// <summary>
     /// arm since 5.16 (arch/arm/kernel/traps.c dump_backtrace_entry, `%ps from %pS`): ` callee from caller+0x18/0x1c`.
-    /// The line's frame is the callee; the caller after `from` must be a symbol with its offset.
+    /// The line's frame is the callee; the caller after `from` must be a symbol with its offset. `%ps` names a module's
+    /// symbol with its module as `%pS` does (lib/vsprintf.c symbol_string: ` [mod]` after the name, offset or not), so
+    /// the callee may carry one: ` zs_map_object [zsmalloc] from zram_bvec_rw+0x254/0xa58 [zram]`.
     /// </summary>
-    private static bool TryArmFromTail(ref FrameCursor cursor)
+    private static bool TryArmFromTail(ref FrameCursor cursor, out string? calleeModule)
     {
+        calleeModule = null;
         var probe = cursor;
         probe.SkipSpaces();
+        if (probe.TryBracketWord(out var module))
+        {
+            calleeModule = module;
+            probe.SkipSpaces();
+        }
         if (!probe.TryLiteral("from "))
             return false;
         probe.SkipSpaces();

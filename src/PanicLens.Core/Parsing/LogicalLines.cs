@@ -23,7 +23,7 @@ internal static class LogicalLines
             bool stamped = IsStamped(line);
             var (text, xen) = Clean(line.Text);
             // A frame stands alone even when its stamp was lost (an interleaved write ate it).
-            if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0
+            if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0 && !TrimMarks.IsTrimMark(text)
                 && result[^1].Text.Length + text.Length < MaxJoinedLength
                 && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text))
                 && JoinedText(result[^1].Text, text) is { } joined)

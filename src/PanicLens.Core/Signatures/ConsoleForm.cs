@@ -1,4 +1,5 @@
 using PanicLens.Model;
+using PanicLens.Parsing;
 
 namespace PanicLens.Signatures;
 
@@ -12,22 +13,6 @@ namespace PanicLens.Signatures;
 /// </summary>
 public static class ConsoleForm
 {
-    /// <summary>
-    /// Lines a person types when trimming a report (`...`, `[...]`, `&lt;snip&gt;`): a console never prints them, so a
-    /// report holding one was edited by hand. Compared with the line trimmed of blanks and a leading `&gt;` quote.
-    /// </summary>
-    public static readonly (string Line, string Why)[] Elisions =
-    [
-        ("...", "the common mail trim (digest group `report trimmed by the poster`)"),
-        ("[...]", "the bracketed trim"),
-        ("[ ... ]", "the spaced bracketed trim"),
-        ("<snip>", "the snip mark"),
-        ("[snip]", "the bracketed snip mark"),
-        ("<...>", "the angled trim"),
-        ("....", "a longer trim"),
-        ("[ snip ]", "the spaced snip mark"),
-    ];
-
     /// <summary>
     /// Lines only syzkaller's test machines print; a report holding one is a console capture even where the
     /// capture lost its stamps (the arm logs of ../shared/corpus/syzkaller-linux print none).
@@ -57,17 +42,6 @@ public static class ConsoleForm
         return stamped;
     }
 
-    /// <summary>True when the line, past blanks and `&gt;` quotes, is only a trim mark.</summary>
-    public static bool IsElision(string text)
-    {
-        var span = text.AsSpan().Trim();
-        while (span.Length > 0 && span[0] == '>')
-            span = span[1..].TrimStart();
-        if (span.Length < 3 || span.Length > 8)
-            return false;
-        foreach (var (line, _) in Elisions)
-            if (span.SequenceEqual(line))
-                return true;
-        return false;
-    }
+    /// <summary>True when the line, past blanks and `&gt;` quotes, is only a trim mark (<see cref="TrimMarks"/>).</summary>
+    public static bool IsElision(string text) => TrimMarks.IsTrimMark(text);
 }

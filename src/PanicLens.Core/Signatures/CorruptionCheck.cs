@@ -41,7 +41,19 @@ public static partial class CorruptionCheck
                 return NoFrames;
             framed = true;
         }
-        return framed ? null : NoStack;
+        return framed || HasArmTrace(body) ? null : NoStack;
+    }
+
+    /// <summary>
+    /// An arm32 backtrace printed by the unwinder, which opens with its first frame rather than a line of its own
+    /// (<see cref="StackPart.OpensAtArmFrame"/>).
+    /// </summary>
+    private static bool HasArmTrace(ReportBody body)
+    {
+        for (var i = 1; i < body.Lines.Count; i++)
+            if (StackLines.IsArmFrame(body.Lines[i]))
+                return true;
+        return false;
     }
 
     /// <summary>For each kind of stack-start line, the index of its first occurrence, or -1.</summary>

@@ -70,6 +70,8 @@ public static class FrameExtraction
             var line = lines[pos++];
             if (body.IsCorruptedLine(pos - 1))
                 return (pos, false);
+            if (part.OpensAtArmFrame && StackLines.IsArmFrame(line))
+                return (pos - 1, true);
             if (!part.MayMatch(line))
                 continue;
             var match = part.Regex!.Match(line);

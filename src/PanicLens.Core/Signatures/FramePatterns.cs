@@ -19,13 +19,22 @@ public static class FramePatterns
 
     /// <summary>
     /// arm32: `[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`: both names, callee first. A caller at
-    /// offset 0 is not one: the callee was a noreturn call at the very end of the function before it.
+    /// offset 0 is not one: the callee was a noreturn call at the very end of the function before it. The callee is
+    /// printed with `%ps` (arch/arm/kernel/traps.c dump_backtrace_entry), which names a module symbol's module too
+    /// (`(gizmo_set [gizmo])`), and with `%pS` before 3.x, offset included: both read past, beyond the convention's form.
     /// </summary>
-    public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)\) from " + Pc + @" \((?:([A-Za-z0-9_]+)(?:\.|\+0x0*[1-9a-f]))?";
+    public const string ArmFrameLine = @"^ *" + Pc + @" \(([A-Za-z0-9_.]+)(?:\+0x[0-9a-f]+/0x[0-9a-f]+)?(?: \[[A-Za-z0-9_.-]+(?: [0-9a-f]+)?\])?\) from " + Pc + @" \((?:([A-Za-z0-9_]+)(?:\.|\+0x0*[1-9a-f]))?";
+
+    /// <summary>
+    /// A function as scripts/decode_stacktrace.sh rewrites it: `name (path/file.c:123)`, its offset replaced by the source
+    /// line (`symbol="$segment$name ($code)"`), in front of the inlined callers' locations when there are any.
+    /// </summary>
+    public const string DecodedFunc = @"([A-Za-z0-9_]+)(?:\.[A-Za-z0-9_.]+)? \([A-Za-z0-9_./-]+:[0-9]+";
 
     public const string RipLine =
         @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9a-f]+:)?(?:" + Pc + " +){0,2}\\.?" + Func +
-        @"|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?" + Pc + @" +\[< *\(null\)>\] +\(null\)|[0-9]+: +\(null\))";
+        @"|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?" + Pc + @" +\[< *\(null\)>\] +\(null\)|[0-9]+: +\(null\)" +
+        @"|(?:[0-9a-f]+:)?" + DecodedFunc + ")";
 
     /// <summary>The RIP line, or powerpc's `--- interrupt: 700 at foo+0x1/0x2`.</summary>
     public const string WarningRipLine = RipLine + @"|--- interrupt: [0-9a-f]+ at " + Func;

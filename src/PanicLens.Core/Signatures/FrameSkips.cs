@@ -6,7 +6,7 @@ namespace PanicLens.Signatures;
 /// Patterns are unanchored substrings unless they say `^`/`\z`, exactly as in the convention (so `dput` also skips
 /// `fast_dput`, `panic` also `skb_over_panic`, `string` anything holding it). Rows carry the reference line they come
 /// from: google/syzkaller pkg/report/linux.go at 1e72964b0111, `linuxStackParams.skipPatterns`, l.1333–1573.
-/// The table has no rows of ours: nine were tried (x86 5.8+ exception entry, arm fault entry, the return thunk) and
+/// The table has one row of ours (`unwind_backtrace`, for arm traces the convention does not read). Nine others were tried (x86 5.8+ exception entry, arm fault entry, the return thunk) and
 /// measured; none changed a corpus title, and each could only move a title away from the convention (two corpus files
 /// want `__dabt_svc`, an arm fault vector, as the title). A row of ours would carry `ours:` and its reason in
 /// <see cref="FrameSkip.Source"/>. Formats add their own rows (<see cref="StackSpec.Skip"/>).
@@ -51,6 +51,9 @@ public static class FrameSkips
         new("dump_stack", "stack dumping (dump_stack_lvl too)", Ref(1357)),
         new("walk_stack", "unwinder", Ref(1358)),
         new("dump_backtrace", "arm64 stack dumping", Ref(1359)),
+        new("^unwind_backtrace\\z", "arm32 stack dumping with CONFIG_ARM_UNWIND: show_stack() calls it where frame-pointer builds call "
+            + "dump_backtrace(), and it prints itself as the first frame",
+            FrameSkip.Ours + "arch/arm/kernel/unwind.c; the convention never reads these traces, which print no opening line (StackPart.OpensAtArmFrame)"),
         new("warn_slowpath", "pre-4.x WARN() implementation", Ref(1360)),
         new("warn_alloc", "allocation-failure warning", Ref(1361)),
         new("warn_bogus", "WARN on a bogus irq", Ref(1362)),

@@ -38,6 +38,10 @@ public static class StackLines
     private static readonly SearchValues<char> IdentifierChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
+    /// <summary>An arm32 `from` frame line, either form of arch/arm/kernel/traps.c dump_backtrace_entry() (verbose or since 5.16 short).</summary>
+    public static bool IsArmFrame(string line) =>
+        line.Contains(" from ", StringComparison.Ordinal) && (ArmMatch(line) is not null || TryParsedName(line) is not null);
+
     public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null || TryParsedName(line) is not null;
 
     /// <summary>
@@ -61,7 +65,29 @@ public static class StackLines
             return;
         }
         if (TryParsedName(line) is { } parsed)
+        {
             names.Add(parsed);
+            if (ArmShortCaller(line) is { } caller)
+                names.Add(caller);
+        }
+    }
+
+    /// <summary>
+    /// The caller of arm's short frame line (` callee [mod] from caller+0x1/0x2 [mod]`, `%ps from %pS`): offered after
+    /// the callee as the convention does for the verbose form (<see cref="FramePatterns.ArmFrameLine"/>), and likewise
+    /// not at offset 0 (there the callee was a noreturn call ending the function before). Null for any other line.
+    /// </summary>
+    private static string? ArmShortCaller(string line)
+    {
+        var from = line.IndexOf(" from ", StringComparison.Ordinal);
+        if (from < 0 || line.Contains(") from ", StringComparison.Ordinal))
+            return null;
+        var rest = line.AsSpan(from + 6).TrimStart(' ');
+        var run = rest.IndexOfAnyExcept(IdentifierChars);
+        if (run <= 0 || !rest[run..].StartsWith("+0x", StringComparison.Ordinal))
+            return null;
+        var offset = rest[(run + 3)..].TrimStart('0');
+        return offset.Length > 0 && char.IsAsciiHexDigit(offset[0]) ? rest[..run].ToString() : null;
     }
 
     /// <summary>The title name of the line's frame as the parser reads it; null for no frame, a doubted one or an address.</summary>

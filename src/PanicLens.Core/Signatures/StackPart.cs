@@ -17,8 +17,19 @@ public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
 
     /// <summary>The `RIP:`/`IP:`/`pc :`/`PC is at` line; its function is the first candidate.</summary>
     public static readonly StackPart Rip = new(StackPartKind.Line, FramePatterns.RipLine);
-    /// <summary>The `Call Trace:` (or `Call trace:`/`Backtrace:`) header.</summary>
-    public static readonly StackPart CallTrace = new(StackPartKind.Line, FramePatterns.CallTraceLine);
+    /// <summary>
+    /// The `Call Trace:` (or `Call trace:`/`Backtrace:`) header, or the first arm32 frame line where none is printed
+    /// (<see cref="OpensAtArmFrame"/>).
+    /// </summary>
+    public static readonly StackPart CallTrace = new(StackPartKind.Line, FramePatterns.CallTraceLine) { OpensAtArmFrame = true };
+
+    /// <summary>
+    /// An arm32 frame line (`[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`, ` callee from caller+0x1/0x2`) stands for
+    /// this line when it comes first, and is left for the trace part to read: arm kernels built with CONFIG_ARM_UNWIND
+    /// print their backtrace with no opening line (arch/arm/kernel/traps.c: only the frame-pointer `dump_backtrace`
+    /// prints `Backtrace: `; the unwinder's `unwind_backtrace()` goes straight to `dump_backtrace_entry()`).
+    /// </summary>
+    public bool OpensAtArmFrame { get; init; }
     public static readonly StackPart Trace = new(StackPartKind.Trace);
 
     public static StackPart Find(string pattern) => new(StackPartKind.Line, pattern);

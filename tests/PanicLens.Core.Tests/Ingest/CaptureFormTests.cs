@@ -36,6 +36,22 @@ public sealed class CaptureFormTests
         ("kernel-tag", "kernel: ", null, null),
         ("kernel-tag-uptime", "kernel:[ 99.000001] ", "99.000001", null),
         ("anaconda-uptime", "00:09:50,669 WARNING kernel:[ 99.000001] ", "99.000001", null),
+        // IGT's runner keeps the kernel log as `<%u> [%llu.%06llu] ` (runner/executor.c).
+        ("igt-runner", "<4> [358.080081] ", "358.080081", null),
+        // util-linux dmesg: --show-delta `[%5ld.%06ld <%12.06f>] `, -H `[  %+8.06f] ` and `%b%e %H:%M`, -T
+        // `%a %b %e %H:%M:%S %Y`; `%f` takes the locale's decimal separator and strftime its names.
+        ("dmesg-delta", "[   41.710603 <    0.000023>] ", "41.710603", null),
+        ("dmesg-delta-comma", "[   41.710603 <    0,000023>] ", "41.710603", null),
+        ("dmesg-human-comma", "[  +0,000008] ", null, null),
+        ("dmesg-human-month", "[okt28 14:07] ", null, null),
+        ("dmesg-ctime-nl", "[zo aug  1 20:24:51 2021] ", null, null),
+        ("dmesg-ctime-sk", "[Ut okt 28 14:07:39 2025] ", null, null),
+        ("dmesg-ctime-fr", "[sam. janv.  4 20:24:51 2021] ", null, null),
+        // Samsung's CONFIG_PRINTK_PROCESS: `"%c[%1d:%15s:%5d]"` after the time (`I` in interrupt context); the comm may
+        // hold a colon. It names the printing context as a caller id does.
+        ("process", "[ 3041.949116] [5:    kworker/5:1:  130] ", "3041.949116", "T130"),
+        ("process-irq", "<4>[ 1437.857463]I[5:          cplay:11547] ", "1437.857463", "C5"),
+        ("process-padded", "<4>[ 1437.857463]  [5:          cplay:11547] ", "1437.857463", "T11547"),
     ];
 
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
@@ -83,6 +99,41 @@ public sealed class CaptureFormTests
                 Assert.Equal("2023-01-13T10:43:11.693457", line.Timestamp);
                 Assert.Null(line.Origin);
             }
+    }
+
+    /// <summary>
+    /// LAVA's notification mail prints `{error_type} error: {error_msg}` (testjob_notification.txt), the message being
+    /// the console line the job stopped at; every error type of lava_common/exceptions.py, behind quoting too.
+    /// </summary>
+    [Fact]
+    public void A_lava_notification_error_line_is_the_console_line_behind_it()
+    {
+        foreach (var type in new[] { "Job", "Infrastructure", "Bug", "Test", "Configuration", "LAVATimeout", "MultinodeTimeout", "Canceled" })
+            foreach (var (name, prefix, uptime, context) in Stamps.Where(s => s.Prefix.Length > 0 && !s.Name.StartsWith("kernel-tag", StringComparison.Ordinal)))
+                foreach (var kernel in KernelLines)
+                    foreach (var layer in new[] { "", "> ", "    " })
+                    {
+                        var line = Single($"{layer}{type} error: {prefix}{kernel}");
+                        Assert.True(kernel == line.Text, $"{type} + {name}: '{line.Text}'");
+                        Assert.Equal(uptime, line.Uptime);
+                        Assert.Equal(context, line.Context);
+                    }
+    }
+
+    [Theory]
+    [InlineData("Job error: the board did not reach a login prompt")]
+    [InlineData("Job error: BUG: unable to handle kernel NULL pointer dereference at 0000000000000046")]
+    [InlineData("Infrastructure error: Unable to power on the DUT")]
+    [InlineData("[Sat Jan 14 01:04:26] no year")]
+    [InlineData("[Sat Jan 14 1:04:26 2017] a short clock")]
+    [InlineData("[  +0,] a delta with no fraction")]
+    [InlineData("[   41.710603 <    0.000023] an unclosed delta")]
+    [InlineData("[    2.345678] [2:0:0:1] not a process field")]
+    [InlineData("[    2.345678] [drm:intel_dp_detect [i915]] DP detect")]
+    public void Text_like_a_lava_error_or_a_dmesg_stamp_is_kept_whole(string raw)
+    {
+        var text = Single(raw).Text;
+        Assert.True(raw == text || raw.EndsWith("] " + text, StringComparison.Ordinal) && text.StartsWith('['), $"'{raw}' read as '{text}'");
     }
 
     [Fact]
@@ -149,21 +200,39 @@ public sealed class CaptureFormTests
         Assert.Equal("71.637915", line.Uptime);
     }
 
+    /// <summary>
+    /// RFC 3676 §4.5: the space after the quote marks is optional, and clients that leave it out glue `>` to the text;
+    /// every kind of kernel line reads the same behind such a mark, at any depth, as behind `> `.
+    /// </summary>
     [Theory]
-    [InlineData(">kernel BUG at lib/list_debug.c:29!", "kernel BUG at lib/list_debug.c:29!")]
-    [InlineData(">> >kernel BUG at lib/list_debug.c:29!", "kernel BUG at lib/list_debug.c:29!")]
-    [InlineData(">>Unable to handle kernel paging request at virtual address 29f9d9fc", "Unable to handle kernel paging request at virtual address 29f9d9fc")]
-    [InlineData("> >WARNING: CPU: 1 PID: 7025 at arch/x86/mm/pat/memtype.c:589", "WARNING: CPU: 1 PID: 7025 at arch/x86/mm/pat/memtype.c:589")]
-    [InlineData(">>rest", "rest")]
-    public void A_quote_mark_glued_to_a_word_is_read_as_a_quote(string raw, string text) =>
-        Assert.Equal(text, Single(raw).Text);
+    [InlineData(">", "")]
+    [InlineData(">>", "")]
+    [InlineData("> >", "")]
+    [InlineData(">", "[ 1234.567890] ")]
+    public void A_quote_mark_glued_to_the_text_is_a_quote(string marks, string stamp)
+    {
+        string[] lines =
+        [
+            .. KernelLines.Where(k => k[0] != ' '),
+            "kernel BUG at lib/list_debug.c:29!",
+            "------------[ cut here ]------------",
+            "CPU: 1 PID: 6882 Comm: kworker/u5:1 Not tainted 5.8.0-rc7-syzkaller #0",
+            "[<ffffffff81234567>] do_thing+0x1/0x2",
+            "Code: 57 ff ff ff 4c 89 e1 <0f> 0b 48 89 f2",
+        ];
+        foreach (var kernel in lines)
+        {
+            var line = Single(marks + stamp + kernel);
+            Assert.Equal(kernel, line.Text);
+            Assert.Equal(stamp.Length == 0 ? null : "1234.567890", line.Uptime);
+        }
+    }
 
     [Theory]
     [InlineData(">ffff8801d5961a00: 00 00 00 fc fc fc fc fc fc fc fc fc fc fc fc fc")]
-    [InlineData(">[<ffffffff81234567>] do_thing+0x1/0x2")]
-    [InlineData(">[12] not a stamp")]
     [InlineData(">fffffbfffe80000c: fc fc")]
     [InlineData("|kernel BUG at mm/usercopy.c:102!")]
+    [InlineData(">c5961a00: 00 00 00 fc fc fc fc fc")]
     [InlineData("#PF: error_code(0x0000) - not-present page")]
     [InlineData("00:1f.2 SATA controller [0106]: Intel Corporation")]
     [InlineData("0000:00:19.0 eth0: NIC Link is Up")]

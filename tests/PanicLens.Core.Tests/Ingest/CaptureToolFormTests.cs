@@ -61,7 +61,7 @@ public sealed class CaptureToolFormTests
     [Theory]
     [InlineData("[ 1437.857463]  [5:          cplay:11547] ", "T11547")]
     [InlineData("[ 3041.949116] [5:    kworker/5:1:  130] ", "T130")]
-    [InlineData("[  190.447777]I[2:    ksoftirqd/2:   23] ", "T23")]
+    [InlineData("[  190.447777]I[2:    ksoftirqd/2:   23] ", "C2")]   // `I`: printed in interrupt context, so the CPU
     [InlineData("<4>[ 1437.857463]  [5:          cplay:11547] ", "T11547")]
     public void A_vendor_task_tag_is_read_as_the_caller(string stamp, string context)
     {

@@ -20,7 +20,7 @@ public sealed class GluedRecordTests
     public static TheoryData<string> Fragments => new()
     {
         "pcd[5661]: libud", "Nov  8 11:01:1", "syzkaller daemon", ".err dhcpcd[5661", "ce", "Writing inode tables:    0/7453   done ",
-        "> Starting Network Manager...", "*** (x) ",
+        "> Starting Network Manager...", "*** (x) ", "My error: ",
     };
 
     public static TheoryData<string, string?> Stamps => new()

@@ -199,6 +199,19 @@ public sealed class FrameParserTests
         Assert.Null(frame.Offset);
     }
 
+    /// <summary>`%ps` prints a module symbol's module too (lib/vsprintf.c symbol_string), so the short arm callee may carry one.</summary>
+    [Theory]
+    [InlineData(" zs_map_object [zsmalloc] from zram_bvec_rw+0x254/0xa58 [zram]", "zs_map_object", "zsmalloc")]
+    [InlineData("  rtw8822b_set_antenna [rtw88_8822b] from rtw_ops_set_antenna+0x4c/0x6c [rtw88_core]", "rtw8822b_set_antenna", "rtw88_8822b")]
+    [InlineData("\tnl80211_set_wiphy [cfg80211] from genl_rcv_msg+0x24c/0x390", "nl80211_set_wiphy", "cfg80211")]
+    [InlineData(" igc_probe [igc 0123456789abcdef0123456789abcdef01234567] from local_pci_probe+0x40/0x80", "igc_probe", "igc")]
+    public void Arm_short_frames_name_the_callees_module(string text, string function, string module)
+    {
+        Assert.True(FrameParser.TryParseFrame(text, out var frame), text);
+        Assert.Equal(function, frame.Function);
+        Assert.Equal(module, frame.Module);
+    }
+
     /// <summary>CONFIG_STACKTRACE_BUILD_ID (5.14+) prints `[module buildid]`; every frame form may carry it.</summary>
     [Theory]
     [InlineData(" igc_resume+0xf6/0x1d0 [igc c7b6f7549edcf5dd76637367233bb9aa57fc35fd]", true)]

@@ -101,6 +101,40 @@ public sealed class PastedReportTests
         Assert.Equal("possible deadlock in snd_rawmidi_free", report.Title);
     }
 
+    public static IEnumerable<object[]> WrappedRegisterLines() =>
+        from arch in new[]
+        {
+            ("BUG: kernel NULL pointer dereference, address: 0000000000000008", "RIP:", "0010:gizmo_read+0x29/0x40 [gizmo]"),
+            ("BUG: kernel NULL pointer dereference, address: 0000000000000008", "RIP:", "gizmo_read+0x29/0x40 [gizmo]"),
+            ("BUG: unable to handle kernel NULL pointer dereference at 00000008", "EIP:", "gizmo_read+0x29/0x40 [gizmo]"),
+            ("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008", "pc :", "gizmo_read+0x29/0x40 [gizmo]"),
+            ("Unable to handle kernel NULL pointer dereference at virtual address 00000008", "PC is at", "gizmo_read+0x29/0x40 [gizmo]"),
+        }
+        from stamp in new[] { "[  100.123456] ", "[  100.123456][  T42] ", "Nov 23 14:23:31 host kernel: ", "Nov 23 14:23:31 host kernel: [  100.123456] ", "> [  100.123456] " }
+        select new object[] { arch.Item1, arch.Item2, arch.Item3, stamp };
+
+    /// <summary>
+    /// A mail client wrapped a stamped register line right after its label (`RIP:`, `EIP:`, `pc :`, `PC is at`): the
+    /// function on the unstamped tail is still the faulting one, not the call trace's first frame.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WrappedRegisterLines))]
+    public void A_register_line_wrapped_after_its_label_is_read_whole(string header, string label, string tail, string stamp)
+    {
+        var quote = stamp.StartsWith('>') ? "> " : "";
+        var report = First($"""
+            {stamp}{header}
+            {stamp}CPU: 0 PID: 42 Comm: gizmod Not tainted 6.0.8 #1
+            {stamp}{label}
+            {quote}{tail}
+            {stamp}Call Trace:
+            {stamp} gizmo_ioctl+0x3/0x4 [gizmo]
+            {stamp} __x64_sys_ioctl+0x5/0x6
+            {stamp} do_syscall_64+0x7/0x8
+            """);
+        Assert.Equal("BUG: unable to handle kernel NULL pointer dereference in gizmo_read", report.Title);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("[  100.123456] ")]
