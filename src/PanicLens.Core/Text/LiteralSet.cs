@@ -17,6 +17,8 @@ public sealed class LiteralSet
     private readonly ulong[] pairs = new ulong[1 << 10];
     /// <summary>The literals of each pair of first characters (key: low bytes of the two).</summary>
     private readonly Dictionary<int, string[]> byPair = [];
+    private readonly bool holdsEmpty;
+
     /// <summary>The one-character literals.</summary>
     private readonly string singleChars = "";
 
@@ -26,7 +28,11 @@ public sealed class LiteralSet
         foreach (var literal in literals)
         {
             if (literal.Length == 0)
-                throw new ArgumentException("literals must be non-empty", nameof(literals));
+            {
+                // The empty string is found in every text (as SearchValues finds it).
+                holdsEmpty = true;
+                continue;
+            }
             if (literal.Length == 1)
             {
                 singleChars += literal;
@@ -47,6 +53,8 @@ public sealed class LiteralSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool FoundIn(ReadOnlySpan<char> text)
     {
+        if (holdsEmpty)
+            return true;
         if (text.Length == 0)
             return false;
         var pairTable = pairs;

@@ -28,6 +28,12 @@ public class LiteralSetTests
     public void One_character_literals_are_found_at_every_position_including_the_last(string text, bool found) =>
         Assert.Equal(found, new LiteralSet(["#", "zz"]).FoundIn(text));
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    public void An_empty_literal_is_found_in_every_text_as_SearchValues_finds_it(string text) =>
+        Assert.Equal(text.AsSpan().IndexOfAny(SearchValues.Create([""], StringComparison.Ordinal)) >= 0, new LiteralSet(["", "zz"]).FoundIn(text));
+
     [Fact]
     public void Characters_beyond_latin1_that_share_a_low_byte_do_not_match()
     {
