@@ -15,7 +15,7 @@ using PanicLens.ScanBench;
 // Each scan runs as two builds, taking turns run by run: the plain build beside this bench (`dotnet paniclens.dll`, JIT)
 // and the ReadyToRun build users install (the tool package and the single file are precompiled): a framework-dependent
 // `dotnet publish -r RID -p:PublishReadyToRun=true` of src/PanicLens.Cli, made here first (a minute or two), or the one
-// SCANBENCH_R2R=DIR names. SCANBENCH_BASELINE=DIR adds a third build (e.g. an earlier commit's publish) to the turns.
+// SCANBENCH_R2R=DIR names. SCANBENCH_BASELINE="[NAME=]DIR;..." adds builds (e.g. an earlier commit's build and publish) to the turns.
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -35,8 +35,8 @@ try
 
     var builds = new List<(string Name, string Dll)> { ("", Path.Combine(AppContext.BaseDirectory, "paniclens.dll")) };
     builds.Add((", ReadyToRun", Path.Combine(Environment.GetEnvironmentVariable("SCANBENCH_R2R") ?? PublishReadyToRun(work), "paniclens.dll")));
-    if (Environment.GetEnvironmentVariable("SCANBENCH_BASELINE") is { Length: > 0 } baseline)
-        builds.Add((", baseline", Path.Combine(baseline, "paniclens.dll")));
+    foreach (var baseline in (Environment.GetEnvironmentVariable("SCANBENCH_BASELINE") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        builds.Add(baseline.Split('=', 2) is [var name, var dir] ? ($", {name}", Path.Combine(dir, "paniclens.dll")) : (", baseline", Path.Combine(baseline, "paniclens.dll")));
     var db = 0;
     // One scan of LOG by every build, taking turns run by run (name suffixes as in `builds`).
     List<(string Name, Measurement M)> Scans(string name, string file, (string Name, string Value)? environment = null) =>
