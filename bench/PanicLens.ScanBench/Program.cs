@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using PanicLens.Detection;
 using PanicLens.ScanBench;
@@ -11,6 +12,10 @@ using PanicLens.ScanBench;
 // peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
 // again: the cost of the search alone, without the reports' parse. Last, a storm (2000 crashes in a quarter of the size).
 // A row on one thread (DOTNET_PROCESSOR_COUNT=1) shows what searching one large file on all cores gains.
+// Each scan runs as two builds, taking turns run by run: the plain build beside this bench (`dotnet paniclens.dll`, JIT)
+// and the ReadyToRun build users install (the tool package and the single file are precompiled): a framework-dependent
+// `dotnet publish -r RID -p:PublishReadyToRun=true` of src/PanicLens.Cli, made here first (a minute or two), or the one
+// SCANBENCH_R2R=DIR names. SCANBENCH_BASELINE="[NAME=]DIR;..." adds builds (e.g. an earlier commit's build and publish) to the turns.
 // Usage: dotnet run -c Release --project bench/PanicLens.ScanBench [-- MEGABYTES [RUNS]]  (SCANBENCH_KEEP=1 keeps the files)
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
@@ -28,51 +33,51 @@ try
     var size = new FileInfo(log).Length;
     Console.WriteLine($"input: {size / 1048576} MiB, {planted} corpus crash logs spliced in, {CrashHeaders.All.Length} header literals in markers.txt");
 
-    var paniclens = Path.Combine(AppContext.BaseDirectory, "paniclens.dll");
+    var builds = new List<(string Name, string Dll)> { ("", Path.Combine(AppContext.BaseDirectory, "paniclens.dll")) };
+    builds.Add((", ReadyToRun", Path.Combine(Environment.GetEnvironmentVariable("SCANBENCH_R2R") ?? PublishReadyToRun(work), "paniclens.dll")));
+    foreach (var baseline in (Environment.GetEnvironmentVariable("SCANBENCH_BASELINE") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        builds.Add(baseline.Split('=', 2) is [var name, var dir] ? ($", {name}", Path.Combine(dir, "paniclens.dll")) : (", baseline", Path.Combine(baseline, "paniclens.dll")));
     var db = 0;
+    // One scan of LOG by every build, taking turns run by run (name suffixes as in `builds`).
+    List<(string Name, Measurement M)> Scans(string name, string file, (string Name, string Value)? environment = null) =>
+        [.. MeasureInTurns(runs, builds.Select(b => (name + b.Name,
+            (Func<(string, string[])>)(() => ("dotnet", [b.Dll, "scan", file, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"])),
+            environment)).ToList())];
     var rows = new List<(string Name, Measurement M)>
     {
         ("wc -l", Measure(runs, () => ("wc", ["-l", log]))),
         ("grep -c -F -f markers.txt", Measure(runs, () => ("grep", ["-c", "-F", "-f", markers, log]))),
         ("rg -c -F -f markers.txt", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, log]))),
-        ("paniclens scan (fresh SQLite store)", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
-        // The same scan on one thread: what searching one large file on all cores gains (Environment.ProcessorCount = 1).
-        ("paniclens scan, 1 thread", Measure(runs, () => ("dotnet", [paniclens, "scan", log, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]),
-            ("DOTNET_PROCESSOR_COUNT", "1"))),
     };
+    rows.AddRange(Scans("paniclens scan (fresh SQLite store)", log));
+    // The same scan on one thread: what searching one large file on all cores gains (Environment.ProcessorCount = 1).
+    rows.AddRange(Scans("paniclens scan, 1 thread", log, ("DOTNET_PROCESSOR_COUNT", "1")));
     // The same kind of log without crashes: what the search costs alone, against ripgrep on that file.
     var quiet = Path.Combine(work, "quiet.log");
     FleetLogWriter.Write(quiet, megabytes * 1024L * 1024, []);
-    var quietRows = new List<(string Name, Measurement M)>
-    {
-        ("rg, log without crashes", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, quiet]))),
-        ("paniclens scan, log without crashes", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
-        ("paniclens scan, no crashes, 1 thread", Measure(runs, () => ("dotnet", [paniclens, "scan", quiet, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]),
-            ("DOTNET_PROCESSOR_COUNT", "1"))),
-    };
+    var quietRows = new List<(string Name, Measurement M)> { ("rg, log without crashes", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, quiet]))) };
+    quietRows.AddRange(Scans("paniclens scan, log without crashes", quiet));
+    quietRows.AddRange(Scans("paniclens scan, no crashes, 1 thread", quiet, ("DOTNET_PROCESSOR_COUNT", "1")));
     // A storm: the same crashes again and again (2000 of them in a quarter of the size), each report stored: what the
     // per-report work and the store cost, and whether memory stays bounded, against rg on that file.
     var storm = Path.Combine(work, "storm.log");
     var stormPlanted = FleetLogWriter.Write(storm, megabytes * 1024L * 1024 / 4, [.. Enumerable.Range(0, 2000).Select(i => crashes[i % crashes.Count])]);
-    var stormRows = new List<(string Name, Measurement M)>
-    {
-        ($"rg, storm log ({stormPlanted} crashes)", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, storm]))),
-        ("paniclens scan, storm log", Measure(runs, () => ("dotnet", [paniclens, "scan", storm, "--db", Path.Combine(work, $"s{db++}.db"), "--format", "json"]))),
-    };
+    var stormRows = new List<(string Name, Measurement M)> { ($"rg, storm log ({stormPlanted} crashes)", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, storm]))) };
+    stormRows.AddRange(Scans("paniclens scan, storm log", storm));
     var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
     Console.WriteLine();
     var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
-    Console.WriteLine($"{"command",-38} {"median s",9} {"MiB/s",8} {"× rg time",10} {"cpu s",7} {"× rg cpu",9} {"peak MiB",9}  output");
-    var threads = rows.Single(r => r.Name.EndsWith("1 thread", StringComparison.Ordinal)).M.Seconds;
-    Console.WriteLine($"one file on all {Environment.ProcessorCount} cores: {rows.Single(r => r.Name.StartsWith("paniclens scan (", StringComparison.Ordinal)).M.Seconds / threads:F2}× the wall time of 1 thread");
+    Console.WriteLine($"{"command",-50} {"median s",9} {"MiB/s",8} {"× rg time",10} {"cpu s",7} {"× rg cpu",9} {"peak MiB",9}  output");
+    var threads = rows.Single(r => r.Name == "paniclens scan, 1 thread").M.Seconds;
+    Console.WriteLine($"one file on all {Environment.ProcessorCount} cores: {rows.Single(r => r.Name == "paniclens scan (fresh SQLite store)").M.Seconds / threads:F2}× the wall time of 1 thread");
     foreach (var (name, m) in rows)
-        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.Cpu,7:F2} {m.Cpu / rgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / rg,10:F2} {m.Cpu,7:F2} {m.Cpu / rgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
     var (quietRg, quietRgCpu) = (quietRows[0].M.Seconds, quietRows[0].M.Cpu);
     foreach (var (name, m) in quietRows)
-        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / quietRg,10:F2} {m.Cpu,7:F2} {m.Cpu / quietRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / quietRg,10:F2} {m.Cpu,7:F2} {m.Cpu / quietRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
     var (stormRg, stormRgCpu, stormSize) = (stormRows[0].M.Seconds, stormRows[0].M.Cpu, new FileInfo(storm).Length);
     foreach (var (name, m) in stormRows)
-        Console.WriteLine($"{name,-38} {m.Seconds,9:F2} {stormSize / m.Seconds / 1048576,8:F0} {m.Seconds / stormRg,10:F2} {m.Cpu,7:F2} {m.Cpu / stormRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {stormSize / m.Seconds / 1048576,8:F0} {m.Seconds / stormRg,10:F2} {m.Cpu,7:F2} {m.Cpu / stormRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
 }
 finally
 {
@@ -82,33 +87,63 @@ finally
         Console.WriteLine($"kept {work}");
 }
 
-static Measurement Measure(int runs, Func<(string File, string[] Args)> command, (string Name, string Value)? environment = null)
+static Measurement Measure(int runs, Func<(string File, string[] Args)> command, (string Name, string Value)? environment = null) =>
+    MeasureInTurns(runs, [("", command, environment)])[0].M;
+
+// Every command once per round, RUNS rounds: builds compared this way meet the same load on a shared machine.
+static List<(string Name, Measurement M)> MeasureInTurns(int runs,
+    List<(string Name, Func<(string File, string[] Args)> Command, (string Name, string Value)? Environment)> commands)
 {
-    var times = new List<double>();
-    var cpus = new List<double>();
-    long peak = 0;
-    var output = "";
+    var samples = commands.Select(_ => new List<(double Seconds, long PeakKiB, double Cpu, string Output)>()).ToList();
     for (var i = 0; i < runs; i++)
-    {
-        var (file, arguments) = command();
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (environment is var (name, value))
-            start.Environment[name] = value;
-        foreach (var a in (string[])["-f", "%e %M %U %S", file, .. arguments])
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var last = stderr.TrimEnd().Split('\n')[^1].Split(' ');
-        times.Add(double.Parse(last[0], CultureInfo.InvariantCulture));
-        peak = Math.Max(peak, long.Parse(last[1], CultureInfo.InvariantCulture));
-        cpus.Add(double.Parse(last[2], CultureInfo.InvariantCulture) + double.Parse(last[3], CultureInfo.InvariantCulture));
-        output = Summary(stdout.Result);
-    }
-    times.Sort();
-    cpus.Sort();
-    return new Measurement(times[times.Count / 2], peak, output, cpus[cpus.Count / 2]);
+        for (var c = 0; c < commands.Count; c++)
+            samples[c].Add(RunOnce(commands[c].Command, commands[c].Environment));
+    return [.. commands.Select((c, n) => (c.Name, Median(samples[n])))];
+}
+
+static Measurement Median(List<(double Seconds, long PeakKiB, double Cpu, string Output)> samples)
+{
+    var times = samples.Select(s => s.Seconds).Order().ToList();
+    var cpus = samples.Select(s => s.Cpu).Order().ToList();
+    return new Measurement(times[times.Count / 2], samples.Max(s => s.PeakKiB), samples[^1].Output, cpus[cpus.Count / 2]);
+}
+
+// A framework-dependent ReadyToRun publish of the CLI, as the tool package holds it, into WORK/r2r.
+static string PublishReadyToRun(string work)
+{
+    var output = Path.Combine(work, "r2r");
+    var rid = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+    var project = Path.Combine(RepoRoot(), "src", "PanicLens.Cli");
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var a in (string[])["publish", project, "-c", "Release", "-r", rid, "-p:SelfContained=false", "-p:PublishSingleFile=false",
+        "-p:PublishReadyToRun=true", "-nologo", "-v:q", "-o", output])
+        start.ArgumentList.Add(a);
+    Console.WriteLine($"publishing the ReadyToRun build ({rid}) to {output} ...");
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}): {stdout.Result}{stderr}");
+    return output;
+}
+
+static (double Seconds, long PeakKiB, double Cpu, string Output) RunOnce(Func<(string File, string[] Args)> command,
+    (string Name, string Value)? environment)
+{
+    var (file, arguments) = command();
+    var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+    if (environment is var (name, value))
+        start.Environment[name] = value;
+    foreach (var a in (string[])["-f", "%e %M %U %S", file, .. arguments])
+        start.ArgumentList.Add(a);
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    var last = stderr.TrimEnd().Split('\n')[^1].Split(' ');
+    return (double.Parse(last[0], CultureInfo.InvariantCulture), long.Parse(last[1], CultureInfo.InvariantCulture),
+        double.Parse(last[2], CultureInfo.InvariantCulture) + double.Parse(last[3], CultureInfo.InvariantCulture), Summary(stdout.Result));
 }
 
 static string Summary(string stdout)
@@ -122,11 +157,13 @@ static string Summary(string stdout)
     return text.Split(' ')[0];
 }
 
-static string FindShared()
+static string FindShared() => Path.Combine(RepoRoot(), "..", "shared");
+
+static string RepoRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         if (File.Exists(Path.Combine(dir.FullName, "PanicLens.slnx")))
-            return Path.Combine(dir.FullName, "..", "shared");
+            return dir.FullName;
     throw new InvalidOperationException("PanicLens.slnx not found above " + AppContext.BaseDirectory);
 }
 

@@ -33,7 +33,11 @@ public static class ScanCommand
         {
             var naming = HostNaming.Create(parse.GetValue(hostFrom));
             var knowledge = new Lazy<KnowledgeBase>(() => KbCommand.LoadKnowledge(parse));
-            _ = knowledge.Value;
+            // The user's own entries are checked before anything is read (a mistake stops the scan at once); with the
+            // shipped entries alone (tested when built) the base loads when the first report needs its diagnosis, so
+            // a scan that finds no crash does not pay for reading it.
+            if (parse.GetValue(KbCommand.KbOption) is { Length: > 0 })
+                _ = knowledge.Value;
             using var store = StoreOptions.Open(parse);
             var scanner = new FleetScanner(store, naming, () => knowledge.Value)
             {

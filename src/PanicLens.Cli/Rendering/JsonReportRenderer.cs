@@ -114,7 +114,7 @@ public sealed class JsonReportRenderer(Stream output) : IReportRenderer, IDispos
         if (r.Diagnosis is null)
             w.WriteNullValue();
         else
-            JsonSerializer.Serialize(w, r.Diagnosis, DiagnosisJsonContext.CamelCase.Diagnosis);
+            DiagnosisJsonWriter.Write(w, r.Diagnosis);
         w.WriteEndObject();
         w.Flush();
     }

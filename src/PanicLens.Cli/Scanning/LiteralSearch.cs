@@ -37,43 +37,87 @@ public sealed class LiteralSearch
 
     public LiteralSearch(IEnumerable<string> literals)
     {
-        this.literals = [.. literals.Distinct(StringComparer.Ordinal).Select(Encoding.Latin1.GetBytes)];
-        if (this.literals.Length == 0 || this.literals.Any(l => l.Length == 0))
+        // Plain loops and arrays here, no LINQ over numbers: a precompiled (ReadyToRun) build runs them as they are,
+        // where generic instantiations over value types would wait for the JIT on every start (a scan's fixed cost).
+        var distinct = new List<byte[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var literal in literals)
+            if (seen.Add(literal))
+                distinct.Add(Encoding.Latin1.GetBytes(literal));
+        this.literals = [.. distinct];
+        if (this.literals.Length == 0)
             throw new ArgumentException("literals must be non-empty", nameof(literals));
-        offsets = [.. this.literals.Select(Fingerprint)];
-        if (this.literals.Any(l => l.Length < Window))
-            firstBytes = SearchValues.Create([.. this.literals.Select(l => l[0]).Distinct()]);
+        offsets = new int[this.literals.Length];
+        var shortest = int.MaxValue;
+        for (var i = 0; i < this.literals.Length; i++)
+        {
+            if (this.literals[i].Length == 0)
+                throw new ArgumentException("literals must be non-empty", nameof(literals));
+            offsets[i] = Fingerprint(this.literals[i]);
+            shortest = Math.Min(shortest, this.literals[i].Length);
+        }
+        if (shortest < Window)
+        {
+            var first = new List<byte>();
+            foreach (var literal in this.literals)
+                if (!first.Contains(literal[0]))
+                    first.Add(literal[0]);
+            firstBytes = SearchValues.Create(first.ToArray());
+        }
 
         // Literals are grouped into buckets by their fingerprints: starting from one group per distinct fingerprint, the
         // two groups whose merged nibble tables admit the least console text are merged until eight are left. The cost of
         // each pair is kept and only the merged group's pairs are weighed again, so a few dozen literals cost milliseconds.
-        var groups = Enumerable.Range(0, this.literals.Length).GroupBy(i => Convert.ToHexString(Print(i)), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
-        var masks = groups.Select(Masks).ToList();
-        var alone = masks.Select(Admitted).ToList();
-        var costs = new List<List<double>>();
-        for (var x = 0; x < groups.Count; x++)
-            costs.Add([.. Enumerable.Range(0, groups.Count).Select(y => y > x ? Admitted(Merge(masks[x], masks[y])) - alone[x] - alone[y] : 0)]);
-        while (groups.Count > Buckets)
+        // A merged group keeps the place of the earlier one; the later one is marked gone (as if removed from the list).
+        var byPrint = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < this.literals.Length; i++)
+        {
+            var key = Convert.ToHexString(Print(i));
+            if (!byPrint.TryGetValue(key, out var group))
+                byPrint[key] = group = [];
+            group.Add(i);
+        }
+        var keys = new string[byPrint.Count];
+        byPrint.Keys.CopyTo(keys, 0);
+        Array.Sort(keys, StringComparer.Ordinal);
+        var count = keys.Length;
+        var groups = new List<int>[count];
+        var masks = new int[count][];
+        var alone = new double[count];
+        var gone = new bool[count];
+        for (var x = 0; x < count; x++)
+        {
+            groups[x] = byPrint[keys[x]];
+            masks[x] = Masks(groups[x]);
+            alone[x] = Admitted(masks[x]);
+        }
+        var costs = new double[count, count];
+        for (var x = 0; x < count; x++)
+            for (var y = x + 1; y < count; y++)
+                costs[x, y] = Admitted(Merge(masks[x], masks[y])) - alone[x] - alone[y];
+        for (var left = count; left > Buckets; left--)
         {
             var (a, b, best) = (0, 1, double.MaxValue);
-            for (var x = 0; x < groups.Count; x++)
-                for (var y = x + 1; y < groups.Count; y++)
-                    if (costs[x][y] < best)
-                        (a, b, best) = (x, y, costs[x][y]);
+            for (var x = 0; x < count; x++)
+                if (!gone[x])
+                    for (var y = x + 1; y < count; y++)
+                        if (!gone[y] && costs[x, y] < best)
+                            (a, b, best) = (x, y, costs[x, y]);
             groups[a].AddRange(groups[b]);
-            (masks[a], alone[a]) = (Merge(masks[a], masks[b]), Admitted(Merge(masks[a], masks[b])));
-            groups.RemoveAt(b);
-            masks.RemoveAt(b);
-            alone.RemoveAt(b);
-            costs.RemoveAt(b);
-            foreach (var row in costs)
-                row.RemoveAt(b);
-            for (var x = 0; x < groups.Count; x++)
-                if (x != a)
-                    costs[Math.Min(x, a)][Math.Max(x, a)] = Admitted(Merge(masks[x], masks[a])) - alone[x] - alone[a];
+            masks[a] = Merge(masks[a], masks[b]);
+            alone[a] = Admitted(masks[a]);
+            gone[b] = true;
+            for (var x = 0; x < count; x++)
+                if (x != a && !gone[x])
+                    costs[Math.Min(x, a), Math.Max(x, a)] = Admitted(Merge(masks[x], masks[a])) - alone[x] - alone[a];
         }
-        var lists = Enumerable.Range(0, Buckets).Select(n => n < groups.Count ? groups[n] : []).ToArray();
+        var lists = new List<int>[Buckets];
+        var filled = 0;
+        for (var x = 0; x < count; x++)
+            if (!gone[x])
+                lists[filled++] = groups[x];
+        for (; filled < Buckets; filled++)
+            lists[filled] = [];
         var lowTables = new byte[Window, 16];
         var highTables = new byte[Window, 16];
         for (var bucket = 0; bucket < lists.Length; bucket++)
@@ -86,8 +130,15 @@ public sealed class LiteralSearch
                     highTables[j, print[j] >> 4] |= (byte)(1 << bucket);
                 }
             }
-        members = [.. lists.Select(l => l.ToArray())];
-        prints = [.. Enumerable.Range(0, this.literals.Length).Select(i => Print(i) is var p ? p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24 : 0)];
+        members = new int[Buckets][];
+        for (var bucket = 0; bucket < Buckets; bucket++)
+            members[bucket] = lists[bucket].ToArray();
+        prints = new int[this.literals.Length];
+        for (var i = 0; i < prints.Length; i++)
+        {
+            var p = Print(i);
+            prints[i] = p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24;
+        }
         for (var j = 0; j < Window; j++)
         {
             var lo = new byte[16];
@@ -124,10 +175,15 @@ public sealed class LiteralSearch
         return masks;
     }
 
-    private static int[] Merge(int[] a, int[] b) => [.. a.Zip(b, (x, y) => x | y)];
+    private static int[] Merge(int[] a, int[] b)
+    {
+        var merged = new int[a.Length];
+        for (var j = 0; j < merged.Length; j++)
+            merged[j] = a[j] | b[j];
+        return merged;
+    }
 
     /// <summary>The share of console text positions a bucket with the nibble <paramref name="masks"/> would admit as candidates.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Admitted(int[] masks)
     {
         var share = 1.0;
@@ -147,6 +203,10 @@ public sealed class LiteralSearch
     /// Candidates are met in the order of their fingerprints, so the first line holding a literal is the first line
     /// returned; within a line another literal may start earlier.
     /// </summary>
+    /// <remarks>
+    /// Compiled by the JIT at full optimisation on first use: ReadyToRun leaves a method with 256-bit vectors to the JIT,
+    /// which would otherwise start it unoptimised. <see cref="Verify"/> and the constructor's helpers are precompiled.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IndexOf(ReadOnlySpan<byte> text, int from, out int literal)
     {
@@ -227,7 +287,6 @@ public sealed class LiteralSearch
         Vector128.ShuffleNative(low, v & nibble) & Vector128.ShuffleNative(high, Vector128.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
 
     /// <summary>Which literal of <paramref name="buckets"/> has its fingerprint at <paramref name="at"/>; its start, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Verify(ReadOnlySpan<byte> text, int from, int at, byte buckets, out int literal)
     {
         var print = text[at] | text[at + 1] << 8 | text[at + 2] << 16 | text[at + 3] << 24;
@@ -310,7 +369,15 @@ public sealed class LiteralSearch
         3, 0,
     ];
 
-    private static readonly double[] Frequencies = [.. Enumerable.Range(0, 256).Select(b => Frequency((byte)b))];
+    private static readonly double[] Frequencies = ByteFrequencies();
+
+    private static double[] ByteFrequencies()
+    {
+        var frequencies = new double[256];
+        for (var b = 0; b < frequencies.Length; b++)
+            frequencies[b] = Frequency((byte)b);
+        return frequencies;
+    }
 
     private static double Frequency(byte b) => (b switch
     {

@@ -5,13 +5,12 @@ using PanicLens.Text;
 namespace PanicLens.Detection;
 
 /// <summary>
-/// Finds the crash header on a line. All literals sit in one <see cref="SearchValues{T}"/>, so an ordinary
-/// line costs one vectorised scan and no regex; only a hit runs the row's exclusion pattern.
+/// Finds the crash header on a line. All literals sit in one <see cref="LiteralSet"/>, so an ordinary
+/// line costs one table scan and no regex; only a hit runs the row's exclusion pattern.
 /// </summary>
 public static partial class HeaderScanner
 {
-    private static readonly SearchValues<string> Literals =
-        SearchValues.Create(Array.ConvertAll(CrashHeaders.All, h => h.Literal), StringComparison.Ordinal);
+    private static readonly LiteralSet Literals = new(Array.ConvertAll(CrashHeaders.All, h => h.Literal));
 
     /// <summary>
     /// Each row's exclusion pattern, built the first time its literal is seen (most logs only ever meet a few rows).
@@ -38,7 +37,7 @@ public static partial class HeaderScanner
         position = -1;
         if (text.Length == 0)
             return null;
-        if (text.AsSpan().IndexOfAny(Literals) < 0)
+        if (!Literals.FoundIn(text))
             return null;
         var rows = CrashHeaders.All;
         for (var i = 0; i < rows.Length; i++)

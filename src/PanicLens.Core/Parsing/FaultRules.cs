@@ -77,12 +77,11 @@ internal static class FaultRules
         new("BUG: spinlock", FaultRule.Frames, "spinlock debug"),
     ];
 
-    private static readonly System.Buffers.SearchValues<string> Literals =
-        System.Buffers.SearchValues.Create(Rows.Select(row => row.Literal).ToArray(), StringComparison.Ordinal);
+    private static readonly PanicLens.Text.LiteralSet Literals = new(Rows.Select(row => row.Literal));
 
     public static FaultRule? Find(string text)
     {
-        if (text.AsSpan().IndexOfAny(Literals) < 0)
+        if (!Literals.FoundIn(text))
             return null;
         foreach (var row in Rows)
             if (text.Contains(row.Literal, StringComparison.Ordinal))

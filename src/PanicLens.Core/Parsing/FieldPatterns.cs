@@ -82,8 +82,7 @@ internal static partial class FieldPatterns
 
     /// <summary>The rows whose literal may stand anywhere on the line, as bits, and their literals.</summary>
     private static readonly ulong Anywhere = Bits(row => !row.AtStart);
-    private static readonly SearchValues<string> AnywhereLiterals = SearchValues.Create(
-        Rows.Where(row => !row.AtStart).Select(row => row.Literal).Distinct().ToArray(), StringComparison.Ordinal);
+    private static readonly PanicLens.Text.LiteralSet AnywhereLiterals = new(Rows.Where(row => !row.AtStart).Select(row => row.Literal));
 
     private static ulong[] BuildAtStartByFirst()
     {
@@ -120,7 +119,7 @@ internal static partial class FieldPatterns
             if (text.StartsWith(Rows[i].Literal, StringComparison.Ordinal))
                 rows |= 1UL << i;
         }
-        if (text.AsSpan().IndexOfAny(AnywhereLiterals) < 0)
+        if (!AnywhereLiterals.FoundIn(text))
             return rows;
         for (var candidates = Anywhere; candidates != 0; candidates &= candidates - 1)
         {

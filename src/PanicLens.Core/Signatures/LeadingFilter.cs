@@ -1,4 +1,4 @@
-using System.Buffers;
+using PanicLens.Text;
 
 namespace PanicLens.Signatures;
 
@@ -9,16 +9,16 @@ namespace PanicLens.Signatures;
 /// </summary>
 public sealed class LeadingFilter(string? pattern)
 {
-    private SearchValues<string>? _literals;
+    private LiteralSet? _literals;
     private bool _known;
 
     public bool MayMatch(string line)
     {
         if (!_known)
         {
-            _literals = PatternLiterals.Leading(pattern) is { } literals ? SearchValues.Create(literals, StringComparison.Ordinal) : null;
+            _literals = PatternLiterals.Leading(pattern) is { } literals ? new LiteralSet(literals) : null;
             _known = true;
         }
-        return _literals is null || line.AsSpan().IndexOfAny(_literals) >= 0;
+        return _literals is null || _literals.FoundIn(line);
     }
 }

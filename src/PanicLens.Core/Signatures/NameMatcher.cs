@@ -8,7 +8,7 @@ namespace PanicLens.Signatures;
 /// <summary>
 /// Tests a function name against a table of patterns with the table's meaning (any row matches), but without running
 /// one regex per row: most rows are plain words, so rows are sorted by shape once. Unanchored words go into one
-/// <see cref="SearchValues{T}"/> search, `^word` rows into a prefix list, `word\z` into a suffix list, `^word\z` into a
+/// <see cref="LiteralSet"/> test, `^word` rows into a prefix list, `word\z` into a suffix list, `^word\z` into a
 /// set, and only the few real patterns into one combined <see cref="ShortTextRegex"/> (linear-time fallback included).
 /// The whole skip table joined into one pattern would not do: it is past the NonBacktracking engine's automaton limit
 /// (14,360 nodes against 10,000), so it could only run on the backtracking engine, unguarded.
@@ -22,7 +22,7 @@ public sealed class NameMatcher
     /// <summary>Regex syntax: a row holding any of these (past a leading `^` and trailing `\z`) is a real pattern.</summary>
     private static readonly SearchValues<char> Meta = SearchValues.Create("\\.[](){}*+?|^$");
 
-    private readonly SearchValues<string>? words;
+    private readonly LiteralSet? words;
     private readonly string[] prefixes;
     private readonly string[] suffixes;
     private readonly FrozenSet<string> exact;
@@ -50,7 +50,7 @@ public sealed class NameMatcher
             };
             list.Add(word ?? pattern);
         }
-        words = found.Count > 0 ? SearchValues.Create(found.ToArray(), StringComparison.Ordinal) : null;
+        words = found.Count > 0 ? new LiteralSet(found) : null;
         prefixes = [.. starts];
         suffixes = [.. ends];
         exact = whole.ToFrozenSet(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public sealed class NameMatcher
 
     private bool Test(string name)
     {
-        if (words is not null && name.AsSpan().IndexOfAny(words) >= 0)
+        if (words is not null && words.FoundIn(name))
             return true;
         foreach (var prefix in prefixes)
             if (name.StartsWith(prefix, StringComparison.Ordinal))

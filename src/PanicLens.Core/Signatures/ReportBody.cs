@@ -38,12 +38,10 @@ public sealed class ReportBody
     private const string CircularLocking = "WARNING: possible circular locking dependency detected";
 
     /// <summary>The literals the loop below looks for; a line holding none of them is simply kept.</summary>
-    private static readonly System.Buffers.SearchValues<string> Notable =
-        System.Buffers.SearchValues.Create([NmiSent, LockDebugOff, Panic, CircularLocking], StringComparison.Ordinal);
+    private static readonly PanicLens.Text.LiteralSet Notable = new([NmiSent, LockDebugOff, Panic, CircularLocking]);
 
     /// <summary>Those and the stack-line literals: one scan tells that most lines hold none of either.</summary>
-    private static readonly System.Buffers.SearchValues<string> AnyLiteral =
-        System.Buffers.SearchValues.Create([NmiSent, LockDebugOff, Panic, CircularLocking, .. StackLines.MarkLiterals], StringComparison.Ordinal);
+    private static readonly PanicLens.Text.LiteralSet AnyLiteral = new([NmiSent, LockDebugOff, Panic, CircularLocking, .. StackLines.MarkLiterals]);
 
     public static ReportBody From(IReadOnlyList<LogLine> lines, bool hypervisor)
     {
@@ -91,8 +89,8 @@ public sealed class ReportBody
             if (timed && IsUnreliable(text))
                 continue;
             read++;
-            var any = text.AsSpan().IndexOfAny(AnyLiteral) >= 0;
-            if (any && text.AsSpan().IndexOfAny(Notable) >= 0)
+            var any = AnyLiteral.FoundIn(text);
+            if (any && Notable.FoundIn(text))
             {
                 nmiSent |= text.Contains(NmiSent, StringComparison.Ordinal);
                 if (text.Contains(LockDebugOff, StringComparison.Ordinal))

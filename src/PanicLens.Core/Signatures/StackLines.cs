@@ -22,7 +22,7 @@ public static class StackLines
     public static readonly string[] MarkLiterals =
         ["Call Trace", "Call trace", "Allocated", "Freed", "backtrace", "Backtrace:", "Uninit was stored", "badaddr: ", FaultInjection];
 
-    private static readonly SearchValues<string> StartLiterals = SearchValues.Create(MarkLiterals[..^1], StringComparison.Ordinal);
+    private static readonly PanicLens.Text.LiteralSet StartLiterals = new(MarkLiterals[..^1]);
 
     private static readonly ShortTextRegex ArmFrame = FramePatterns.ArmFrameRegex;
 
@@ -32,7 +32,7 @@ public static class StackLines
     /// (it may be a fault-injection frame, <see cref="FramePatterns.CorruptedLine"/>).
     /// </summary>
     public static StackLineMarks MarksOf(string line) =>
-        (line.AsSpan().IndexOfAny(StartLiterals) >= 0 ? StackLineMarks.StackStart : 0)
+        (StartLiterals.FoundIn(line) ? StackLineMarks.StackStart : 0)
         | (line.Contains(FaultInjection, StringComparison.Ordinal) ? StackLineMarks.FaultInjection : 0);
 
     private static readonly SearchValues<char> IdentifierChars =

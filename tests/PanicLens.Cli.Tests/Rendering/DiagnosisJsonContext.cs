@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PanicLens.Analysis;
 
-namespace PanicLens.Cli.Rendering;
+namespace PanicLens.Cli.Tests.Rendering;
 
 /// <summary>
-/// Source-generated JSON for a report's `diagnosis`: its metadata is compiled in, so a cold `analyze --format json`
-/// builds no serializer by reflection (nor emits one), and a trimmed build keeps it.
+/// The serializer's reading of the model, as the CLI wrote a report's `diagnosis` before <see cref="PanicLens.Cli.Rendering.DiagnosisJsonWriter"/>:
+/// the reference the hand-written fields are held to.
 /// </summary>
 [JsonSerializable(typeof(Diagnosis))]
 internal sealed partial class DiagnosisJsonContext : JsonSerializerContext
