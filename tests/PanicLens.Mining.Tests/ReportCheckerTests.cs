@@ -35,6 +35,7 @@ public sealed class ReportCheckerTests
         report.Process = new ProcessInfo("cat", 4704);
         report.Kernel = "6.14.4";
         report.Function = "rmi_driver_bootloader_id_show";
+        report.Taint = "G U";
         return report;
     }
 
@@ -53,7 +54,7 @@ public sealed class ReportCheckerTests
     public void A_report_missing_what_its_text_prints_fails_each_rule()
     {
         var run = Check(Oops, Report(1, 6, "BUG: unable to handle kernel NULL pointer dereference in corrupted"));
-        Assert.Equal([CheckRules.TaskMissing, CheckRules.FunctionMissing, CheckRules.KernelMissing, CheckRules.TitleCorrupted], Rules(run));
+        Assert.Equal([CheckRules.TaskMissing, CheckRules.FunctionMissing, CheckRules.KernelMissing, CheckRules.TaintDiffers, CheckRules.TitleCorrupted], Rules(run));
         Assert.Equal(3, run.Failures.Single(f => f.Rule == CheckRules.TaskMissing).Line);
     }
 
@@ -71,6 +72,35 @@ public sealed class ReportCheckerTests
         var report = Complete(1, 6);
         report.Process = new ProcessInfo("bash", 1);
         Assert.Equal([CheckRules.TaskDiffers], Rules(Check(Oops, report)));
+    }
+
+    [Theory]
+    [InlineData("U", true)]
+    [InlineData("G U", true)]
+    [InlineData(null, false)]
+    [InlineData("W", false)]
+    public void Taint_flags_are_held_to_the_printed_ones_but_g(string? taint, bool agrees)
+    {
+        var report = Complete(1, 6);
+        report.Taint = taint;
+        var run = Check(Oops, report);
+        Assert.Equal(1, run.Figures.TaintPrinted);
+        Assert.Equal(agrees ? [] : [CheckRules.TaintDiffers], Rules(run));
+    }
+
+    [Theory]
+    [InlineData("Dell Inc. PowerEdge R740/0DY2X0, BIOS 2.12.2 07/09/2021", null)]
+    [InlineData("Dell Inc. PowerEdge R740/0DY2X0", null)]                                 // the mail wrapped the rest away
+    [InlineData(null, CheckRules.HardwareMissing)]
+    [InlineData("QEMU Standard PC (i440FX + PIIX, 1996)", CheckRules.HardwareDiffers)]
+    public void The_hardware_name_is_held_to_the_printed_one(string? hardware, string? rule)
+    {
+        var text = Oops.Replace("RIP:", "Hardware name: Dell Inc. PowerEdge R740/0DY2X0, BIOS 2.12.2 07/09/2021\nRIP:");
+        var report = Complete(1, 7);
+        report.Hardware = hardware;
+        var run = Check(text, report);
+        Assert.Equal(1, run.Figures.HardwarePrinted);
+        Assert.Equal(rule is null ? [] : [rule], Rules(run));
     }
 
     [Fact]

@@ -66,8 +66,10 @@ internal static partial class FieldPatterns
         new("caller is ", PreemptCaller(), SetHeaderFrame,
             "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
-        new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info") { AtStart = true },
-        new("ainted", TaintOnly(), (d, m) => d.SetTaint(TaintLine.Parse(m.Value, 0), false), "hung-task second line, 3.x+"),
+        // Both also behind other text: a mail client may unwrap the line before onto them (`... #22 Hardware name: ...`),
+        // or cut the task line before `Comm:` (`CPU: 0 PID: 5929 Tainted: G S W 5.4.96 #1`).
+        new("Hardware name: ", HardwareName(), (d, m) => d.Report.Hardware ??= G(m, "hw").Trim(), "dump_stack_print_info"),
+        new("ainted", TaintOnly(), (d, m) => d.SetTaint(TaintLine.Parse(G(m, "taint"), 0), false), "hung-task second line, 3.x+; any line holding the flags and release"),
         new("CPU ", OldCpuLine(), (d, m) => d.SetCpu(G(m, "cpu")), "2.6 x86_64 die() line before the modules") { AtStart = true },
         new("CPU: ", EipCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "i386 EIP line; Xen `(XEN) CPU:    2`"),
         new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c") { AtStart = true },
@@ -308,10 +310,10 @@ internal static partial class FieldPatterns
     [GeneratedRegex(@"^comm ""(?<comm>[^""]*)"", pid (?<pid>\d+)", Options)]
     private static partial Regex KmemleakComm();
 
-    [GeneratedRegex(@"^Hardware name: (?<hw>.+)$", Options)]
+    [GeneratedRegex(@"(?:^|\s)Hardware name: (?<hw>.+)$", Options)]
     private static partial Regex HardwareName();
 
-    [GeneratedRegex(@"^(Not tainted|Tainted: ).*$", Options)]
+    [GeneratedRegex(@"(?:^|\s)(?<taint>(?:Not tainted|Tainted: ).*)$", Options)]
     private static partial Regex TaintOnly();
 
     [GeneratedRegex(@"^CPU (?<cpu>\d+) ?$", Options)]

@@ -20,6 +20,13 @@ public sealed class CheckFigures
     public int KernelNamed { get; set; }
     public int KernelAgrees { get; set; }
 
+    public int TaintPrinted { get; set; }
+    public int TaintAgrees { get; set; }
+
+    public int HardwarePrinted { get; set; }
+    public int HardwareNamed { get; set; }
+    public int HardwareAgrees { get; set; }
+
     public int FramePrinted { get; set; }
     public int FunctionNamed { get; set; }
     public int TitleNotCorrupted { get; set; }

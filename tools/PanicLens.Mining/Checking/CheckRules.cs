@@ -7,6 +7,9 @@ public static class CheckRules
     public const string TaskDiffers = "comm-pid-differs";
     public const string KernelMissing = "kernel-missing";
     public const string KernelDiffers = "kernel-differs";
+    public const string TaintDiffers = "taint-differs";
+    public const string HardwareMissing = "hardware-missing";
+    public const string HardwareDiffers = "hardware-differs";
     public const string FunctionMissing = "function-missing";
     public const string TitleCorrupted = "title-in-corrupted";
     public const string FunctionNotInText = "function-not-in-text";

@@ -11,6 +11,9 @@ public sealed record Evidence(EvidenceKind Kind, string Form, int Line, string T
     public string Pid { get; init; } = "";
     public string Release { get; init; } = "";
     public string Function { get; init; } = "";
+    /// <summary>The taint letters as printed (`P        W  O`), empty for `Not tainted`.</summary>
+    public string Taint { get; init; } = "";
+    public string Hardware { get; init; } = "";
     public bool Unreliable { get; init; }
     /// <summary>Where on the line the pattern matched.</summary>
     public int At { get; init; }

@@ -11,4 +11,8 @@ public enum EvidenceKind
     Frame,
     /// <summary>A crash header: some report must cover it.</summary>
     Header,
+    /// <summary>The taint flags printed with the release (`Not tainted` is none): the report must hold the same.</summary>
+    Taint,
+    /// <summary>The machine's DMI name (`Hardware name: `): the report must name it.</summary>
+    Hardware,
 }

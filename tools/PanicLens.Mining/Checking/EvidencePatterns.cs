@@ -38,6 +38,13 @@ public static class EvidencePatterns
         Row(EvidenceKind.Release, "Linux version banner", "Linux version", @"Linux version (?<release>\d+\.\d+\S*) \(",
             "init/version.c linux_banner: `Linux version %s (%s@%s) ...`; printed at boot, so read before the report too"),
 
+        Row(EvidenceKind.Taint, "Not tainted", "ainted", @"\bNot tainted\b",
+            "kernel/panic.c print_tainted: `Not tainted` when no flag is set"),
+        Row(EvidenceKind.Taint, "Tainted: FLAGS", "ainted", @"\bTainted: (?<taint>[A-Z][A-Z ]*?) +[\[(]?\d",
+            "kernel/panic.c print_tainted: `Tainted: ` and one letter or blank per flag (`G` for none of P), then the release"),
+        Row(EvidenceKind.Hardware, "Hardware name:", "Hardware name: ", @"Hardware name: (?<hardware>\S.*)",
+            "lib/dump_stack.c dump_stack_print_info: `Hardware name: %s` (dmi_get_system_info / the device tree's model)"),
+
         Row(EvidenceKind.Frame, "symbolised frame", "+0x", Symbol,
             "%pS/%pB in every trace and IP line: RIP:, EIP:, pc :, PC is at, NIP [..], epc :, Krnl PSW (..), [<..>] frames"),
 

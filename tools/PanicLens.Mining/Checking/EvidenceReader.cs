@@ -22,6 +22,8 @@ public static class EvidenceReader
                 Pid = match.Groups["pid"].Value,
                 Release = match.Groups["release"].Value,
                 Function = match.Groups["function"].Value,
+                Taint = match.Groups["taint"].Value,
+                Hardware = match.Groups["hardware"].Value.TrimEnd(),
                 At = match.Index,
                 Unreliable = row.Kind == EvidenceKind.Frame && MarkedUnreliable(line.AsSpan(0, match.Index)),
             };

@@ -16,6 +16,8 @@ public static class FiguresWriter
         output.WriteLine($"mined files          {total.Files}, with a report {total.FilesWithReport}, reports {total.Reports}, pipeline errors {total.PipelineErrors}");
         output.WriteLine($"comm+pid named       {Rate(total.TaskNamed, total.TaskPrinted)} of reports printing a task line (agree: {Rate(total.TaskAgrees, total.TaskPrinted)})");
         output.WriteLine($"kernel named         {Rate(total.KernelNamed, total.ReleasePrinted)} of reports printing a release (agree: {Rate(total.KernelAgrees, total.ReleasePrinted)})");
+        output.WriteLine($"taint read           {Rate(total.TaintAgrees, total.TaintPrinted)} of reports printing taint flags or `Not tainted` (the same flags)");
+        output.WriteLine($"hardware named       {Rate(total.HardwareNamed, total.HardwarePrinted)} of reports printing `Hardware name:` (agree: {Rate(total.HardwareAgrees, total.HardwarePrinted)})");
         output.WriteLine($"function named       {Rate(total.FunctionNamed, total.FramePrinted)} of reports printing a frame or IP (in its text: {Rate(total.FunctionInText, total.FramePrinted)})");
         output.WriteLine($"title not corrupted  {Rate(total.TitleNotCorrupted, total.FramePrinted)} of the same reports");
         output.WriteLine($"corrupted            {Rate(total.Corrupted, total.Reports)} of reports");

@@ -38,6 +38,8 @@ public sealed class ReportChecker(ICollection<Failure> failures)
         }
         CheckTask(file, report, text, window, figures);
         CheckKernel(file, report, text, evidence, window, figures);
+        CheckTaint(file, report, window, figures);
+        CheckHardware(file, report, window, figures);
         CheckFunction(file, report, text, window, figures);
         CheckCutShort(file, report, text, evidence, nextStart, figures);
     }
@@ -82,6 +84,43 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             figures.Count(f => f.KernelAgrees++);
         else
             failures.Add(Fail(file, releases[0], CheckRules.KernelDiffers, $"release `{releases[0].Form}` differs (header kind `{report.Kind}`)", report));
+    }
+
+    /// <summary>The first taint printed in the region is the report's: its flags, `G` (no proprietary module) aside.</summary>
+    private void CheckTaint(string file, CrashReport report, List<Evidence> window, FigureSet figures)
+    {
+        var taint = window.Find(e => e.Kind == EvidenceKind.Taint);
+        if (taint is null)
+            return;
+        figures.Count(f => f.TaintPrinted++);
+        if (Flags(taint.Taint) == Flags(report.Taint))
+            figures.Count(f => f.TaintAgrees++);
+        else
+            failures.Add(Fail(file, taint, CheckRules.TaintDiffers,
+                $"`{taint.Form}` prints [{Flags(taint.Taint)}], the report holds [{Flags(report.Taint)}]", report));
+    }
+
+    private static string Flags(string? taint) =>
+        new([.. (taint ?? "").Where(c => c is >= 'A' and <= 'Z' && c != 'G').Distinct().Order()]);
+
+    /// <summary>The DMI name, which a mail may wrap: the report's must begin the printed one or the reverse.</summary>
+    private void CheckHardware(string file, CrashReport report, List<Evidence> window, FigureSet figures)
+    {
+        var hardware = window.Find(e => e.Kind == EvidenceKind.Hardware);
+        if (hardware is null)
+            return;
+        figures.Count(f => f.HardwarePrinted++);
+        if (string.IsNullOrEmpty(report.Hardware))
+        {
+            failures.Add(Fail(file, hardware, CheckRules.HardwareMissing, "`Hardware name:` printed, none read", report));
+            return;
+        }
+        figures.Count(f => f.HardwareNamed++);
+        var printed = hardware.Hardware;
+        if (printed.StartsWith(report.Hardware, StringComparison.Ordinal) || report.Hardware.StartsWith(printed, StringComparison.Ordinal))
+            figures.Count(f => f.HardwareAgrees++);
+        else
+            failures.Add(Fail(file, hardware, CheckRules.HardwareDiffers, $"hardware `{report.Hardware}` is not the printed `{printed}`", report));
     }
 
     private void CheckFunction(string file, CrashReport report, MailText text, List<Evidence> window, FigureSet figures)
