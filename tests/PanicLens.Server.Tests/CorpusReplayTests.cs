@@ -43,7 +43,7 @@ public sealed class CorpusReplayTests(ITestOutputHelper output)
         await Compare(server, want, how, floor);
     }
 
-    /// <summary>Measured 2026-12-03: 77/88 (0.875).</summary>
+    /// <summary>Measured 2026-12-03: 77/88 (0.875); 2026-12-04: 75/88 (analyze now joins mail-wrapped headers and glued records in the raw files, which a replay that wraps every line in a second envelope cannot all show).</summary>
     private const double SyslogFloor = 0.85;
 
     /// <summary>Measured 2026-12-03: 86/88; the two others hold a report printed twice, word for word, without uptime.</summary>

@@ -150,9 +150,14 @@ public static partial class TitleBuilder
     {
         if (lines.Count < 2 || !lines[0].Stamped)
             return null;
+        var header = lines[0];
         var next = lines[1];
-        var bare = !next.Stamped && next.Uptime is null && next.Timestamp is null && next.Context is null && next.Origin is null;
-        return bare && next.Number == lines[0].Number + 1 && !string.IsNullOrWhiteSpace(next.Text) ? next.Text : null;
+        // No prefix at all; or, behind a collector's own envelope (syslog relaying a console), the same sender's line
+        // without the printk stamp the header carries.
+        var bare = next.Uptime is null && next.Context is null
+            && ((!next.Stamped && next.Timestamp is null && next.Origin is null)
+                || (header.Uptime is not null && next.Host == header.Host && next.Origin == header.Origin));
+        return bare && next.Number == header.Number + 1 && !string.IsNullOrWhiteSpace(next.Text) ? next.Text : null;
     }
 
     /// <summary>printk prints at most 1024 bytes a line; title patterns look no further (it bounds their work on hostile text).</summary>
