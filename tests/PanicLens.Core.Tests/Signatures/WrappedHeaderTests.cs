@@ -45,6 +45,21 @@ public sealed class WrappedHeaderTests
         }
     }
 
+    [Theory]
+    [InlineData("Apr 30 23:49:09 node1 kernel: ")]
+    [InlineData("<4>Apr 30 23:49:09 node1 kernel: ")]
+    [InlineData("2017-01-14T01:04:26.003+08:00 node1 kernel: ")]
+    public void A_relay_s_envelope_on_the_tail_still_lets_it_join(string envelope)
+    {
+        // A syslog relay of a console sends the wrapped tail as a line of its own: the same sender, no printk stamp.
+        var stamp = envelope + "[   35.502102] ";
+        var log = stamp + "BUG: kernel NULL\n" + envelope + "pointer dereference, address: 000000c8\n"
+            + string.Join("\n", new[] { "#PF: supervisor read access in kernel mode", "Oops: 0000 [#1] SMP",
+                "EIP: mem_cgroup_get_nr_swap_pages+0x28/0x60", "Call Trace:", " kswapd+0x3/0x4" }.Select(l => stamp + l)) + "\n";
+        var report = Assert.Single(CorpusPipeline.Reports(log));
+        Assert.Equal("BUG: unable to handle kernel NULL pointer dereference in mem_cgroup_get_nr_swap_pages", report.Title);
+    }
+
     [Fact]
     public void A_bare_line_after_a_complete_header_is_not_taken_for_its_tail()
     {
