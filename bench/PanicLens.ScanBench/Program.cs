@@ -10,7 +10,8 @@ using PanicLens.ScanBench;
 // detector's header literals. Speeds are medians of RUNS runs (page cache warm), reported as ratios to ripgrep's time
 // so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
 // peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
-// again: the cost of the search alone, without the reports' parse. Last, a storm (2000 crashes in a quarter of the size).
+// again: the cost of the search alone, without the reports' parse. Then a storm (2000 crashes in a quarter of the size).
+// Last, an archive: the log cut into 64 files, scanned on all cores against rg on the folder and cat (the read floor).
 // A row on one thread (DOTNET_PROCESSOR_COUNT=1) shows what searching one large file on all cores gains.
 // Each scan runs as two builds, taking turns run by run: the plain build beside this bench (`dotnet paniclens.dll`, JIT)
 // and the ReadyToRun build users install (the tool package and the single file are precompiled): a framework-dependent
@@ -64,6 +65,18 @@ try
     var stormPlanted = FleetLogWriter.Write(storm, megabytes * 1024L * 1024 / 4, [.. Enumerable.Range(0, 2000).Select(i => crashes[i % crashes.Count])]);
     var stormRows = new List<(string Name, Measurement M)> { ($"rg, storm log ({stormPlanted} crashes)", Measure(runs, () => ("rg", ["-c", "-F", "-f", markers, storm]))) };
     stormRows.AddRange(Scans("paniclens scan, storm log", storm));
+    // An archive: the same log cut into 64 files of whole lines (one per console server port), scanned on all cores,
+    // against rg on the folder (all cores too) and cat, which only reads the bytes: with a warm page cache, the
+    // memory-bandwidth floor a scan of many files can approach.
+    var archive = Path.Combine(work, "archive");
+    SplitLines(log, archive, 64);
+    var archiveRows = new List<(string Name, Measurement M)>
+    {
+        ("cat archive/* > /dev/null", Measure(runs, () => ("sh", ["-c", $"cat {archive}/* > /dev/null"]))),
+        ("rg -c -F -f markers.txt archive/ | wc -l", Measure(runs, () => ("sh", ["-c", $"rg -c -F -f {markers} {archive} | wc -l"]))),
+    };
+    archiveRows.AddRange(Scans("paniclens scan archive/ (64 files)", archive));
+    archiveRows.AddRange(Scans("paniclens scan archive/, 1 thread", archive, ("DOTNET_PROCESSOR_COUNT", "1")));
     var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
     Console.WriteLine();
     var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
@@ -78,6 +91,10 @@ try
     var (stormRg, stormRgCpu, stormSize) = (stormRows[0].M.Seconds, stormRows[0].M.Cpu, new FileInfo(storm).Length);
     foreach (var (name, m) in stormRows)
         Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {stormSize / m.Seconds / 1048576,8:F0} {m.Seconds / stormRg,10:F2} {m.Cpu,7:F2} {m.Cpu / stormRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    var (archiveRg, archiveRgCpu) = (archiveRows[1].M.Seconds, archiveRows[1].M.Cpu);
+    Console.WriteLine($"archive of 64 files, ratios to rg on the folder; cat (the read floor) takes {archiveRows[0].M.Seconds:F2} s");
+    foreach (var (name, m) in archiveRows)
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / archiveRg,10:F2} {m.Cpu,7:F2} {m.Cpu / archiveRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
 }
 finally
 {
@@ -155,6 +172,25 @@ static string Summary(string stdout)
         return $"{json.RootElement.GetProperty("reports").GetInt64()} reports";
     }
     return text.Split(' ')[0];
+}
+
+// LOG cut into COUNT files of whole lines, about the same size each, in FOLDER.
+static void SplitLines(string log, string folder, int count)
+{
+    Directory.CreateDirectory(folder);
+    var share = new FileInfo(log).Length / count + 1;
+    using var input = new StreamReader(log, Encoding.Latin1);
+    for (var n = 0; n < count && !input.EndOfStream; n++)
+    {
+        using var output = new StreamWriter(Path.Combine(folder, $"host{n:D2}.log"), false, Encoding.Latin1);
+        long written = 0;
+        while (written < share && input.ReadLine() is { } line)
+        {
+            output.Write(line);
+            output.Write('\n');
+            written += line.Length + 1;
+        }
+    }
 }
 
 static string FindShared() => Path.Combine(RepoRoot(), "..", "shared");
