@@ -152,7 +152,7 @@ internal static partial class FieldPatterns
     private static void SetCommAndTaint(ReportDraft d, string tail, string pid, bool boardFollows)
     {
         int end = TaintLine.CommEnd(tail, 0);
-        d.SetProcess(end < 0 ? tail.Trim() : tail[..end].Trim(), pid);
+        d.SetProcessFromTaskLine(end < 0 ? tail.Trim() : tail[..end].Trim(), pid);
         if (end >= 0)
             d.SetTaint(TaintLine.Parse(tail, end), boardFollows);
     }
@@ -178,7 +178,7 @@ internal static partial class FieldPatterns
         if (m.Groups["cpu"].Success)
             d.SetCpu(G(m, "cpu"));
         if (m.Groups["pid"].Success)
-            d.SetProcess(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
+            d.SetProcessFromSymbolLine(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
         if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
