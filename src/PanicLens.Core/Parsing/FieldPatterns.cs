@@ -73,6 +73,10 @@ internal static partial class FieldPatterns
         new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c") { AtStart = true },
         new("Machine Check Exception", MceCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "mce_panic / old mce"),
         new("----[ Xen-", XenBanner(), SetXenBanner, "Xen show_registers banner") { AtStart = true },
+        new("kthread starved for", GpKthreadStarved(), (d, _) => d.SecondaryTasksAhead = 1,
+            "kernel/rcu/tree_stall.h rcu_check_gp_kthread_starvation: `%s kthread starved for %ld jiffies!`, then sched_show_task of the grace-period kthread"),
+        new("GP kthread last ran", GpKthreadLastRan(), (d, _) => d.SecondaryTasksAhead = 1,
+            "kernel/rcu/tree_stall.h since 5.10: `Stack dump where RCU GP kthread last ran:`, then dump_cpu_task of that CPU"),
         new("Linux version ", LinuxBanner(), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
         new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
@@ -319,6 +323,12 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"(EFLAGS: [0-9a-fA-F]+ CPU: |^CPU: +)(?<cpu>\d+)$", Options)]
     private static partial Regex EipCpu();
+
+    [GeneratedRegex(@"\bkthread starved for \d{1,20} jiffies!", Options)]
+    private static partial Regex GpKthreadStarved();
+
+    [GeneratedRegex(@"Stack dump where RCU GP kthread last ran:", Options)]
+    private static partial Regex GpKthreadLastRan();
 
     [GeneratedRegex(@"^NMI backtrace for cpu (?<cpu>\d+)", Options)]
     private static partial Regex NmiBacktrace();

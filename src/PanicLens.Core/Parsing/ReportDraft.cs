@@ -28,11 +28,30 @@ internal sealed class ReportDraft(CrashReport report)
     /// </summary>
     private bool commFromSymbolLine;
 
+    /// <summary>
+    /// The next task a line names is the starved RCU grace-period kthread's or the CPU's it last ran on
+    /// (kernel/rcu/tree_stall.h rcu_check_gp_kthread_starvation: `%s kthread starved for %ld jiffies!`, then
+    /// sched_show_task(gpk); since 5.10 `Stack dump where RCU GP kthread last ran:`, then dump_cpu_task(cpu)). A
+    /// self-detected stall prints them before the stalled CPU's own backtrace: they name the report's task only when no
+    /// other line does.
+    /// </summary>
+    public int SecondaryTasksAhead { get; set; }
+
+    /// <summary>The first task a secondary dump named (<see cref="SecondaryTasksAhead"/>).</summary>
+    public ProcessInfo? SecondaryProcess { get; private set; }
+
     public void SetProcess(string comm, string? pid)
     {
         if (Report.Process is not null || comm.Length == 0)
             return;
-        Report.Process = new ProcessInfo(comm, int.TryParse(pid, out var n) ? n : null);
+        var process = new ProcessInfo(comm, int.TryParse(pid, out var n) ? n : null);
+        if (SecondaryTasksAhead > 0)
+        {
+            SecondaryTasksAhead--;
+            SecondaryProcess ??= process;
+            return;
+        }
+        Report.Process = process;
     }
 
     /// <summary>A comm read off the last word of a line that holds a symbol (see <see cref="commFromSymbolLine"/>).</summary>
