@@ -32,8 +32,9 @@ internal static partial class FieldPatterns
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 page_fault_oops since 5.1"),
         new("non-canonical address", NonCanonical(),
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 GPF decoder since 5.2"),
-        new(" at addr ", KasanAccess(),
-            (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "KASAN print_report access line"),
+        new(" by task ", KasanAccess(),
+            (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); },
+            "mm/kasan/report.c access line: `%s of size %zu at addr %px by task %s/%d` since 4.11, `%s of size %zu by task %s/%d` in 4.0-4.10"),
         new("[#", OopsCount(), SetOops, "die(): `Oops: 0000 [#1] SMP`, `general protection fault: 0000 [#1]`, arm64 `Internal error: Oops: 96000005 [#1]`"),
         new("#PF: error_code", PfErrorCode(),
             (d, m) => { d.Report.ErrorCode ??= G(m, "code"); d.Report.ErrorText ??= NullIfEmpty(G(m, "text")); }, "x86 show_fault_oops since 5.1") { AtStart = true },
@@ -245,7 +246,8 @@ internal static partial class FieldPatterns
     [GeneratedRegex(@"non-canonical address 0x(?<addr>[0-9a-fA-F]{1,16})", Options)]
     private static partial Regex NonCanonical();
 
-    [GeneratedRegex(@"^(Read|Write) of size \d+ at addr (?<addr>[0-9a-fA-F]{1,16}) by task (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
+    // 4.0-4.10 print the address on the header (`BUG: KASAN: %s in %pS at addr %p`) and `%s of size %zu by task %s/%d`.
+    [GeneratedRegex(@"^(Read|Write) of size \d+ (at addr (?<addr>[0-9a-fA-F]{1,16}) )?by task (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
     private static partial Regex KasanAccess();
 
     [GeneratedRegex(@"((?<code>[0-9a-fA-F]{4,8}) )?\[#(?<count>\d{1,5})\]", Options)]
