@@ -27,7 +27,8 @@ public static class PrefixForms
         new("messages-dropped", "** 4491 printk messages dropped ** [ 50.750742]", PrefixScanners.MessagesDropped, Starts: "*"),
         new("kmsg", "6,1234,5678901,-;  (netconsole extended, /dev/kmsg)", PrefixScanners.Kmsg, Starts: Digits),
         new("anaconda", "00:09:50,669 ALERT kernel: (Anaconda installer log)", PrefixScanners.AnacondaLog, Starts: Digits),
-        new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] (syslog tag without time or host)", PrefixScanners.KernelTagOnly, Starts: " k"),
+        new("kernel-tag", "kernel: | [ 5.1] kernel: | kernel:[ 5.1] | web01 kernel: (syslog tag without time, with or without the host)", PrefixScanners.KernelTagOnly,
+            Starts: " " + Digits + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
         new("ktap-diagnostic", "# (KTAP/TAP diagnostic line; indented when nested)", CaptureScanners.KtapDiagnostic, Starts: "#"),
         // Outer layers, added after the console: read only before any other prefix, stacked in any order (`    > 00: `).
         new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true, Starts: ">|"),

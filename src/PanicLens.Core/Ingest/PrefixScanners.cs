@@ -219,13 +219,42 @@ internal static class PrefixScanners
     public static int KernelTagOnly(ReadOnlySpan<char> s, ref Prefix p)
     {
         var lead = s.Length > 0 && s[0] == ' ' ? 1 : 0;
+        var host = lead == 0 ? HostBeforeKernelTag(s) : 0;
+        lead += host;
         if (!s[lead..].StartsWith(KernelTag) || s.Length <= lead + KernelTag.Length || s[lead + KernelTag.Length] != ':')
             return 0;
         var i = lead + KernelTag.Length + 1;
         if (i < s.Length && s[i] is not (' ' or '\t' or '['))
             return 0;
         p.Origin = KernelTag;
+        if (host > 0)
+            p.Host = HostName(s[..(host - 1)]);
         return i < s.Length && s[i] != '[' ? i + 1 : i;
+    }
+
+    /// <summary>
+    /// The length of `host ` in front of `kernel:`: the journal's and syslog's `short` line (`%b %d %H:%M:%S HOSTNAME
+    /// IDENTIFIER: `) with its fixed 16-column time cut away (`cut -c17-`, a column selection). The host is one RFC 1123
+    /// name (letters, digits, `-`, dots between labels); 0 when there is none. A line cannot tell a host from one word
+    /// of prose (`Host kernel: 6.6`); either way only those words go, and the text after the tag is kept.
+    /// </summary>
+    private static int HostBeforeKernelTag(ReadOnlySpan<char> s)
+    {
+        var end = s[..Math.Min(s.Length, 254)].IndexOf(' ');
+        if (end <= 0 || !char.IsAsciiLetterOrDigit(s[0]) || !char.IsAsciiLetterOrDigit(s[end - 1]))
+            return 0;
+        var letters = false;
+        foreach (var c in s[..end])
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+                return 0;
+            letters |= char.IsAsciiLetter(c);
+        }
+        // RFC 1123 §2.1: a name is never all digits and dots; such a word is a host only as a dotted quad (syslog's
+        // HOSTNAME may be an address), not a bare `1472.135628` time.
+        if (!letters && s[..end].Count('.') != 3)
+            return 0;
+        return s[(end + 1)..].StartsWith(KernelTag) ? end + 1 : 0;
     }
 
     public static int CallerId(ReadOnlySpan<char> s, ref Prefix p)

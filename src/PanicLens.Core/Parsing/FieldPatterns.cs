@@ -32,8 +32,9 @@ internal static partial class FieldPatterns
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 page_fault_oops since 5.1"),
         new("non-canonical address", NonCanonical(),
             (d, m) => d.SetFaultAddress(G(m, "addr")), "x86 GPF decoder since 5.2"),
-        new(" at addr ", KasanAccess(),
-            (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); }, "KASAN print_report access line"),
+        new(" by task ", KasanAccess(),
+            (d, m) => { d.SetFaultAddress(G(m, "addr")); d.SetProcess(G(m, "comm"), G(m, "pid")); },
+            "mm/kasan/report.c access line: `%s of size %zu at addr %px by task %s/%d` since 4.11, `%s of size %zu by task %s/%d` in 4.0-4.10"),
         new("[#", OopsCount(), SetOops, "die(): `Oops: 0000 [#1] SMP`, `general protection fault: 0000 [#1]`, arm64 `Internal error: Oops: 96000005 [#1]`"),
         new("#PF: error_code", PfErrorCode(),
             (d, m) => { d.Report.ErrorCode ??= G(m, "code"); d.Report.ErrorText ??= NullIfEmpty(G(m, "text")); }, "x86 show_fault_oops since 5.1") { AtStart = true },
@@ -75,6 +76,10 @@ internal static partial class FieldPatterns
         new("NMI backtrace for cpu", NmiBacktrace(), (d, m) => d.SetCpu(G(m, "cpu")), "lib/nmi_backtrace.c") { AtStart = true },
         new("Machine Check Exception", MceCpu(), (d, m) => d.SetCpu(G(m, "cpu")), "mce_panic / old mce"),
         new("----[ Xen-", XenBanner(), SetXenBanner, "Xen show_registers banner") { AtStart = true },
+        new("kthread starved for", GpKthreadStarved(), (d, _) => d.SecondaryTasksAhead = 1,
+            "kernel/rcu/tree_stall.h rcu_check_gp_kthread_starvation: `%s kthread starved for %ld jiffies!`, then sched_show_task of the grace-period kthread"),
+        new("GP kthread last ran", GpKthreadLastRan(), (d, _) => d.SecondaryTasksAhead = 1,
+            "kernel/rcu/tree_stall.h since 5.10: `Stack dump where RCU GP kthread last ran:`, then dump_cpu_task of that CPU"),
         new("Linux version ", LinuxBanner(), (d, m) => d.BannerKernel ??= G(m, "ver"), "boot banner inside the region"),
         new("REGS: ", PpcRegs(), (d, m) => d.Report.Kernel ??= G(m, "ver"), "ppc show_regs REGS line"),
     ];
@@ -154,7 +159,7 @@ internal static partial class FieldPatterns
     private static void SetCommAndTaint(ReportDraft d, string tail, string pid, bool boardFollows)
     {
         int end = TaintLine.CommEnd(tail, 0);
-        d.SetProcess(end < 0 ? tail.Trim() : tail[..end].Trim(), pid);
+        d.SetProcessFromTaskLine(end < 0 ? tail.Trim() : tail[..end].Trim(), pid);
         if (end >= 0)
             d.SetTaint(TaintLine.Parse(tail, end), boardFollows);
     }
@@ -180,7 +185,7 @@ internal static partial class FieldPatterns
         if (m.Groups["cpu"].Success)
             d.SetCpu(G(m, "cpu"));
         if (m.Groups["pid"].Success)
-            d.SetProcess(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
+            d.SetProcessFromSymbolLine(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
         if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
@@ -243,7 +248,8 @@ internal static partial class FieldPatterns
     [GeneratedRegex(@"non-canonical address 0x(?<addr>[0-9a-fA-F]{1,16})", Options)]
     private static partial Regex NonCanonical();
 
-    [GeneratedRegex(@"^(Read|Write) of size \d+ at addr (?<addr>[0-9a-fA-F]{1,16}) by task (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
+    // 4.0-4.10 print the address on the header (`BUG: KASAN: %s in %pS at addr %p`) and `%s of size %zu by task %s/%d`.
+    [GeneratedRegex(@"^(Read|Write) of size \d+ (at addr (?<addr>[0-9a-fA-F]{1,16}) )?by task (?<comm>.{1,64})/(?<pid>\d{1,10})$", Options)]
     private static partial Regex KasanAccess();
 
     [GeneratedRegex(@"((?<code>[0-9a-fA-F]{4,8}) )?\[#(?<count>\d{1,5})\]", Options)]
@@ -321,6 +327,12 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"(EFLAGS: [0-9a-fA-F]+ CPU: |^CPU: +)(?<cpu>\d+)$", Options)]
     private static partial Regex EipCpu();
+
+    [GeneratedRegex(@"\bkthread starved for \d{1,20} jiffies!", Options)]
+    private static partial Regex GpKthreadStarved();
+
+    [GeneratedRegex(@"Stack dump where RCU GP kthread last ran:", Options)]
+    private static partial Regex GpKthreadLastRan();
 
     [GeneratedRegex(@"^NMI backtrace for cpu (?<cpu>\d+)", Options)]
     private static partial Regex NmiBacktrace();

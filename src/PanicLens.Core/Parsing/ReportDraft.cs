@@ -20,11 +20,56 @@ internal sealed class ReportDraft(CrashReport report)
     /// <summary>A `Linux version` banner inside the region: weaker than the release on a task line.</summary>
     public string? BannerKernel { get; set; }
 
+    /// <summary>
+    /// The comm came from the 6.17 WARNING header's trailing `CPU#N: comm/pid`. That line holds a symbol, and
+    /// scripts/decode_stacktrace.sh takes its last word for one and strips a "segment" up to the first `:` from it
+    /// (parse_symbol, meant for `0010:f+0x1/0x2`), so `kworker/u8:2/42` comes out `2/42`. dump_stack_print_info's
+    /// `Comm:` field names the same task (current) on a line without a symbol, which the script passes through.
+    /// </summary>
+    private bool commFromSymbolLine;
+
+    /// <summary>
+    /// The next task a line names is the starved RCU grace-period kthread's or the CPU's it last ran on
+    /// (kernel/rcu/tree_stall.h rcu_check_gp_kthread_starvation: `%s kthread starved for %ld jiffies!`, then
+    /// sched_show_task(gpk); since 5.10 `Stack dump where RCU GP kthread last ran:`, then dump_cpu_task(cpu)). A
+    /// self-detected stall prints them before the stalled CPU's own backtrace: they name the report's task only when no
+    /// other line does.
+    /// </summary>
+    public int SecondaryTasksAhead { get; set; }
+
+    /// <summary>The first task a secondary dump named (<see cref="SecondaryTasksAhead"/>).</summary>
+    public ProcessInfo? SecondaryProcess { get; private set; }
+
     public void SetProcess(string comm, string? pid)
     {
         if (Report.Process is not null || comm.Length == 0)
             return;
-        Report.Process = new ProcessInfo(comm, int.TryParse(pid, out var n) ? n : null);
+        var process = new ProcessInfo(comm, int.TryParse(pid, out var n) ? n : null);
+        if (SecondaryTasksAhead > 0)
+        {
+            SecondaryTasksAhead--;
+            SecondaryProcess ??= process;
+            return;
+        }
+        Report.Process = process;
+    }
+
+    /// <summary>A comm read off the last word of a line that holds a symbol (see <see cref="commFromSymbolLine"/>).</summary>
+    public void SetProcessFromSymbolLine(string comm, string? pid)
+    {
+        var unset = Report.Process is null;
+        SetProcess(comm, pid);
+        commFromSymbolLine = unset && Report.Process is not null;
+    }
+
+    /// <summary>dump_stack's `CPU: N PID: N Comm: X` line: it corrects a comm a symbol line gave for the same pid.</summary>
+    public void SetProcessFromTaskLine(string comm, string? pid)
+    {
+        if (commFromSymbolLine && Report.Process is { } process && comm.Length > 0
+            && int.TryParse(pid, out var n) && process.Pid == n)
+            Report.Process = process with { Comm = comm };
+        commFromSymbolLine = false;
+        SetProcess(comm, pid);
     }
 
     public void SetCpu(string? cpu)

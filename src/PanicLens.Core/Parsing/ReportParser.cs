@@ -127,6 +127,7 @@ public static class ReportParser
     {
         var report = draft.Report;
         report.Kernel ??= draft.BannerKernel;
+        report.Process ??= draft.SecondaryProcess;
         report.Arch ??= draft.Arch ?? ArchHints.FromRelease(report.Kernel) ?? ArchHints.FromFrames(report.Frames) ?? ArchFromAddresses(report);
         // CR2 holds the faulting address of an x86 page fault; after a #GP or a BUG it is stale.
         if (report.FaultAddress is null

@@ -35,6 +35,10 @@ public sealed class CaptureFormTests
         ("anaconda", "00:09:50,669 ALERT kernel:", null, null),
         ("kernel-tag", "kernel: ", null, null),
         ("kernel-tag-uptime", "kernel:[ 99.000001] ", "99.000001", null),
+        // journalctl's and syslog's `short` line with its 16-column time cut away: `HOSTNAME kernel: `
+        ("kernel-tag-host", "steamdeck kernel: ", null, null),
+        ("kernel-tag-fqdn", "web-01.example.org kernel: ", null, null),
+        ("kernel-tag-host-uptime", "h63 kernel: [ 99.000001] ", "99.000001", null),
         ("anaconda-uptime", "00:09:50,669 WARNING kernel:[ 99.000001] ", "99.000001", null),
         // IGT's runner keeps the kernel log as `<%u> [%llu.%06llu] ` (runner/executor.c).
         ("igt-runner", "<4> [358.080081] ", "358.080081", null),
@@ -134,6 +138,22 @@ public sealed class CaptureFormTests
     {
         var text = Single(raw).Text;
         Assert.True(raw == text || raw.EndsWith("] " + text, StringComparison.Ordinal) && text.StartsWith('['), $"'{raw}' read as '{text}'");
+    }
+
+    /// <summary>The host of a `HOSTNAME kernel: ` line is kept as a syslog line's is; text that is no host name stays whole.</summary>
+    [Fact]
+    public void A_host_before_the_kernel_tag_is_the_lines_host_and_only_a_host_name_is_one()
+    {
+        foreach (var host in new[] { "steamdeck", "h63", "web-01.example.org", "10.0.0.7" })
+            foreach (var kernel in KernelLines)
+            {
+                var line = Single($"{host} kernel: {kernel}");
+                Assert.Equal(kernel, line.Text);
+                Assert.Equal(host, line.Host);
+                Assert.Equal("kernel", line.Origin);
+            }
+        foreach (var text in new[] { "Decompressing Linux kernel: done", "my_host kernel: x", "-bad kernel: x", "1472.135628 kernel: x", "12 kernel: x", "(udev) kernel: x", "host kernels: x" })
+            Assert.Equal(text, Single(text).Text);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class KernelTagPrefixTests
     [Theory]
     [InlineData("kernelspace: text")]
     [InlineData("kernel:text")]
-    [InlineData("the kernel: text")]
+    [InlineData("the new kernel: text")]
+    [InlineData("a_b kernel: text")]
     public void Words_that_only_begin_like_the_tag_stay(string text)
     {
         Assert.Equal(text, LineReader.Read(text + "\n").Single().Text);

@@ -9,8 +9,26 @@ namespace PanicLens.Core.Tests.Parsing;
 /// </summary>
 public sealed class TrimMarkLineTests
 {
+    /// <summary>Every mark the rule knows: an ellipsis or a snip word, bare, between dashes, in each kind of bracket.</summary>
+    public static IEnumerable<string> Marks()
+    {
+        // `…` as its UTF-8 bytes, which is how a log file holds it
+        string[] inner = ["...", "....", System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes("…")), ".....", .. PanicLens.Parsing.TrimMarks.Words.Select(w => w.Word), "SNIP"];
+        foreach (var mark in inner)
+        {
+            yield return mark;
+            yield return $"-- {mark} --";
+            yield return $"==={mark}===";
+            foreach (var (open, close, _) in PanicLens.Parsing.TrimMarks.Brackets)
+            {
+                yield return $"{open}{mark}{close}";
+                yield return $"{open} {mark} {close}";
+            }
+        }
+    }
+
     public static IEnumerable<object[]> Cases() =>
-        from mark in PanicLens.Parsing.TrimMarks.All.Select(m => m.Line)
+        from mark in Marks()
         from stamp in new[] { "[ 3041.949116] ", "[ 3041.949116][  T130] ", "[ 3041.949116] [5:    kworker/5:1:  130] ", "Jan 14 01:04:26 host kernel: [ 3041.949116] ", "> [ 3041.949116] " }
         from task in new[]
         {
@@ -37,4 +55,14 @@ public sealed class TrimMarkLineTests
         Assert.Equal("kworker/5:1", report.Process?.Comm);
         Assert.Equal(130, report.Process?.Pid);
     }
+
+    [Theory]
+    [InlineData("------------[ cut here ]------------")]
+    [InlineData("..")]
+    [InlineData("[<ffffffff81396824>] ...")]
+    [InlineData("(cut here)")]
+    [InlineData("---")]
+    [InlineData("[   12.345678] ...")]
+    public void Kernel_lines_and_other_short_text_are_no_trim_mark(string text) =>
+        Assert.False(PanicLens.Parsing.TrimMarks.IsTrimMark(text));
 }
