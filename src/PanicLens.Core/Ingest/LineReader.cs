@@ -20,8 +20,10 @@ public static class LineReader
     /// Bytes that need the slow path: C0 controls but TAB and LF, DEL, ESC (which starts ANSI sequences) and the
     /// no-break space.
     /// </summary>
-    private static readonly SearchValues<byte> Controls = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127, NoBreakSpace]);
+    internal static readonly byte[] ControlBytes =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127, NoBreakSpace];
+
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(ControlBytes);
 
     /// <summary>
     /// U+00A0, byte A0 in Latin-1 and C2 A0 in UTF-8. The kernel never prints it; mail clients, web archives and
