@@ -288,11 +288,28 @@ public sealed class SparseLogReader : IDisposable
 
     /// <summary>
     /// The host whose reports alone are open, when the lines after <paramref name="last"/> may be read as <see cref="PassForeign"/>
-    /// does: <paramref name="last"/>, which the detector has not taken yet, opens no report of another host.
+    /// does: <paramref name="last"/>, which the detector has not taken yet, opens no report of another host, and the next line (which
+    /// the line reader has read but not given) is such a line, so the line reader is not left and restarted for nothing.
     /// </summary>
-    private string? ForeignTo(LogLine last) =>
-        SoleHost?.Invoke() is { } host && lineStart >= 0
-        && (last.Host == host || (!OpensReport(last) && TaskDumpLine.State(last.Text) == '\0')) ? host : null;
+    private string? ForeignTo(LogLine last)
+    {
+        if (SoleHost?.Invoke() is not { } host || lineStart < 0 || !atLineStart || lineStartLines + 1 <= given
+            || (last.Host != host && (OpensReport(last) || TaskDumpLine.State(last.Text) != '\0')))
+            return null;
+        var next = buffer.AsSpan(lineStart, feedPosition - 1 - lineStart);
+        return Literals.IndexOf(next, 0, out _) < 0 && ForeignHost(next, Own(host)) is not null ? host : null;
+    }
+
+    private string? ownHost;
+    private byte[] ownBytes = [];
+
+    /// <summary>The host and the blank after it, as the raw line holds them.</summary>
+    private byte[] Own(string host)
+    {
+        if (host != ownHost)
+            (ownHost, ownBytes) = (host, System.Text.Encoding.Latin1.GetBytes(host + " "));
+        return ownBytes;
+    }
 
     /// <summary>The syslog host of every open report (<see cref="ReportPipeline.SoleHost"/>); null: every line is decoded.</summary>
     public Func<string?>? SoleHost { get; init; }
@@ -304,7 +321,9 @@ public sealed class SparseLogReader : IDisposable
     /// </summary>
     private IEnumerable<LogLine> PassForeign(string host)
     {
-        var own = System.Text.Encoding.Latin1.GetBytes(host + " ");
+        var own = Own(host);
+        // Where the next literal starts in the buffer (one search for the stretch, not one a line); -1: not searched yet.
+        var literal = -1;
         while (true)
         {
             var newline = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
@@ -312,8 +331,13 @@ public sealed class SparseLogReader : IDisposable
             {
                 if (!Fill(position))
                     yield break;
+                literal = -1;
                 continue;
             }
+            if (literal < position)
+                literal = Literals.IndexOf(buffer.AsSpan(0, end), position, out _) is var hit and >= 0 ? hit : int.MaxValue;
+            if (literal < position + newline)
+                yield break;
             var other = ForeignHost(buffer.AsSpan(position, newline), own);
             if (other is null)
                 yield break;
@@ -333,11 +357,11 @@ public sealed class SparseLogReader : IDisposable
 
     /// <summary>
     /// The host of a raw line that the line reader would read as another host's than <paramref name="own"/> (the host and a blank)
-    /// and in which the detector finds nothing (no header literal or trace hint, no task dump line, no replay marker); else null.
+    /// and in which the detector finds nothing (no task dump line, no replay marker; the caller looks for header literals); else null.
     /// </summary>
     private static string? ForeignHost(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> own)
     {
-        if (SyslogHostField.Read(raw) is not { } other || raw.IndexOf(own) >= 0 || Literals.IndexOf(raw, 0, out _) >= 0)
+        if (SyslogHostField.Read(raw) is not { } other || raw.IndexOf(own) >= 0)
             return null;
         if (raw.IndexOf("task:"u8) >= 0 || raw.IndexOf(ReplayMarker) >= 0)
             return null;
