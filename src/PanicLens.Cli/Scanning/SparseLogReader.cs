@@ -322,8 +322,8 @@ public sealed class SparseLogReader : IDisposable
     private IEnumerable<LogLine> PassForeign(string host)
     {
         var own = Own(host);
-        // Where the next literal starts in the buffer (one search for the stretch, not one a line); -1: not searched yet.
-        var literal = -1;
+        // Where the next literal starts in the buffer, searched a window at a time (not a line at a time, nor to the buffer's end).
+        int literal = 0, searched = -1;
         while (true)
         {
             var newline = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
@@ -331,11 +331,16 @@ public sealed class SparseLogReader : IDisposable
             {
                 if (!Fill(position))
                     yield break;
-                literal = -1;
+                searched = -1;
                 continue;
             }
-            if (literal < position)
-                literal = Literals.IndexOf(buffer.AsSpan(0, end), position, out _) is var hit and >= 0 ? hit : int.MaxValue;
+            if (position >= searched)
+            {
+                // The window ends at a newline, so no line (and no literal) crosses its end.
+                var window = buffer.AsSpan(position, Math.Min(end - position, ForeignWindow));
+                searched = position + Math.Max(window.LastIndexOf((byte)'\n'), newline) + 1;
+                literal = Literals.IndexOf(buffer.AsSpan(0, searched), position, out _) is var hit and >= 0 ? hit : int.MaxValue;
+            }
             if (literal < position + newline)
                 yield break;
             var other = ForeignHost(buffer.AsSpan(position, newline), own);
@@ -349,11 +354,12 @@ public sealed class SparseLogReader : IDisposable
         }
     }
 
+    /// <summary>Bytes searched for literals at a time while passing other hosts' lines (a report's foreign stretch is ~100 KiB).</summary>
+    private const int ForeignWindow = 64 * 1024;
+
     /// <summary>The start of the detector's replay marker (`** replaying previous printk message **`).</summary>
     private static readonly byte[] ReplayMarker = "** replaying"u8.ToArray();
 
-    /// <summary>What `string.TrimEnd()` trims of a plain Latin-1 line (SyslogHostField leaves no other control in it).</summary>
-    private static readonly byte[] TrailingBlanks = [(byte)' ', (byte)'\t', 0x85];
 
     /// <summary>
     /// The host of a raw line that the line reader would read as another host's than <paramref name="own"/> (the host and a blank)
@@ -365,8 +371,11 @@ public sealed class SparseLogReader : IDisposable
             return null;
         if (raw.IndexOf("task:"u8) >= 0 || raw.IndexOf(ReplayMarker) >= 0)
             return null;
-        // The old task dump line ends in its flags word (`0x00000000`, TaskDumpLine.Old).
-        var trimmed = raw.TrimEnd(TrailingBlanks);
+        // The old task dump line ends in its flags word (`0x00000000`, TaskDumpLine.Old); `string.TrimEnd()` trims these of a plain
+        // Latin-1 line (SyslogHostField leaves no other control or blank in it).
+        var trimmed = raw;
+        while (trimmed.Length > 0 && trimmed[^1] is (byte)' ' or (byte)'\t' or 0x85)
+            trimmed = trimmed[..^1];
         return trimmed.Length < 10 || (trimmed[^10] == '0' && trimmed[^9] == 'x') ? null : other;
     }
 

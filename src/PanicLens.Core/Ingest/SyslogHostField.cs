@@ -18,8 +18,15 @@ public static class SyslogHostField
     private static readonly SearchValues<byte> Unplain = SearchValues.Create([.. LineReader.ControlBytes, (byte)'&']);
 
     /// <summary>First bytes whose first prefix form (<see cref="PrefixForms.StartingWith"/>) is RFC 3164.</summary>
-    private static readonly bool[] StartsRfc3164 = Enumerable.Range(0, 128)
-        .Select(c => PrefixForms.StartingWith((char)c) is [{ Name: "rfc3164" }, ..]).ToArray();
+    private static readonly bool[] StartsRfc3164 = FirstFormIsRfc3164();
+
+    private static bool[] FirstFormIsRfc3164()
+    {
+        var starts = new bool[128];
+        for (var c = 0; c < starts.Length; c++)
+            starts[c] = PrefixForms.StartingWith((char)c) is [{ Name: "rfc3164" }, ..];
+        return starts;
+    }
 
     /// <summary>The host the line's RFC 3164 prefix names, or null when that is not certain.</summary>
     public static string? Read(ReadOnlySpan<byte> raw)
