@@ -293,11 +293,13 @@ public sealed class SparseLogReader : IDisposable
     /// </summary>
     private string? ForeignTo(LogLine last)
     {
-        if (SoleHost?.Invoke() is not { } host || lineStart < 0 || !atLineStart || lineStartLines + 1 <= given
-            || (last.Host != host && (OpensReport(last) || TaskDumpLine.State(last.Text) != '\0')))
+        if (SoleHost?.Invoke() is not { } host || lineStart < 0 || !atLineStart || lineStartLines + 1 <= given)
             return null;
+        // The cheap byte tests first: inside a report the next line is nearly always the report's host's.
         var next = buffer.AsSpan(lineStart, feedPosition - 1 - lineStart);
-        return Literals.IndexOf(next, 0, out _) < 0 && ForeignHost(next, Own(host)) is not null ? host : null;
+        if (ForeignHost(next, Own(host)) is null || Literals.IndexOf(next, 0, out _) >= 0)
+            return null;
+        return last.Host == host || (!OpensReport(last) && TaskDumpLine.State(last.Text) == '\0') ? host : null;
     }
 
     private string? ownHost;
@@ -367,7 +369,7 @@ public sealed class SparseLogReader : IDisposable
     /// </summary>
     private static string? ForeignHost(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> own)
     {
-        if (SyslogHostField.Read(raw) is not { } other || raw.IndexOf(own) >= 0)
+        if (raw.IndexOf(own) >= 0 || SyslogHostField.Read(raw) is not { } other)
             return null;
         if (raw.IndexOf("task:"u8) >= 0 || raw.IndexOf(ReplayMarker) >= 0)
             return null;
