@@ -55,6 +55,9 @@ public sealed class ReportPipeline
     /// <summary>No report is open (<see cref="CrashDetector.Idle"/>): read while the lines are being asked for.</summary>
     public bool Idle => detector.Idle;
 
+    /// <summary>The syslog host of every open report (<see cref="CrashDetector.SoleHost"/>): read while the lines are being asked for.</summary>
+    public string? SoleHost => detector.SoleHost;
+
     private static IEnumerable<LogLine> Observed(IEnumerable<LogLine> lines, BootBanner banner)
     {
         foreach (var line in lines)

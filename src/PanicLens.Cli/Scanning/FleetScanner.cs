@@ -148,6 +148,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         using var reader = new SparseLogReader(text, () => pipeline.Idle, BufferSize)
         {
             Search = search,
+            SoleHost = () => pipeline.SoleHost,
             // The release booted before this read's first line, for reports that print none.
             Preamble = state.BootKernel is { } booted ? new LogLine(0, $"Linux version {booted} (booted before line {state.Lines + 1})", null, null) : null,
         };

@@ -213,7 +213,8 @@ public sealed class SparseLogReader : IDisposable
 
     /// <summary>
     /// Gives every line from <paramref name="lookback"/> lines before <paramref name="header"/> (those not given yet), until the detector is idle
-    /// after a line that opens nothing; then leaves <see cref="position"/> at the first line not given.
+    /// after a line that opens nothing; then leaves <see cref="position"/> at the first line not given. While the open reports all
+    /// belong to one syslog host, the lines of other hosts that can open nothing are given from their raw bytes (<see cref="PassForeign"/>).
     /// </summary>
     private IEnumerable<LogLine> ReadAll(int headerStart, long header, int lookback)
     {
@@ -228,26 +229,156 @@ public sealed class SparseLogReader : IDisposable
             (from, fromLines) = (n + 1, fromLines - 1);
         }
         (position, lines) = (from, fromLines);
-        (feedPosition, feedLines, lineStart, lineStartLines, atLineStart) = (from, fromLines, from, fromLines, true);
-        var feed = new Feed(this);
-        var done = false;
-        foreach (var read in LineReader.Read(feed))
+        while (true)
         {
-            var line = read with { Number = checked((int)(fromLines + read.Number)) };
-            given = line.Number;
-            if (line.Text.Contains(BannerLiteral, StringComparison.Ordinal))
-                ObserveBanner(line, MachineName(line));
-            yield return line;
-            if (line.Number >= header && idle() && !OpensReport(line))
+            string? sole = null;
+            foreach (var line in Decoded())
             {
-                done = true;
-                break;
+                yield return line;
+                if (line.Number < header)
+                    continue;
+                if (idle() && !OpensReport(line))
+                    yield break;
+                if (ForeignTo(line) is { } host)
+                {
+                    sole = host;
+                    break;
+                }
+            }
+            if (sole is null)
+                yield break;
+            foreach (var line in PassForeign(sole))
+                yield return line;
+            if (idle())
+                yield break;
+        }
+    }
+
+    /// <summary>
+    /// Every line from <see cref="position"/> through the line reader, until the caller stops asking; then leaves
+    /// <see cref="position"/> at the first line not given.
+    /// </summary>
+    private IEnumerable<LogLine> Decoded()
+    {
+        var fromLines = lines;
+        (feedPosition, feedLines, lineStart, lineStartLines, atLineStart) = (position, lines, position, lines, true);
+        var stopped = false;
+        try
+        {
+            foreach (var read in LineReader.Read(new Feed(this)))
+            {
+                var line = read with { Number = checked((int)(fromLines + read.Number)) };
+                given = line.Number;
+                if (line.Text.Contains(BannerLiteral, StringComparison.Ordinal))
+                    ObserveBanner(line, MachineName(line));
+                stopped = true;
+                yield return line;
+                stopped = false;
             }
         }
-        if (done && lineStart >= 0)
-            (position, lines) = (lineStart, lineStartLines);
-        else
-            (position, lines) = (feedPosition, feedLines);
+        finally
+        {
+            // Stopped after a line: the line reader has read the next one (to see whether it continues this one), not given it.
+            if (stopped && lineStart >= 0)
+                (position, lines) = (lineStart, lineStartLines);
+            else
+                (position, lines) = (feedPosition, feedLines);
+        }
+    }
+
+    /// <summary>
+    /// The host whose reports alone are open, when the lines after <paramref name="last"/> may be read as <see cref="PassForeign"/>
+    /// does: <paramref name="last"/>, which the detector has not taken yet, opens no report of another host, and the next line (which
+    /// the line reader has read but not given) is such a line, so the line reader is not left and restarted for nothing.
+    /// </summary>
+    private string? ForeignTo(LogLine last)
+    {
+        if (SoleHost?.Invoke() is not { } host || lineStart < 0 || !atLineStart || lineStartLines + 1 <= given)
+            return null;
+        // The cheap byte tests first: inside a report the next line is nearly always the report's host's.
+        var next = buffer.AsSpan(lineStart, feedPosition - 1 - lineStart);
+        if (ForeignHost(next, Own(host)) is null || Literals.IndexOf(next, 0, out _) >= 0)
+            return null;
+        return last.Host == host || (!OpensReport(last) && TaskDumpLine.State(last.Text) == '\0') ? host : null;
+    }
+
+    private string? ownHost;
+    private byte[] ownBytes = [];
+
+    /// <summary>The host and the blank after it, as the raw line holds them.</summary>
+    private byte[] Own(string host)
+    {
+        if (host != ownHost)
+            (ownHost, ownBytes) = (host, System.Text.Encoding.Latin1.GetBytes(host + " "));
+        return ownBytes;
+    }
+
+    /// <summary>The syslog host of every open report (<see cref="ReportPipeline.SoleHost"/>); null: every line is decoded.</summary>
+    public Func<string?>? SoleHost { get; init; }
+
+    /// <summary>
+    /// Gives the lines from <see cref="position"/> that are certainly another host's than <paramref name="host"/> and open nothing as
+    /// empty lines of their host, without decoding them: for the detector they only count toward its foreign-line limit. Stops
+    /// before the first line that is not such a line, or once the detector is idle.
+    /// </summary>
+    private IEnumerable<LogLine> PassForeign(string host)
+    {
+        var own = Own(host);
+        // Where the next literal starts in the buffer, searched a window at a time (not a line at a time, nor to the buffer's end).
+        int literal = 0, searched = -1;
+        while (true)
+        {
+            var newline = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                if (!Fill(position))
+                    yield break;
+                searched = -1;
+                continue;
+            }
+            if (position >= searched)
+            {
+                // The window ends at a newline, so no line (and no literal) crosses its end.
+                var window = buffer.AsSpan(position, Math.Min(end - position, ForeignWindow));
+                searched = position + Math.Max(window.LastIndexOf((byte)'\n'), newline) + 1;
+                literal = Literals.IndexOf(buffer.AsSpan(0, searched), position, out _) is var hit and >= 0 ? hit : int.MaxValue;
+            }
+            if (literal < position + newline)
+                yield break;
+            var other = ForeignHost(buffer.AsSpan(position, newline), own);
+            if (other is null)
+                yield break;
+            Advance(position + newline + 1);
+            given = lines;
+            yield return new LogLine(checked((int)lines), "", null, null) { Host = other };
+            if (idle())
+                yield break;
+        }
+    }
+
+    /// <summary>Bytes searched for literals at a time while passing other hosts' lines (a report's foreign stretch is ~100 KiB).</summary>
+    private const int ForeignWindow = 64 * 1024;
+
+    /// <summary>The start of the detector's replay marker (`** replaying previous printk message **`).</summary>
+    private static readonly byte[] ReplayMarker = "** replaying"u8.ToArray();
+
+
+    /// <summary>
+    /// The host of a raw line that the line reader would read as another host's than <paramref name="own"/> (the host and a blank)
+    /// and in which the detector finds nothing (no task dump line, no replay marker; the caller looks for header literals); else null.
+    /// </summary>
+    private static string? ForeignHost(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> own)
+    {
+        if (raw.IndexOf(own) >= 0 || SyslogHostField.Read(raw) is not { } other)
+            return null;
+        if (raw.IndexOf("task:"u8) >= 0 || raw.IndexOf(ReplayMarker) >= 0)
+            return null;
+        // The old task dump line ends in its flags word (`0x00000000`, TaskDumpLine.Old); `string.TrimEnd()` trims these of a plain
+        // Latin-1 line (SyslogHostField leaves no other control or blank in it).
+        var trimmed = raw;
+        while (trimmed.Length > 0 && trimmed[^1] is (byte)' ' or (byte)'\t' or 0x85)
+            trimmed = trimmed[..^1];
+        return trimmed.Length < 10 || (trimmed[^10] == '0' && trimmed[^9] == 'x') ? null : other;
     }
 
     /// <summary>One raw line per read (or a buffer's worth of a longer one), so the reader's position is known.</summary>

@@ -30,11 +30,37 @@ public sealed class CrashDetector
     /// </summary>
     public bool Idle { get; private set; } = true;
 
+    private List<OpenRegion> current = [];
+
+    /// <summary>
+    /// The syslog host of every open report when they all have the same one (null when none is open or one has no host).
+    /// While it holds, a line of another host that opens nothing (no header, no task dump, no replay marker) only counts
+    /// toward <see cref="MaxForeignLines"/>: a reader may give it as an empty line of that host, and the reports stay the
+    /// same (the fleet scan reads so). Read between lines of <see cref="Detect"/>; like <see cref="Idle"/> it describes
+    /// the lines before the last one given, which the detector holds until the next shows whether it replays it.
+    /// </summary>
+    public string? SoleHost
+    {
+        get
+        {
+            string? host = null;
+            foreach (var region in current)
+            {
+                if (region.Closed)
+                    continue;
+                if (region.Host is null || (host is not null && host != region.Host))
+                    return null;
+                host = region.Host;
+            }
+            return host;
+        }
+    }
+
     public IEnumerable<CrashRegion> Detect(IEnumerable<LogLine> lines)
     {
         // One read at a time: what an earlier read listed says nothing of this one.
         lastListedTask = int.MinValue;
-        var open = new List<OpenRegion>();
+        var open = current = new List<OpenRegion>();
         LogLine? pending = null;
         foreach (var line in lines)
         {
@@ -287,7 +313,7 @@ public sealed class CrashDetector
         public string? Context { get; } = header.Context;
 
         /// <summary>The syslog host of the header: a collector's file of many hosts gives the report only its host's lines.</summary>
-        private string? Host { get; } = header.Host;
+        public string? Host { get; } = header.Host;
         public bool Closed { get; private set; }
         private bool timed = header.Uptime is not null;
         private bool sawStack;

@@ -20,8 +20,10 @@ public static class LineReader
     /// Bytes that need the slow path: C0 controls but TAB and LF, DEL, ESC (which starts ANSI sequences) and the
     /// no-break space.
     /// </summary>
-    private static readonly SearchValues<byte> Controls = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127, NoBreakSpace]);
+    internal static readonly byte[] ControlBytes =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127, NoBreakSpace];
+
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(ControlBytes);
 
     /// <summary>
     /// U+00A0, byte A0 in Latin-1 and C2 A0 in UTF-8. The kernel never prints it; mail clients, web archives and
@@ -33,40 +35,49 @@ public static class LineReader
 
     public static IEnumerable<LogLine> Read(Stream input)
     {
-        var bytes = new byte[BufferSize];
-        var line = new char[MaxLineLength];
-        var length = 0;
-        var number = 0;
-        var escape = EscapeState.None;
-        // The last line read is held until the next shows whether it continues it (ZvmConsoleWrap).
-        LogLine? held = null;
-        var lead = new char[ZvmConsoleWrap.MaxLead];
-        var leadLength = 0;
-        int read;
-        while ((read = input.Read(bytes, 0, bytes.Length)) > 0)
+        // Pooled: the fleet scan starts a read at every stretch of lines it decodes.
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var line = ArrayPool<char>.Shared.Rent(MaxLineLength);
+        try
         {
-            var position = 0;
-            while (position < read)
+            var length = 0;
+            var number = 0;
+            var escape = EscapeState.None;
+            // The last line read is held until the next shows whether it continues it (ZvmConsoleWrap).
+            LogLine? held = null;
+            var lead = new char[ZvmConsoleWrap.MaxLead];
+            var leadLength = 0;
+            int read;
+            while ((read = input.Read(bytes, 0, bytes.Length)) > 0)
             {
-                // Vectorised scan to the end of the line; the segment is appended in one widening copy when it holds
-                // no control byte, which is nearly always.
-                var newline = bytes.AsSpan(position, read - position).IndexOf((byte)'\n');
-                var end = newline < 0 ? read : position + newline;
-                Append(bytes.AsSpan(position, end - position), line, ref length, ref escape);
-                if (newline < 0)
-                    break;
-                position = end + 1;
-                number++;
-                if (Complete(line.AsSpan(0, length), number, ref held, lead, ref leadLength) is { } done)
-                    yield return done;
-                length = 0;
-                escape = EscapeState.None;
+                var position = 0;
+                while (position < read)
+                {
+                    // Vectorised scan to the end of the line; the segment is appended in one widening copy when it holds
+                    // no control byte, which is nearly always.
+                    var newline = bytes.AsSpan(position, read - position).IndexOf((byte)'\n');
+                    var end = newline < 0 ? read : position + newline;
+                    Append(bytes.AsSpan(position, end - position), line, ref length, ref escape);
+                    if (newline < 0)
+                        break;
+                    position = end + 1;
+                    number++;
+                    if (Complete(line.AsSpan(0, length), number, ref held, lead, ref leadLength) is { } done)
+                        yield return done;
+                    length = 0;
+                    escape = EscapeState.None;
+                }
             }
+            if (length > 0 && Complete(line.AsSpan(0, length), number + 1, ref held, lead, ref leadLength) is { } last)
+                yield return last;
+            if (held is not null)
+                yield return held;
         }
-        if (length > 0 && Complete(line.AsSpan(0, length), number + 1, ref held, lead, ref leadLength) is { } last)
-            yield return last;
-        if (held is not null)
-            yield return held;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(line);
+        }
     }
 
     /// <summary>
