@@ -334,7 +334,7 @@ public sealed class CrashDetector
             {
                 var last = lines[^1].Text;
                 if (lines.Count > 1 && SymbolizedLines.IsWrappedSource(last))
-                    last = lines[^2].Text.TrimEnd() + " " + last.Trim();
+                    last = SymbolizedLines.JoinWrapped(lines[^2].Text, last);
                 return SymbolizedLines.IsInlineExpansion(last);
             }
         }

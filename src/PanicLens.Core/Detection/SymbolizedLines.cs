@@ -47,6 +47,9 @@ public static partial class SymbolizedLines
         return t.Length > 0 && t.IndexOf(' ') < 0 && SourceLocation().IsMatch(t);
     }
 
+    /// <summary>A frame or header line with its wrapped source location joined back, one blank between.</summary>
+    public static string JoinWrapped(string line, string source) => line.TrimEnd() + " " + source.Trim();
+
     /// <summary>
     /// The report from its first header line that the console printed: leading header lines that are inline
     /// expansions (each followed by another header line) are skipped, a wrapped source location counted with its line.
@@ -59,7 +62,7 @@ public static partial class SymbolizedLines
             var text = lines[skip].Text;
             var next = skip + 1;
             if (IsWrappedSource(lines[next].Text))
-                text = text.TrimEnd() + " " + lines[next++].Text.Trim();
+                text = JoinWrapped(text, lines[next++].Text);
             if (!IsInlineExpansion(text) || next >= lines.Count || CrashHeaders.Find(lines[next].Text, out _) is null)
                 break;
             skip = next;

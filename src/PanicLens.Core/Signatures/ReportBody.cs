@@ -73,7 +73,7 @@ public sealed class ReportBody
             {
                 // A wrapped symbolised frame or `WARNING: ... at` header: its source location went to a line of its own.
                 lastKept = i;
-                body[^1] = body[^1].TrimEnd() + " " + text.Trim();
+                body[^1] = SymbolizedLines.JoinWrapped(body[^1], text);
                 marks[^1] = StackLines.MarksOf(body[^1]);
                 if (body.Count > 1 && SymbolizedLines.IsInlineExpansion(body[^1]))
                 {
