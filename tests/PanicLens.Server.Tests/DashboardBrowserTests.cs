@@ -40,6 +40,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         browser.Navigate().GoToUrl(Url("/login"));
         browser.FindElement(By.Id("token")).SendKeys(token);
         browser.FindElement(By.Id("sign-in")).Click();
+        // The form's post sets the cookie: wait for its answer (the dashboard, or the form again naming the problem)
+        // so that the next navigation does not cancel it on a busy machine.
+        WaitFor(() => browser.FindElements(By.Id("token")).Count == 0 || browser.FindElements(By.CssSelector("p.lossy")).Count > 0);
     }
 
     private async Task<long> Upload(string host, byte[] log)
