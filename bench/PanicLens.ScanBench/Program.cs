@@ -11,7 +11,8 @@ using PanicLens.ScanBench;
 // so that machine noise cancels out; CPU seconds (user + system) are given too, which a loaded machine disturbs less;
 // peak memory is GNU time's maximum resident set. Then, on a log of the same kind without crashes, scan against rg
 // again: the cost of the search alone, without the reports' parse. Then a storm (2000 crashes in a quarter of the size).
-// Last, an archive: the log cut into 64 files, scanned on all cores against rg on the folder and cat (the read floor).
+// Last, an archive: the log cut into 64 files, scanned on all cores against rg on the folder and cat (the read floor), and
+// the same archive gzipped, as rotated logs lie on a console server, against zcat (its read floor) and rg -z.
 // A row on one thread (DOTNET_PROCESSOR_COUNT=1) shows what searching one large file on all cores gains.
 // Each scan runs as two builds, taking turns run by run: the plain build beside this bench (`dotnet paniclens.dll`, JIT)
 // and the ReadyToRun build users install (the tool package and the single file are precompiled): a framework-dependent
@@ -77,6 +78,19 @@ try
     };
     archiveRows.AddRange(Scans("paniclens scan archive/ (64 files)", archive));
     archiveRows.AddRange(Scans("paniclens scan archive/, 1 thread", archive, ("DOTNET_PROCESSOR_COUNT", "1")));
+    // The same archive as logrotate leaves it, every file gzipped (its default level, 6): the read floor is then
+    // decompression, `zcat` on one core and one zcat per core (`xargs -P`), and rg searches it with `-z`.
+    var gzipped = Path.Combine(work, "archive-gz");
+    Gzip(archive, gzipped);
+    var cores = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+    var gzipRows = new List<(string Name, Measurement M)>
+    {
+        ("zcat archive-gz/* > /dev/null", Measure(runs, () => ("sh", ["-c", $"zcat {gzipped}/* > /dev/null"]))),
+        ($"ls archive-gz/* | xargs -P {cores} -n 8 zcat", Measure(runs, () => ("sh", ["-c", $"ls {gzipped}/* | xargs -P {cores} -n 8 zcat > /dev/null"]))),
+        ("rg -z -c -F -f markers.txt archive-gz/ | wc -l", Measure(runs, () => ("sh", ["-c", $"rg -z -c -F -f {markers} {gzipped} | wc -l"]))),
+    };
+    gzipRows.AddRange(Scans("paniclens scan archive-gz/ (64 .gz)", gzipped));
+    gzipRows.AddRange(Scans("paniclens scan archive-gz/, 1 thread", gzipped, ("DOTNET_PROCESSOR_COUNT", "1")));
     var rg = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Seconds;
     Console.WriteLine();
     var rgCpu = rows.Single(r => r.Name.StartsWith("rg", StringComparison.Ordinal)).M.Cpu;
@@ -95,6 +109,11 @@ try
     Console.WriteLine($"archive of 64 files, ratios to rg on the folder; cat (the read floor) takes {archiveRows[0].M.Seconds:F2} s");
     foreach (var (name, m) in archiveRows)
         Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / archiveRg,10:F2} {m.Cpu,7:F2} {m.Cpu / archiveRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    // MiB/s of the text the archive holds; ratios to the zcat per core, the floor of a compressed archive.
+    var (floor, floorCpu) = (gzipRows[1].M.Seconds, gzipRows[1].M.Cpu);
+    Console.WriteLine($"gzipped archive ({Directory.GetFiles(gzipped).Sum(f => new FileInfo(f).Length) / 1048576} MiB of .gz), ratios to {gzipRows[1].Name} (the read floor)");
+    foreach (var (name, m) in gzipRows)
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / floor,10:F2} {m.Cpu,7:F2} {m.Cpu / floorCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
 }
 finally
 {
@@ -191,6 +210,19 @@ static void SplitLines(string log, string folder, int count)
             written += line.Length + 1;
         }
     }
+}
+
+// Every file of FOLDER gzipped into TARGET (NAME.gz) at zlib's default level, as gzip and logrotate write them.
+static void Gzip(string folder, string target)
+{
+    Directory.CreateDirectory(target);
+    Parallel.ForEach(Directory.GetFiles(folder), file =>
+    {
+        using var input = File.OpenRead(file);
+        using var output = File.Create(Path.Combine(target, Path.GetFileName(file) + ".gz"));
+        using var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal);
+        input.CopyTo(gzip);
+    });
 }
 
 static string FindShared() => Path.Combine(RepoRoot(), "..", "shared");
