@@ -222,6 +222,21 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void Reports_of_one_batch_keep_their_own_values_where_fields_turn_null_and_back()
+    {
+        // One transaction runs each statement again for every report with new values: a value, then none, then a value
+        // again, in every nullable field, must come back as each report gave it.
+        var store = Open();
+        var given = Enumerable.Range(0, 6).Select(i => Report("tcp_sendmsg", 10 + 100 * i,
+            kernel: i % 2 == 0 ? $"5.{i}.0" : null, timestamp: i % 3 == 0 ? null : $"2024-01-0{i}T00:00:00",
+            knownIssue: i % 2 == 1 ? "issue-" + i : null)).ToList();
+        store.Record(new FileRecord(File("web-01", "1"), given));
+        var stored = store.BucketReports(Keys("tcp_sendmsg").BucketId, 100).Select(r => store.FindReport(r.Id)!).OrderBy(r => r.StartLine).ToList();
+        Assert.Equal(given.Select(r => (r.StartLine, r.EndLine, r.Kernel, r.Timestamp)), stored.Select(r => (r.StartLine, r.EndLine, r.Kernel, r.Timestamp)));
+        Assert.Equal(given.Select(r => r.KnownIssue), stored.Select(r => r.KnownIssue));
+    }
+
+    [Fact]
     public void A_report_reads_back_with_its_host_file_span_and_keys()
     {
         var store = Open();
