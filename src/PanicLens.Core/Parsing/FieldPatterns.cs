@@ -186,7 +186,7 @@ internal static partial class FieldPatterns
             d.SetCpu(G(m, "cpu"));
         if (m.Groups["pid"].Success)
             d.SetProcessFromSymbolLine(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
-        if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
+        if (d.HeaderFrame is null && FrameParser.TryParseHeaderFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
 
@@ -195,7 +195,7 @@ internal static partial class FieldPatterns
     {
         int call = text.IndexOf("()", StringComparison.Ordinal);
         var frameText = call >= 0 ? text[..call] : text;
-        return FrameParser.TryParseFrame(frameText, out var frame) ? frame : null;
+        return FrameParser.TryParseHeaderFrame(frameText, out var frame) ? frame : null;
     }
 
     /// <summary>The first lock site that is not itself a lock primitive or inline wrapper line.</summary>
@@ -213,7 +213,7 @@ internal static partial class FieldPatterns
         if (d.HeaderFrame is not null)
             return;
         var text = G(m, "frame");
-        if (FrameParser.TryParseFrame(text, out var frame))
+        if (FrameParser.TryParseHeaderFrame(text, out var frame))
             d.HeaderFrame = frame;
         else if (IsIdentifier(text))
             d.HeaderFrame = new Frame(text, null, null, null, true);
