@@ -62,6 +62,7 @@ public sealed class CaptureFormTests
     public static TheoryData<string> Layers() => new()
     {
         "> ", ">> ", "> > > ", "| ", "    ", "\t", "00: ", "0A: ", "# ", "    # ", "kernel: ", "kernel:", " kernel: ", "(XEN) (d1) ", "(d12) ",
+        "+", "+# ", "> +# ", "+    ",
     };
 
     [Theory]
@@ -76,8 +77,9 @@ public sealed class CaptureFormTests
                 foreach (var end in new[] { "\n", "\r\n" })
                 {
                     var line = Single(layer + prefix + kernel + end);
-                    // Indentation in front of nothing but kernel text is the kernel's own and is kept.
-                    var want = prefix.Length == 0 && layer.Trim().Length == 0 ? layer + kernel : kernel;
+                    // Indentation in front of nothing but kernel text is the kernel's own and is kept (behind a diff's `+` too).
+                    var inner = layer.TrimStart('+');
+                    var want = prefix.Length == 0 && inner.Trim().Length == 0 ? inner + kernel : kernel;
                     Assert.True(want == line.Text, $"[{layer}] + {name}: want '{want}' got '{line.Text}'");
                     Assert.Equal(uptime, line.Uptime);
                     Assert.Equal(context, line.Context);
