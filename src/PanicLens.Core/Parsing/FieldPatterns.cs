@@ -66,6 +66,8 @@ internal static partial class FieldPatterns
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
         new("caller is ", PreemptCaller(), SetHeaderFrame,
             "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
+        new("Kernel stack is corrupted in: ", StackProtector(), SetHeaderFrame,
+            "kernel/panic.c __stack_chk_fail: `panic(\"stack-protector: Kernel stack is corrupted in: %pB\n\", __builtin_return_address(0))`"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
         // Both also behind other text: a mail client may unwrap the line before onto them (`... #22 Hardware name: ...`),
         // or cut the task line before `Comm:` (`CPU: 0 PID: 5929 Tainted: G S W 5.4.96 #1`).
@@ -309,6 +311,10 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex SanitizerHeader();
+
+    // `%pB` gives `f+0x1/0x2 [mod]`; before it (2.6-3.x `%p`) a bare address, which names nothing here.
+    [GeneratedRegex(@"Kernel stack is corrupted in: (?<frame>[A-Za-z0-9_.]{1,256}\+0x\S{1,64}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    private static partial Regex StackProtector();
 
     [GeneratedRegex(@"^\s{0,16}caller is (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex PreemptCaller();
