@@ -68,10 +68,9 @@ internal static partial class FieldPatterns
             "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
         new("Kernel stack is corrupted in: ", StackProtector(), SetHeaderFrame,
             "kernel/panic.c __stack_chk_fail: `panic(\"stack-protector: Kernel stack is corrupted in: %pB\n\", __builtin_return_address(0))`"),
-        new("LR is at ", LinkRegister(), SetLinkFrame, "arm __show_regs: `LR is at %pS`") { AtStart = true },
+        new("LR ", LinkRegister(), SetLinkFrame, "arm __show_regs `LR is at %pS`; powerpc show_regs `LR [%016lx] %pS`, `LR %pS` since 5.x") { AtStart = true },
         new("lr : ", LinkRegister(), SetLinkFrame, "arm64 __show_regs: `lr : %pS`") { AtStart = true },
         new("ra : ", LinkRegister(), SetLinkFrame, "riscv show_regs: ` ra : %pS` (a blank before it)"),
-        new("LR [", LinkRegister(), SetLinkFrame, "powerpc show_regs: `LR [%016lx] %pS`") { AtStart = true },
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
         // Both also behind other text: a mail client may unwrap the line before onto them (`... #22 Hardware name: ...`),
         // or cut the task line before `Comm:` (`CPU: 0 PID: 5929 Tainted: G S W 5.4.96 #1`).
@@ -326,7 +325,7 @@ internal static partial class FieldPatterns
     [GeneratedRegex(@"Kernel stack is corrupted in: (?<frame>[A-Za-z0-9_.]{1,256}\+0x\S{1,64}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex StackProtector();
 
-    [GeneratedRegex(@"^ ?(?:LR is at |lr : |ra : |LR \[[0-9a-f]{1,16}\] )(?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    [GeneratedRegex(@"^ ?(?:LR (?:is at |\[[0-9a-f]{1,16}\] )?|lr : |ra : )(?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex LinkRegister();
 
     [GeneratedRegex(@"^\s{0,16}caller is (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]

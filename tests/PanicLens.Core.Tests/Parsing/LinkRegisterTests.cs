@@ -23,6 +23,7 @@ public sealed class LinkRegisterTests
         ("Unable to handle kernel NULL pointer dereference at virtual address 00000000", "PC is at 0x0", "LR is at {0}"),
         ("Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000", "epc : 0x0", " ra : {0}"),
         ("BUG: Kernel NULL pointer dereference on read at 0x00000000", "NIP [0000000000000000] 0x0", "LR [c000000000a1b2c4] {0}"),
+        ("BUG: Kernel NULL pointer dereference on read at 0x00000000", "NIP 0x0", "LR {0}"),
     ];
 
     [Theory]
