@@ -27,7 +27,7 @@ public static partial class SymbolizedLines
         if (mark < 0)
             return false;
         var after = t[(mark + InlineMark.Length)..];
-        // After the mark: nothing; the 6.17 header's `, CPU#1: ...`; or, in syzbot's mails of 2022, the caller's location
+        // After the mark: nothing; the 6.17 header's `, CPU#1: ...`; or, in syzbot's mails of 2021, the caller's location
         // appended once more (`name f.c:82 [inline] f.c:497`), a symbolizer's doubling that still adds no console line.
         if (!(after.IsEmpty || after.StartsWith(", ", StringComparison.Ordinal)
             || (after.Length > 1 && after[0] == ' ' && SourceLocation().IsMatch(after[1..]))))

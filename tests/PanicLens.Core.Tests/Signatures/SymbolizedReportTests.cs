@@ -46,7 +46,7 @@ public sealed class SymbolizedReportTests
         Assert.Equal("KASAN: slab-out-of-bounds Read in hfa384x_usbin_callback", report.Title);
     }
 
-    /// <summary>syzbot's mails of 2022 doubled each location: the caller's appended once more, after the mark too.</summary>
+    /// <summary>syzbot's mails of 2021 doubled each location: the caller's appended once more, after the mark too.</summary>
     [Theory]
     [MemberData(nameof(Envelopes))]
     public void An_expansion_with_its_caller_s_location_doubled_is_still_one(string envelope)
