@@ -67,7 +67,7 @@ internal static partial class FieldPatterns
         new("caller is ", PreemptCaller(), SetHeaderFrame,
             "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
         new("Kernel stack is corrupted in: ", StackProtector(), SetHeaderFrame,
-            "kernel/panic.c __stack_chk_fail: `panic(\"stack-protector: Kernel stack is corrupted in: %pB\n\", __builtin_return_address(0))`"),
+            "kernel/panic.c __stack_chk_fail: `panic(\"stack-protector: Kernel stack is corrupted in: %pB\\n\", __builtin_return_address(0))`"),
         new("LR ", LinkRegister(), SetLinkFrame, "arm __show_regs `LR is at %pS`; powerpc show_regs `LR [%016lx] %pS`, `LR %pS` since 5.x") { AtStart = true },
         new("lr : ", LinkRegister(), SetLinkFrame, "arm64 __show_regs: `lr : %pS`") { AtStart = true },
         new("ra : ", LinkRegister(), SetLinkFrame, "riscv show_regs: ` ra : %pS` (a blank before it)"),
@@ -212,13 +212,14 @@ internal static partial class FieldPatterns
         d.LockSite = frame;
     }
 
-    /// <summary>A header names a function with an offset (`f+0x1/0x2 [mod]`) or, for KCSAN, a bare name.</summary>
+    /// <summary>The first symbolised link register: an address alone (`lr : 0xffff...`) names nothing.</summary>
     private static void SetLinkFrame(ReportDraft d, Match m)
     {
         if (d.LinkFrame is null && FrameParser.TryParseHeaderFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.LinkFrame = frame;
     }
 
+    /// <summary>A header names a function with an offset (`f+0x1/0x2 [mod]`) or, for KCSAN, a bare name.</summary>
     private static void SetHeaderFrame(ReportDraft d, Match m)
     {
         if (d.HeaderFrame is not null)
