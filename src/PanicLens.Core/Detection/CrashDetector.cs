@@ -388,6 +388,14 @@ public sealed class CrashDetector
                 Append(line, report: true);
                 return;
             }
+            if (HeaderOnly && line.Number == lastNumber + 1 && IsBare(line) && WrappedLines.IsWrappedFunction(lines[^1].Text, text))
+            {
+                // The header cut where its format goes on with a function (`WARNING: CPU: 0 PID: 1 at` / `x.c:12 f+0x1/0x2`):
+                // its tail has no stamp, yet it is the header's, whatever follows (a report of the header alone, quoted).
+                // A whole header then, so a header right after it is another report's, as after any complete header.
+                Append(line, report: true);
+                return;
+            }
             if (HeaderOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
             {
                 // A header without a stamp right above stamped lines lost its stamp (a CI summary quoting the panic line,
@@ -411,6 +419,9 @@ public sealed class CrashDetector
             else if (gap >= owner.MaxGapLines)
                 Close();
         }
+
+        private static bool IsBare(LogLine line) =>
+            line.Uptime is null && line.Context is null && line.Timestamp is null && line.Origin is null && !line.Stamped;
 
         private void Append(LogLine line, bool report, bool neutral = false)
         {

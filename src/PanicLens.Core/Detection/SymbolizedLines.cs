@@ -24,7 +24,13 @@ public static partial class SymbolizedLines
     {
         var t = text.AsSpan().TrimEnd();
         var mark = t.LastIndexOf(InlineMark, StringComparison.Ordinal);
-        if (mark < 0 || !(mark + InlineMark.Length == t.Length || t[(mark + InlineMark.Length)..].StartsWith(", ", StringComparison.Ordinal)))
+        if (mark < 0)
+            return false;
+        var after = t[(mark + InlineMark.Length)..];
+        // After the mark: nothing; the 6.17 header's `, CPU#1: ...`; or, in syzbot's mails of 2021, the caller's location
+        // appended once more (`name f.c:82 [inline] f.c:497`), a symbolizer's doubling that still adds no console line.
+        if (!(after.IsEmpty || after.StartsWith(", ", StringComparison.Ordinal)
+            || (after.Length > 1 && after[0] == ' ' && SourceLocation().IsMatch(after[1..]))))
             return false;
         var rest = t[..mark];
         if (rest.Contains("+0x", StringComparison.Ordinal))

@@ -171,4 +171,15 @@ internal static class CaptureScanners
     /// </summary>
     public static int KtapDiagnostic(ReadOnlySpan<char> s, ref Prefix p) =>
         s.Length > 2 && s[0] == '#' && s[1] == ' ' ? 2 : 0;
+
+    /// <summary>
+    /// A line a patch adds: a unified diff (GNU diffutils, `git diff`, `git format-patch` mails) puts `+` in front of each
+    /// added line, and a console log committed as a file (CI lists of known failures holding the splat as `# ` comments,
+    /// test fixtures) reads as the log behind it. `+++ b/path` (the file's header) and `++` runs are not one; `-` is never
+    /// read, as the kernel's own `---[ end trace` starts with it and a removed line is the old text. An added line that
+    /// starts with a TAB is the kernel's C (its coding style indents with TABs: `+\tparams.vdev_id = 0;` would read as a
+    /// frame), never console output, which indents frames with blanks.
+    /// </summary>
+    public static int DiffAdded(ReadOnlySpan<char> s, ref Prefix p) =>
+        s.Length > 1 && s[0] == '+' && s[1] is not ('+' or '\t') ? 1 : 0;
 }

@@ -33,6 +33,7 @@ public static class PrefixForms
         // Outer layers, added after the console: read only before any other prefix, stacked in any order (`    > 00: `).
         new("mail-quote", "> | >> | > > | | (RFC 3676 quote marks, ticket bars)", CaptureScanners.Quote, Outer: true, Starts: ">|"),
         new("zvm-cpu", "00: (z/VM console, virtual CPU address)", CaptureScanners.ZvmCpu, Outer: true, Starts: "0123456789ABCDEF") { Stamps = true },
+        new("diff-added", "+ (a line a unified diff adds: `+# [ 12.345678] ...`, a log committed as a file)", CaptureScanners.DiffAdded, Outer: true, Starts: "+"),
         new("indent", "    [ 12.345678] (blanks in front of another form)", CaptureScanners.Indent, Outer: true, Starts: " \t"),
         new("lava-error", "Job error: [  110.964445] (LAVA job notification, before the line the job stopped at)", CaptureScanners.LavaJobError, Outer: true, Starts: "BCIJLMT"),
     ];

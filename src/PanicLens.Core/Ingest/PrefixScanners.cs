@@ -160,7 +160,21 @@ internal static class PrefixScanners
         i += caller > 0 ? caller : ProcessFieldLength(s[i..], ref p);
         if (i < s.Length && s[i] == ' ')
             i++;
+        i += RtCpuLength(s[i..]);
         return i + HostTagLength(s[i..], anyTag: false, ref p);
+    }
+
+    /// <summary>
+    /// `000: `: PREEMPT_RT's printk (the -rt patch sets of 5.0 to 5.x, "printk: add processor number to output", John
+    /// Ogness, 2019) prints the processor that stored the record, zero-padded to three digits, after the time. It is
+    /// read past but names no context: on RT a task migrates between records, so lines of one report carry several.
+    /// </summary>
+    private static int RtCpuLength(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        while (digits < s.Length && digits < 5 && char.IsAsciiDigit(s[digits]))
+            digits++;
+        return digits is 3 or 4 && digits + 1 < s.Length && s[digits] == ':' && s[digits + 1] == ' ' ? digits + 2 : 0;
     }
 
     /// <summary>

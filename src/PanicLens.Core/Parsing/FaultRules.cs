@@ -65,6 +65,8 @@ internal static class FaultRules
         new("invalid opcode:", FaultRule.Ip, "x86 #UD"),
         new("divide error:", FaultRule.Ip, "x86 #DE"),
         new("Machine Check Exception", FaultRule.Ip, "mce: the RIP of the interrupted code"),
+        new("Kernel stack is corrupted in: ", FaultRule.Header,
+            "kernel/panic.c __stack_chk_fail: `stack-protector: Kernel stack is corrupted in: %pB` names the function whose canary broke"),
         new("Kernel panic - not syncing", FaultRule.Frames, "panic(): its caller, not the interrupted RIP"),
         new("BUG: sleeping function called", FaultRule.Frames, "__might_sleep: the caller of the sleeping function"),
         new("BUG: scheduling while atomic", FaultRule.Frames, "__schedule_bug"),

@@ -5,6 +5,9 @@ namespace PanicLens.Parsing;
 /// <summary>
 /// Picks the function an engineer names as the fault: the instruction pointer of an oops, the WARNING's function, the
 /// first frame of a hung task past scheduler and lock plumbing, the caller of panic(). See <see cref="FaultRules"/>.
+/// A fault whose instruction pointer holds no symbol and whose trace is not printed (a call through a bad function
+/// pointer: `pc : 0x0`, execute from non-executable memory) is named by the link register: arm's BL/BLX, arm64's BLR,
+/// riscv's JALR and ppc's bctrl put the return address into the caller there.
 /// </summary>
 internal static class FaultingFunction
 {
@@ -21,7 +24,7 @@ internal static class FaultingFunction
             FaultRule.Lockdep => draft.LockSite ?? FirstFrame(report, SkippedFrames.Spinning) ?? report.Ip,
             FaultRule.Lockup => Spinner(report, byTimer: true) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
             FaultRule.NmiBacktrace => Spinner(report, byTimer: false) ?? report.Ip ?? FirstFrame(report, SkippedFrames.Reporting),
-            _ => Own(report.Ip) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip,
+            _ => Own(report.Ip) ?? FirstFrame(report, SkippedFrames.Reporting) ?? report.Ip ?? draft.LinkFrame,
         };
     }
 

@@ -66,6 +66,11 @@ internal static partial class FieldPatterns
             "KASAN/KMSAN/KFENCE name the accessing function; KCSAN `data-race in a / b` names the first racer"),
         new("caller is ", PreemptCaller(), SetHeaderFrame,
             "lib/smp_processor_id.c check_preemption_disabled: `BUG: using %s%s() in preemptible ...` then `caller is %pS`"),
+        new("Kernel stack is corrupted in: ", StackProtector(), SetHeaderFrame,
+            "kernel/panic.c __stack_chk_fail: `panic(\"stack-protector: Kernel stack is corrupted in: %pB\\n\", __builtin_return_address(0))`"),
+        new("LR ", LinkRegister(), SetLinkFrame, "arm __show_regs `LR is at %pS`; powerpc show_regs `LR [%016lx] %pS`, `LR %pS` since 5.x") { AtStart = true },
+        new("lr : ", LinkRegister(), SetLinkFrame, "arm64 __show_regs: `lr : %pS`") { AtStart = true },
+        new("ra : ", LinkRegister(), SetLinkFrame, "riscv show_regs: ` ra : %pS` (a blank before it)"),
         new("comm \"", KmemleakComm(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kmemleak print_unreferenced") { AtStart = true },
         // Both also behind other text: a mail client may unwrap the line before onto them (`... #22 Hardware name: ...`),
         // or cut the task line before `Comm:` (`CPU: 0 PID: 5929 Tainted: G S W 5.4.96 #1`).
@@ -186,7 +191,7 @@ internal static partial class FieldPatterns
             d.SetCpu(G(m, "cpu"));
         if (m.Groups["pid"].Success)
             d.SetProcessFromSymbolLine(G(m, "comm"), G(m, "pid")); // a mail may wrap the line after `CPU#0`
-        if (d.HeaderFrame is null && FrameParser.TryParseFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
+        if (d.HeaderFrame is null && FrameParser.TryParseHeaderFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
             d.HeaderFrame = frame;
     }
 
@@ -195,7 +200,7 @@ internal static partial class FieldPatterns
     {
         int call = text.IndexOf("()", StringComparison.Ordinal);
         var frameText = call >= 0 ? text[..call] : text;
-        return FrameParser.TryParseFrame(frameText, out var frame) ? frame : null;
+        return FrameParser.TryParseHeaderFrame(frameText, out var frame) ? frame : null;
     }
 
     /// <summary>The first lock site that is not itself a lock primitive or inline wrapper line.</summary>
@@ -207,13 +212,20 @@ internal static partial class FieldPatterns
         d.LockSite = frame;
     }
 
+    /// <summary>The first symbolised link register: an address alone (`lr : 0xffff...`) names nothing.</summary>
+    private static void SetLinkFrame(ReportDraft d, Match m)
+    {
+        if (d.LinkFrame is null && FrameParser.TryParseHeaderFrame(G(m, "frame"), out var frame) && !frame.Function.StartsWith("0x", StringComparison.Ordinal))
+            d.LinkFrame = frame;
+    }
+
     /// <summary>A header names a function with an offset (`f+0x1/0x2 [mod]`) or, for KCSAN, a bare name.</summary>
     private static void SetHeaderFrame(ReportDraft d, Match m)
     {
         if (d.HeaderFrame is not null)
             return;
         var text = G(m, "frame");
-        if (FrameParser.TryParseFrame(text, out var frame))
+        if (FrameParser.TryParseHeaderFrame(text, out var frame))
             d.HeaderFrame = frame;
         else if (IsIdentifier(text))
             d.HeaderFrame = new Frame(text, null, null, null, true);
@@ -309,6 +321,13 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"BUG: K(ASAN|MSAN|FENCE|CSAN): [a-z -]{1,64} in (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex SanitizerHeader();
+
+    // `%pB` gives `f+0x1/0x2 [mod]`; before it (2.6-3.x `%p`) a bare address, which names nothing here.
+    [GeneratedRegex(@"Kernel stack is corrupted in: (?<frame>[A-Za-z0-9_.]{1,256}\+0x\S{1,64}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    private static partial Regex StackProtector();
+
+    [GeneratedRegex(@"^ ?(?:LR (?:is at |\[[0-9a-f]{1,16}\] )?|lr : |ra : )(?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
+    private static partial Regex LinkRegister();
 
     [GeneratedRegex(@"^\s{0,16}caller is (?<frame>\S{1,512}( \[[A-Za-z0-9_-]+\])?)", Options)]
     private static partial Regex PreemptCaller();

@@ -82,6 +82,30 @@ public static class FrameParser
     }
 
     /// <summary>
+    /// A header's `%pS` (`WARNING: ... at f.c:12 func+0x1/0x2 [mod]`, `BUG: KASAN: ... in func+0x1/0x2`): a whole frame,
+    /// else its leading `func+0x1/0x2` when what follows it was cut or glued on by the capture (a line cut inside the
+    /// module, `[mac8021`; journalctl's `[thunderb>`; a closing quote or letter of the text quoting it). The function and
+    /// offset are the kernel's, the rest is unknown: no module is guessed from a cut one.
+    /// </summary>
+    public static bool TryParseHeaderFrame(string? text, out Frame frame)
+    {
+        if (TryParseFrame(text, out frame))
+            return true;
+        if (text is null || text.Length == 0 || text.Length > MaxLength)
+            return false;
+        var cursor = new FrameCursor(text);
+        cursor.SkipSpaces();
+        if (!cursor.TrySymbolRange(out var symbolStart, out var symbolLength) || text.AsSpan(symbolStart, symbolLength).StartsWith("0x")
+            || !cursor.TryOffsetAndSizeRanges(out var offset, out var size) || offset.IsNone || size.IsNone)
+            return false;
+        // `func+0x1/0x2` ends at the size: a hex digit or name character right after it means the size itself was cut.
+        if (!cursor.AtEnd && (char.IsAsciiLetterOrDigit(cursor.Peek()) || cursor.Peek() == '_'))
+            return false;
+        frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, TextRange.None, TextRange.None, null, true, false);
+        return true;
+    }
+
+    /// <summary>
     /// arm since 5.16 (arch/arm/kernel/traps.c dump_backtrace_entry, `%ps from %pS`): ` callee from caller+0x18/0x1c`.
     /// The line's frame is the callee; the caller after `from` must be a symbol with its offset. `%ps` names a module's
     /// symbol with its module as `%pS` does (lib/vsprintf.c symbol_string: ` [mod]` after the name, offset or not), so

@@ -5,7 +5,7 @@ namespace PanicLens.Parsing;
 /// <summary>
 /// Reads the faulting instruction pointer in each era's form: `IP: [&lt;..&gt;] f`, `RIP: 0010:[&lt;..&gt;]  [&lt;..&gt;] f`,
 /// `RIP: e030:[]  [] f` (addresses removed), `RIP: 0010:f+0x1/0x2 [mod]`, `EIP: [&lt;..&gt;] f SS:ESP ..`, `EIP is at f`,
-/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, s390 `Krnl PSW : .. .. (f)`, mips `epc   : 8119bd54 f`, riscv `epc : f`,
+/// arm `PC is at f`, arm64 `pc : f`, ppc `NIP [..] f`, m68k `PC: [&lt;..&gt;] f`, s390 `Krnl PSW : .. .. (f)`, mips `epc   : 8119bd54 f`, riscv `epc : f`,
 /// mce `RIP !INEXACT! 10:&lt;..&gt; {f}`.
 /// A user-space pointer (`RIP: 0033:0x44a739`) is no faulting function and is refused.
 /// </summary>
@@ -22,6 +22,7 @@ internal static class IpLine
         new("PC is at ", false, "arm32 __show_regs"),
         new("pc : ", false, "arm64 __show_regs"),
         new("NIP ", false, "ppc64 show_regs `NIP [addr] sym`; `NIP:` is the register dump"),
+        new("PC: ", false, "m68k show_registers `PC: [<%08lx>] %pS`"),
         new("RIP ", true, "mce: `RIP !INEXACT! 10:<addr> {sym}`"),
     ];
 

@@ -15,6 +15,12 @@ internal sealed class ReportDraft(CrashReport report)
     /// <summary>The first lockdep `..., at: f+0x1/0x2` site outside the lock primitives: where the task takes the lock.</summary>
     public Frame? LockSite { get; set; }
 
+    /// <summary>
+    /// The link register's symbol (`LR is at f`, `lr : f`, ` ra : f`, `LR [..] f`): the return address a branch-and-link
+    /// left in the caller. It names the function only when the instruction pointer names none.
+    /// </summary>
+    public Frame? LinkFrame { get; set; }
+
     /// <summary>The line before ended `... lock (&amp;x) at:`: lockdep prints the site on the next line.</summary>
     public bool LockSiteOnNextLine { get; set; }
     /// <summary>A `Linux version` banner inside the region: weaker than the release on a task line.</summary>

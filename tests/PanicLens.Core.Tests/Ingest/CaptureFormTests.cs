@@ -56,12 +56,16 @@ public sealed class CaptureFormTests
         ("process", "[ 3041.949116] [5:    kworker/5:1:  130] ", "3041.949116", "T130"),
         ("process-irq", "<4>[ 1437.857463]I[5:          cplay:11547] ", "1437.857463", "C5"),
         ("process-padded", "<4>[ 1437.857463]  [5:          cplay:11547] ", "1437.857463", "T11547"),
+        // PREEMPT_RT's printk (5.0-rt to 5.x-rt) prints the processor that stored the record after the time: `%03` digits.
+        ("rt-cpu", "[    4.896294] 000: ", "4.896294", null),
+        ("rt-cpu-syslog", "Jan 14 01:04:26 web01 kernel: [    4.896294] 017: ", "4.896294", null),
     ];
 
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
     public static TheoryData<string> Layers() => new()
     {
         "> ", ">> ", "> > > ", "| ", "    ", "\t", "00: ", "0A: ", "# ", "    # ", "kernel: ", "kernel:", " kernel: ", "(XEN) (d1) ", "(d12) ",
+        "+", "+# ", "> +# ", "+    ",
     };
 
     [Theory]
@@ -76,8 +80,9 @@ public sealed class CaptureFormTests
                 foreach (var end in new[] { "\n", "\r\n" })
                 {
                     var line = Single(layer + prefix + kernel + end);
-                    // Indentation in front of nothing but kernel text is the kernel's own and is kept.
-                    var want = prefix.Length == 0 && layer.Trim().Length == 0 ? layer + kernel : kernel;
+                    // Indentation in front of nothing but kernel text is the kernel's own and is kept (behind a diff's `+` too).
+                    var inner = layer.TrimStart('+');
+                    var want = prefix.Length == 0 && inner.Trim().Length == 0 ? inner + kernel : kernel;
                     Assert.True(want == line.Text, $"[{layer}] + {name}: want '{want}' got '{line.Text}'");
                     Assert.Equal(uptime, line.Uptime);
                     Assert.Equal(context, line.Context);

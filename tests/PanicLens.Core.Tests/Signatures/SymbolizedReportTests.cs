@@ -46,6 +46,36 @@ public sealed class SymbolizedReportTests
         Assert.Equal("KASAN: slab-out-of-bounds Read in hfa384x_usbin_callback", report.Title);
     }
 
+    /// <summary>syzbot's mails of 2021 doubled each location: the caller's appended once more, after the mark too.</summary>
+    [Theory]
+    [MemberData(nameof(Envelopes))]
+    public void An_expansion_with_its_caller_s_location_doubled_is_still_one(string envelope)
+    {
+        foreach (var (header, want) in new[]
+        {
+            ("BUG: KMSAN: uninit-value in", "KMSAN: uninit-value in asix_mdio_read"),
+            ("BUG: KASAN: slab-out-of-bounds in", "KASAN: slab-out-of-bounds Read in asix_mdio_read"),
+        })
+        {
+            var report = First($"""
+                {header} asix_check_host_enable drivers/net/usb/asix_common.c:82 [inline]
+                {header} asix_check_host_enable drivers/net/usb/asix_common.c:82 [inline] drivers/net/usb/asix_common.c:497
+                {header} asix_mdio_read+0x3c1/0xb00 drivers/net/usb/asix_common.c:497 drivers/net/usb/asix_common.c:497
+                Read of size 2 at addr ffff8881d226413c by task kworker/0:1/9
+                 asix_check_host_enable drivers/net/usb/asix_common.c:82 [inline]
+                 asix_check_host_enable drivers/net/usb/asix_common.c:82 [inline] drivers/net/usb/asix_common.c:497
+                 asix_mdio_read+0x3c1/0xb00 drivers/net/usb/asix_common.c:497 drivers/net/usb/asix_common.c:497
+                 asix_mdio_bus_read+0xba/0xe0 drivers/net/usb/asix_common.c:556 drivers/net/usb/asix_common.c:556
+                 __mdiobus_read+0xbf/0x4f0 drivers/net/phy/mdio_bus.c:755 drivers/net/phy/mdio_bus.c:755
+
+                Uninit was created at:
+                 kmalloc include/linux/slab.h:586 [inline]
+                 ax88772_bind+0x1/0x2 drivers/net/usb/asix_devices.c:786
+                """, envelope);
+            Assert.Equal(want, report.Title);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Envelopes))]
     public void A_wrapped_source_location_is_joined_to_its_frame(string envelope)
