@@ -25,7 +25,8 @@ internal static class LogicalLines
             // A frame stands alone even when its stamp was lost (an interleaved write ate it).
             if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0 && !TrimMarks.IsTrimMark(text)
                 && result[^1].Text.Length + text.Length < MaxJoinedLength
-                && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text))
+                && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text)
+                    || IsHexWordTail(text, result[^1].Text))
                 && JoinedText(result[^1].Text, text) is { } joined)
             {
                 result[^1] = result[^1] with { Text = joined };
@@ -75,6 +76,15 @@ internal static class LogicalLines
         int at = trimmed.LastIndexOf(" at ");
         return trimmed.StartsWith("WARNING:") && at > 0 && trimmed[(at + 4)..].IndexOf(' ') < 0 && trimmed[(at + 4)..].Contains(':');
     }
+
+    /// <summary>
+    /// A lone hex word under a line that is no frame nor a section head (`syz-executor0   R  running task    21280  7720
+    /// 5511` + `0x00000000`, the task dump's flags word): the frame reader takes a bare address for an unsymbolised
+    /// frame, but with its stamp lost and no trace above it, it is the wrapped end of the line before.
+    /// </summary>
+    private static bool IsHexWordTail(string text, string previous) =>
+        text.Length > 2 && text.StartsWith("0x", StringComparison.Ordinal) && !text.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF")
+        && previous.Length > 0 && !previous.EndsWith(':') && !FrameParser.TryParseFrame(previous, out _);
 
     /// <summary>True when a third or more of the region's lines carry a time stamp (mail-wrapped logs are half wraps), so an unstamped one is a wrap.</summary>
     private static bool IsStamped(IReadOnlyList<LogLine> lines, int startLine, int endLine)

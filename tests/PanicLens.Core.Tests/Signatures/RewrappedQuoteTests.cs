@@ -1,0 +1,71 @@
+namespace PanicLens.Core.Tests.Signatures;
+
+/// <summary>
+/// A report quoted in a reply and re-wrapped by the replier's client at its width: the tail of a stamped line comes on a
+/// line of its own behind the same quote marks and without a stamp, once or twice. Each case runs under every stamp of
+/// <see cref="WrappedHeaderTests.Stamps"/> and every quoting (none, `> `, `>> `, `> > `, `>` glued).
+/// </summary>
+public sealed class RewrappedQuoteTests
+{
+    private static readonly string[] Quotes = ["", "> ", ">> ", "> > ", ">"];
+
+    public static TheoryData<string, string> StampsAndQuotes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var stamp in WrappedHeaderTests.Stamps)
+            foreach (var quote in Quotes)
+                data.Add(stamp, quote);
+        return data;
+    }
+
+    /// <summary>Lines starting with `+` are wrapped tails: quoted but unstamped; the others get the stamp too.</summary>
+    private static string Log(string stamp, string quote, params string[] lines) =>
+        string.Join("\n", lines.Select(l => l.StartsWith('+') ? quote + l[1..] : quote + stamp + l)) + "\n";
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void A_header_whose_head_alone_matches_a_looser_format_is_titled_whole(string stamp, string quote)
+    {
+        var kcsan = Log(stamp, quote, "BUG: KCSAN: data-race in find_next_bit /", "+rcu_report_exp_cpu_mult", "",
+            "write to 0xffffffff85a7f140 of 8 bytes by task 7 on cpu 0:", " rcu_report_exp_cpu_mult+0x4f/0xa0",
+            " rcu_report_exp_rdp+0x6c/0x90", "", "read to 0xffffffff85a7f140 of 8 bytes by task 6252 on cpu 1:",
+            " find_next_bit+0x57/0xe0", " sync_rcu_exp_select_node_cpus+0x28e/0x510");
+        Assert.Equal("KCSAN: data-race in find_next_bit / rcu_report_exp_cpu_mult", CorpusPipeline.Reports(kcsan)[0].Title);
+        var stackEnd = Log(stamp, quote, "Kernel panic - not syncing: corrupted stack end detected", "+inside scheduler",
+            "CPU: 1 PID: 11718 Comm: dbus-daemon Not tainted 4.20.0-rc2+ #1", "Call Trace:", " dump_stack+0x1/0x2",
+            " panic+0x1/0x2", " __schedule+0x1/0x2", " schedule+0x1/0x2", " do_nanosleep+0x1/0x2", " __x64_sys_nanosleep+0x1/0x2",
+            " do_syscall_64+0x1/0x2");
+        Assert.Equal("kernel panic: corrupted stack end in sys_nanosleep", CorpusPipeline.Reports(stackEnd)[0].Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void A_header_wrapped_twice_is_titled_whole(string stamp, string quote)
+    {
+        var log = Log(stamp, quote, "BUG: unable to handle", "+kernel", "+NULL pointer dereference at 0000000000000832",
+            "IP: i40e_get_phys_port_id+0x1c/0x50 [i40e]", "PGD 0 P4D 0", "Oops: 0000 [#1] SMP PTI",
+            "CPU: 3 PID: 2401 Comm: ntpd Not tainted 5.1.12 #1", "Call Trace:", " dev_get_phys_port_id+0x1f/0x30",
+            " rtnl_fill_ifinfo+0x4b2/0x10e0", " rtnl_dump_ifinfo+0x2b1/0x380");
+        var report = Assert.Single(CorpusPipeline.Reports(log));
+        Assert.Equal("BUG: unable to handle kernel NULL pointer dereference in i40e_get_phys_port_id", report.Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void A_task_dump_line_cut_before_its_flags_word_still_names_the_task(string stamp, string quote)
+    {
+        foreach (var (head, comm, pid) in new[]
+        {
+            ("syz-executor0   R  running task    21280  7720   5511", "syz-executor0", 7720),
+            ("kworker/u4:2    R  running task        0    32      2", "kworker/u4:2", 32),
+        })
+        {
+            var log = Log(stamp, quote, "rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:",
+                "rcu: \t(detected by 1, t=10502 jiffies, g=9981, q=283)", head, "+0x00000000", "Call Trace:", " <IRQ>",
+                " sched_show_task+0x2b6/0x30a", " rcu_check_callbacks+0xa83/0xba5", " update_process_times+0x2d/0x70",
+                " </IRQ>", " kvm_vcpu_ioctl+0x1/0x2");
+            var report = CorpusPipeline.Reports(log)[0];
+            Assert.Equal((comm, pid), (report.Process?.Comm, report.Process?.Pid));
+        }
+    }
+}
