@@ -26,6 +26,26 @@ public static class FrameParser
     /// <summary>Longest line looked at; console lines are at most 1024 bytes, longer text is not a frame.</summary>
     private const int MaxLength = 4096;
 
+    /// <summary>
+    /// A frame line cut right after its address column (` [&lt;ffffffff81416c20&gt;]`, ` [&lt;ffffffff81416c20&gt;] ?`, ppc's
+    /// two columns): a mail client wrapped it there, and its function is the next line's start.
+    /// </summary>
+    public static bool EndsAtAddress(string text)
+    {
+        if (text.Length == 0 || text.Length > MaxLength)
+            return false;
+        var cursor = new FrameCursor(text);
+        cursor.SkipNoise();
+        if (!cursor.TryAddressRange(out _))
+            return false;
+        cursor.SkipSpaces();
+        if (cursor.TryAddressRange(out _))
+            cursor.SkipSpaces();
+        cursor.TryChar('?');
+        cursor.SkipSpaces();
+        return cursor.AtEnd;
+    }
+
     public static bool TryParseFrame(string? text, out Frame frame)
     {
         frame = null!;

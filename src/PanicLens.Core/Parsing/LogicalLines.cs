@@ -65,10 +65,13 @@ internal static class LogicalLines
 
     /// <summary>
     /// A header cut right before the function it names (`BUG: KASAN: null-ptr-deref in` + `f+0x102/0x3d0 [mod]`,
-    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`): the frame after it is its tail, not a trace line.
+    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`), or a frame line cut after its address column
+    /// (`[&lt;ffffffff81416c20&gt;] ?` + `f+0xe1/0xe1`): the frame after it is its tail, not a trace line.
     /// </summary>
     private static bool EndsBeforeItsFunction(string previous)
     {
+        if (FrameParser.EndsAtAddress(previous))
+            return true;
         var trimmed = previous.AsSpan().TrimEnd();
         if (trimmed.EndsWith(" in", StringComparison.Ordinal) || trimmed.EndsWith(" at", StringComparison.Ordinal))
             return true;

@@ -68,4 +68,35 @@ public sealed class RewrappedQuoteTests
             Assert.Equal((comm, pid), (report.Process?.Comm, report.Process?.Pid));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void Frames_cut_after_their_address_column_read_as_the_whole_frames(string stamp, string quote)
+    {
+        string[] lines =
+        [
+            "WARNING: CPU: 1 PID: 4085 at kernel/locking/lockdep.c:3190 __lock_acquire+0x23b3/0x4b50()",
+            "DEBUG_LOCKS_WARN_ON(id >= MAX_LOCKDEP_KEYS)", "Kernel panic - not syncing: panic_on_warn set ...",
+            "CPU: 1 PID: 4085 Comm: syzkaller160734 Not tainted 4.4.107-g79f138a #2", "Call Trace:",
+            " [<ffffffff81d03a1d>] dump_stack+0xc1/0x124", " [<ffffffff81416dca>] panic+0x1aa/0x388",
+            " [<ffffffff81416c20>] ?", "+percpu_up_read.constprop.46+0xe1/0xe1",
+            " [<ffffffff8112ad95>] warn_slowpath_common+0x125/0x140", " [<ffffffff812361f3>] __lock_acquire+0x23b3/0x4b50",
+            " [<ffffffff81233e40>] ?", "+debug_check_no_locks_freed+0x2c0/0x2c0", " [<ffffffff8123a1fe>] lock_acquire+0x15e/0x460",
+            " [<ffffffff8376f89e>]", "+_raw_write_lock_irqsave+0x4e/0x70", " [<ffffffff825b46c9>] sg_remove_request+0x69/0x110",
+            " [<ffffffff825b4cd5>] sg_finish_rem_req+0x295/0x340",
+        ];
+        var whole = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.StartsWith('+'))
+                whole[^1] += " " + line[1..];
+            else
+                whole.Add(line);
+        }
+        var want = CorpusPipeline.Reports(Log(stamp, quote, [.. whole]))[0];
+        var got = CorpusPipeline.Reports(Log(stamp, quote, lines))[0];
+        Assert.Equal("WARNING: locking bug in sg_remove_request", want.Title);
+        Assert.Equal((want.Title, want.Function), (got.Title, got.Function));
+        Assert.Equal(want.Frames.Select(f => (f.Function, f.Reliable)), got.Frames.Select(f => (f.Function, f.Reliable)));
+    }
 }
