@@ -65,15 +65,19 @@ internal static class LogicalLines
 
     /// <summary>
     /// A header cut right before the function it names (`BUG: KASAN: null-ptr-deref in` + `f+0x102/0x3d0 [mod]`,
-    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`), or a frame line cut after its address column
-    /// (`[&lt;ffffffff81416c20&gt;] ?` + `f+0xe1/0xe1`): the frame after it is its tail, not a trace line.
+    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`), or a line cut after an address column
+    /// (`[&lt;ffffffff81416c20&gt;] ?` + `f+0xe1/0xe1`, lockdep's `at: [&lt;addr&gt;]`, arm's `from [&lt;addr&gt;]`) or after arm's
+    /// `from`: the frame after it is its tail, not a trace line.
     /// </summary>
     private static bool EndsBeforeItsFunction(string previous)
     {
-        if (FrameParser.EndsAtAddress(previous))
+        if (FrameParser.EndsWithAddress(previous))
             return true;
         var trimmed = previous.AsSpan().TrimEnd();
         if (trimmed.EndsWith(" in", StringComparison.Ordinal) || trimmed.EndsWith(" at", StringComparison.Ordinal))
+            return true;
+        // arm's `[<%08lx>] (%ps) from [<%08lx>] (%pS)` (arch/arm/kernel/traps.c dump_backtrace_entry) cut after `from`.
+        if (trimmed.EndsWith(") from", StringComparison.Ordinal) && trimmed.StartsWith("[<", StringComparison.Ordinal))
             return true;
         // `WARNING: ... at file.c:123` with the function on the next line.
         int at = trimmed.LastIndexOf(" at ");

@@ -85,6 +85,69 @@ public sealed class RewrappedQuoteTests
             " [<ffffffff8376f89e>]", "+_raw_write_lock_irqsave+0x4e/0x70", " [<ffffffff825b46c9>] sg_remove_request+0x69/0x110",
             " [<ffffffff825b4cd5>] sg_finish_rem_req+0x295/0x340",
         ];
+        AssertReadAsWhole(stamp, quote, lines, "WARNING: locking bug in sg_remove_request");
+    }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void Lockdep_lines_cut_after_at_and_the_address_read_as_whole(string stamp, string quote)
+    {
+        string[] lines =
+        [
+            "======================================================", "WARNING: possible circular locking dependency detected",
+            "4.15.0+ #221 Not tainted", "------------------------------------------------------",
+            "syz-executor5/5807 is trying to acquire lock:", " (sk_lock-AF_INET){+.+.}, at: [<0000000046bbd7df>]",
+            "+do_ip_setsockopt.isra.12+0x1d9/0x3210", "", "but task is already holding lock:",
+            " (rtnl_mutex){+.+.}, at: [<00000000366b10e7>]", "+rtnl_lock+0x17/0x20", "",
+            "which lock already depends on the new lock.", "", "the existing dependency chain (in reverse order) is:", "",
+            "-> #1 (rtnl_mutex){+.+.}:", "       __mutex_lock+0x16f/0x1a80", "       rtnl_lock+0x17/0x20",
+            "       ip_setsockopt+0x97/0xa0", "", "-> #0 (sk_lock-AF_INET){+.+.}:", "       lock_acquire+0x1d5/0x580",
+            "       lock_sock_nested+0xc2/0x110", "       do_ip_setsockopt.isra.12+0x1d9/0x3210", "       ip_setsockopt+0x3a/0xa0",
+            "", "other info that might help us debug this:",
+        ];
+        AssertReadAsWhole(stamp, quote, lines, "possible deadlock in do_ip_setsockopt");
+    }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void Arm_frames_cut_after_from_or_its_address_read_as_whole(string stamp, string quote)
+    {
+        string[] lines =
+        [
+            "Kernel panic - not syncing: remoteproc remoteproc0: crashed",
+            "CPU: 2 PID: 5590 Comm: kworker/2:0 Tainted: G        W       4.4.60 #0", "Hardware name: Generic DT based system",
+            "[<8021e86c>] (unwind_backtrace) from [<8021b404>]", "+(show_stack+0x10/0x14)",
+            "[<8021b404>] (show_stack) from [<803dd818>] (dump_stack+0x7c/0x9c)",
+            "[<803dd818>] (dump_stack) from [<80225d80>]", "+(panic+0x84/0x1f8)",
+            "[<80225d80>] (panic) from [<80555278>]", "+(rproc_crash_handler_work+0x90/0x98)",
+            "[<80555278>] (rproc_crash_handler_work) from", "+[<802380e8>] (process_one_work+0x1c0/0x2f8)",
+            "[<802380e8>] (process_one_work) from [<80238d24>]", "+(worker_thread+0x2b0/0x3ec)",
+            "[<80238d24>] (worker_thread) from [<8023cf84>] (kthread+0xd8/0xec)",
+        ];
+        AssertReadAsWhole(stamp, quote, lines, "kernel panic: remoteproc remoteproc0: crashed");
+    }
+
+    [Theory]
+    [MemberData(nameof(StampsAndQuotes))]
+    public void Ppc_frames_cut_after_their_two_columns_read_as_whole(string stamp, string quote)
+    {
+        string[] lines =
+        [
+            "kernel BUG at mm/hugetlb.c:490!", "Oops: Exception in kernel mode, sig: 5 [#1]",
+            "CPU: 54 PID: 14355 Comm: hugemmap06 Tainted: G           O      5.6.0-rc2-next-20200217 #1",
+            "NIP:  c00000000040d22c LR: c00000000040d210 CTR: 0000000000000000", "NIP [c00000000040d22c] region_add+0x11c/0x3a0",
+            "LR [c00000000040d210] region_add+0x100/0x3a0", "Call Trace:",
+            "[c0000014b71ef8f0] [c00000000040d210]", "+region_add+0x100/0x3a0 (unreliable)",
+            "[c0000014b71ef9b0] [c00000000040e0c8]", "+__vma_reservation_common+0x148/0x210",
+            "[c0000014b71efa20] [c0000000004132a0] alloc_huge_page+0x350/0x830",
+            "[c0000014b71efad0] [c0000000004168f8]", "+hugetlb_no_page+0x158/0xcb0", "Instruction dump:",
+        ];
+        AssertReadAsWhole(stamp, quote, lines, "kernel BUG in region_add");
+    }
+
+    /// <summary>The report of <paramref name="lines"/> (tails marked `+`) reads as that of the same lines unwrapped.</summary>
+    private static void AssertReadAsWhole(string stamp, string quote, string[] lines, string title)
+    {
         var whole = new List<string>();
         foreach (var line in lines)
         {
@@ -95,7 +158,7 @@ public sealed class RewrappedQuoteTests
         }
         var want = CorpusPipeline.Reports(Log(stamp, quote, [.. whole]))[0];
         var got = CorpusPipeline.Reports(Log(stamp, quote, lines))[0];
-        Assert.Equal("WARNING: locking bug in sg_remove_request", want.Title);
+        Assert.Equal(title, want.Title);
         Assert.Equal((want.Title, want.Function), (got.Title, got.Function));
         Assert.Equal(want.Frames.Select(f => (f.Function, f.Reliable)), got.Frames.Select(f => (f.Function, f.Reliable)));
     }
