@@ -28,6 +28,22 @@ public static class ReplyQuotes
         yield return Variant.OfLines("depth changes mid-report", lines.Select((l, i) => Quote(i <= at ? "> > " : "> ", l)));
     }
 
+    /// <summary>
+    /// A line re-wrapped by the replier's client (one that does not send format=flowed, RFC 3676, breaks quoted text at
+    /// its width): broken at the last blank before <paramref name="width"/> columns, each piece behind the marks.
+    /// </summary>
+    public static IEnumerable<string> Rewrap(string marks, string line, int width)
+    {
+        var rest = line;
+        while (marks.Length + rest.Length > width && rest.LastIndexOf(' ', width - marks.Length) is > 0 and var cut
+            && rest[..cut].Trim().Length > 0)
+        {
+            yield return marks + rest[..cut];
+            rest = rest[(cut + 1)..];
+        }
+        yield return Quote(marks, rest);
+    }
+
     /// <summary>A quoted line as clients write it: an empty line gets the marks alone, without the trailing space.</summary>
     private static string Quote(string marks, string line) => line.Length == 0 ? marks.TrimEnd() : marks + line;
 
