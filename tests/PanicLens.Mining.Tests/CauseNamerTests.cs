@@ -16,7 +16,10 @@ public sealed class CauseNamerTests
     }
 
     [Theory]
-    [InlineData("> [ 1.0] BUG: kernel NULL pointer dereference", "crash text mail-quoted with `>`")]
+    [InlineData("> [ 1.0] BUG: kernel NULL pointer dereference", "header `BUG:` behind prefix `[ 9.9] `")]
+    [InlineData(">> > +# Oops: 0000 [#1] PREEMPT SMP NOPTI", "header `Oops` behind prefix `+# `")]
+    [InlineData("  >>[ 1.0] BUG: kernel NULL pointer dereference", "header `BUG:` behind prefix `[ 9.9] `")]
+    [InlineData("> > BUG: kernel NULL pointer dereference", "crash text mail-quoted with `>`, header `BUG:`")]
     [InlineData("h63 kernel: Internal error: Oops: 96000004 [#1] SMP", "header `Internal error:` behind prefix `a9 a: `")]
     [InlineData("WARNING: kernel/locking/lockdep.c:238 at __lock_acquire+0x384/0x30a4, CPU#1: khidpd/6710", "`WARNING: file.c:123 at func, CPU#N: comm/pid` (the newer __warn format)")]
     [InlineData("WARNING: CPU: 1 PID: 285 at", "`WARNING: CPU: N PID: N at` header wrapped: `file:line` or the function on the next line")]
@@ -41,5 +44,20 @@ public sealed class CauseNamerTests
         var report = new CrashReport { Source = "m", StartLine = 1, EndLine = 4, Lines = [], Title = "kernel panic: VFS: Unable to mount root fs" };
         var frames = new EvidenceIndex(text).All.Where(e => e.Kind == EvidenceKind.Frame).ToList();
         Assert.Equal("text HTML-escaped by a CI mailer (`[&lt;c010f61c&gt;]`, `&#39;`)", CauseNamer.Function(frames[0], report, text, frames));
+    }
+
+    [Theory]
+    [InlineData("> ")]
+    [InlineData(">> ")]
+    [InlineData("> > ")]
+    [InlineData(">")]
+    public void Quoted_frames_are_grouped_by_what_stands_behind_the_quote_marks(string marks)
+    {
+        var text = new MailText(Encoding.Latin1.GetBytes(string.Join('\n',
+            new[] { "[ 5.1] WARNING: CPU: 1 PID: 9 at drivers/x.c:12 foo+0x1/0x2", "[ 5.1] Call Trace:", "[ 5.1]  bar+0x1/0x2", "[ 5.1] ...",
+                "[ 5.1]  baz+0x1/0x2", "[ 5.1]  qux+0x1/0x2", "[ 5.1]  quux+0x1/0x2", "[ 5.1]  corge+0x1/0x2" }.Select(l => marks + l)) + "\n"));
+        var report = new CrashReport { Source = "m", StartLine = 1, EndLine = 8, Lines = [], Title = "WARNING in corrupted" };
+        var frames = new EvidenceIndex(text).All.Where(e => e.Kind == EvidenceKind.Frame).ToList();
+        Assert.Equal("report trimmed by the poster with `...` lines", CauseNamer.Function(frames[^1], report, text, frames));
     }
 }

@@ -28,7 +28,7 @@ public sealed class MissedCrashFinderTests
     {
         var (figures, failures) = Find(QuotedCrash);
         Assert.Equal((1, 1), (figures.MailsWithCrashText, figures.MailsWithMissedCrash));
-        Assert.Equal((CheckRules.NotDetected, 2, "crash text mail-quoted with `>`"), (failures[0].Rule, failures[0].Line, failures[0].Cause));
+        Assert.Equal((CheckRules.NotDetected, 2, "header `BUG:` behind prefix `[ 9.9] `"), (failures[0].Rule, failures[0].Line, failures[0].Cause));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public static class WrappedLines
 {
     /// <summary>
     /// True when <paramref name="previous"/> stops where a function name belongs (`WARNING: ... at file.c:123`, lockdep's
-    /// `at:`, arm's `from [&lt;c0123&gt;]`, `... in`, a register line's label `RIP:`/`EIP:`/`NIP:`/`pc :`/`PC is at`) and
+    /// `at:`, arm's `from [&lt;c0123&gt;]`, `... in`, a register line's label `RIP:`/`EIP:`/`NIP:`/`pc :`/`PC is at`, an address
+    /// column `[&lt;ffffffff81416c20&gt;] ?` of a frame or lockdep's `at:`) and
     /// <paramref name="tail"/> starts with one (`func+0x1/0x2`, `(func+0x1/0x2)`, after a register line's `0010:` code
     /// segment): a wrap at 72-80 columns, never foreign output (which names no function there). After a bare ` at`, the
     /// tail may start with the source location __warn prints before the function (kernel/panic.c: `at %s:%d %pS`).
@@ -22,7 +23,7 @@ public static class WrappedLines
         var register = last is "RIP:" or "EIP:" or "IP:" or "NIP:" || end.EndsWith(" pc :", StringComparison.Ordinal)
             || end.SequenceEqual("pc :") || end.EndsWith("PC is at", StringComparison.Ordinal);
         var bareAt = end.EndsWith(" at", StringComparison.Ordinal);
-        var before = register || bareAt || end.EndsWith(" at:", StringComparison.Ordinal) || end.EndsWith(" in", StringComparison.Ordinal)
+        var before = register || bareAt || Parsing.FrameParser.EndsWithAddress(previous) || end.EndsWith(" at:", StringComparison.Ordinal) || end.EndsWith(" in", StringComparison.Ordinal)
             || (last.Length > 2 && last[0] == '[' && last[^1] == ']' && end[..Math.Max(at, 0)].EndsWith(" from", StringComparison.Ordinal))
             || (end.StartsWith("WARNING:", StringComparison.Ordinal) && at > 0 && end[..at].EndsWith(" at", StringComparison.Ordinal) && last.Contains(':'));
         if (!before)

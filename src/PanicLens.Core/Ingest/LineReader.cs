@@ -86,11 +86,16 @@ public static class LineReader
     /// </summary>
     private static LogLine? Complete(ReadOnlySpan<char> raw, int number, ref LogLine? held, char[] lead, ref int leadLength)
     {
-        if (leadLength > 0 && held is not null && ZvmConsoleWrap.Tail(raw, lead.AsSpan(0, leadLength)) is { } tail)
+        if (leadLength > 0 && held is not null && ZvmConsoleWrap.Tail(raw, lead.AsSpan(0, leadLength), out var ownLead) is { } tail)
         {
             held = held with { Text = held.Text + tail };
-            if (!ZvmConsoleWrap.StillWrapping(raw, leadLength))
+            if (!ZvmConsoleWrap.StillWrapping(raw, ownLead))
                 leadLength = 0;
+            else if (ownLead != leadLength)
+            {
+                raw[..ownLead].CopyTo(lead);
+                leadLength = ownLead;
+            }
             return null;
         }
         var done = held;

@@ -26,6 +26,56 @@ public static class FrameParser
     /// <summary>Longest line looked at; console lines are at most 1024 bytes, longer text is not a frame.</summary>
     private const int MaxLength = 4096;
 
+    /// <summary>
+    /// A line cut right after an address column that a function follows on the console: a frame's
+    /// (` [&lt;ffffffff81416c20&gt;]`, ` [&lt;ffffffff81416c20&gt;] ?`), lockdep's `(&amp;lock){+.+.}, at: [&lt;00000000466bd7df&gt;]` (4.x
+    /// prints `at: [&lt;%p&gt;] %pS`), old x86's `RIP: 0010:[&lt;ffffffff8123&gt;]`, ppc64's two columns. A mail client wrapped it there, and the
+    /// function is the next line's start.
+    /// </summary>
+    public static bool EndsWithAddress(string text)
+    {
+        var end = text.AsSpan().TrimEnd();
+        if (end.EndsWith(" ?", StringComparison.Ordinal))
+            end = end[..^2].TrimEnd();
+        if (end.Length > MaxLength)
+            return false;
+        if (!end.EndsWith(">]", StringComparison.Ordinal))
+            return IsPpcColumns(end.TrimStart());
+        var open = end.LastIndexOf("[<", StringComparison.Ordinal);
+        if (open < 0)
+            return false;
+        var hex = end[(open + 2)..^2];
+        if (hex.StartsWith("0x", StringComparison.Ordinal))
+            hex = hex[2..];
+        // `drivers/usb/core/urb.c:74 [<ffffffff82f7cce8>]`: a reflowed symbolised trace, where the address after a frame's
+        // source location is the next frame's; joining would hide that frame.
+        var before = end[..open].TrimEnd();
+        var sourceLine = before.Length > 0 && char.IsAsciiDigit(before[^1]) && before.TrimEnd("0123456789").EndsWith(':');
+        return hex.Length > 0 && !hex.ContainsAnyExcept(HexDigits) && !sourceLine;
+    }
+
+    /// <summary>
+    /// ppc64's columns alone, `[c0000014b71ef8f0] [c00000000040d210]` (arch/powerpc/kernel/process.c show_stack prints
+    /// `[%016lx] [%016lx] %pS`; 32-bit `[%08lx]`): one or two bracketed addresses of 8 or more hex digits, nothing else.
+    /// </summary>
+    private static bool IsPpcColumns(ReadOnlySpan<char> s)
+    {
+        var columns = 0;
+        while (s.Length > 0 && columns < 2)
+        {
+            if (s[0] != '[')
+                return false;
+            var close = s.IndexOf(']');
+            if (close < 9 || s[1..close].ContainsAnyExcept(HexDigits))
+                return false;
+            columns++;
+            s = s[(close + 1)..].TrimStart();
+        }
+        return columns > 0 && s.Length == 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     public static bool TryParseFrame(string? text, out Frame frame)
     {
         frame = null!;

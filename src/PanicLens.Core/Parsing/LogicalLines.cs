@@ -25,7 +25,8 @@ internal static class LogicalLines
             // A frame stands alone even when its stamp was lost (an interleaved write ate it).
             if (stampedLog && !stamped && previousStamped && result.Count > 0 && !xen && text.Length > 0 && !TrimMarks.IsTrimMark(text)
                 && result[^1].Text.Length + text.Length < MaxJoinedLength
-                && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text))
+                && (!FrameParser.TryParseFrame(text, out _) || EndsBeforeItsFunction(result[^1].Text)
+                    || IsHexWordTail(text, result[^1].Text))
                 && JoinedText(result[^1].Text, text) is { } joined)
             {
                 result[^1] = result[^1] with { Text = joined };
@@ -64,17 +65,33 @@ internal static class LogicalLines
 
     /// <summary>
     /// A header cut right before the function it names (`BUG: KASAN: null-ptr-deref in` + `f+0x102/0x3d0 [mod]`,
-    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`): the frame after it is its tail, not a trace line.
+    /// `WARNING: CPU: 0 PID: 1 at drivers/x.c:12` + `f+0x1/0x2`), or a line cut after an address column
+    /// (`[&lt;ffffffff81416c20&gt;] ?` + `f+0xe1/0xe1`, lockdep's `at: [&lt;addr&gt;]`, arm's `from [&lt;addr&gt;]`) or after arm's
+    /// `from`: the frame after it is its tail, not a trace line.
     /// </summary>
     private static bool EndsBeforeItsFunction(string previous)
     {
+        if (FrameParser.EndsWithAddress(previous))
+            return true;
         var trimmed = previous.AsSpan().TrimEnd();
         if (trimmed.EndsWith(" in", StringComparison.Ordinal) || trimmed.EndsWith(" at", StringComparison.Ordinal))
+            return true;
+        // arm's `[<%08lx>] (%ps) from [<%08lx>] (%pS)` (arch/arm/kernel/traps.c dump_backtrace_entry) cut after `from`.
+        if (trimmed.EndsWith(") from", StringComparison.Ordinal) && trimmed.StartsWith("[<", StringComparison.Ordinal))
             return true;
         // `WARNING: ... at file.c:123` with the function on the next line.
         int at = trimmed.LastIndexOf(" at ");
         return trimmed.StartsWith("WARNING:") && at > 0 && trimmed[(at + 4)..].IndexOf(' ') < 0 && trimmed[(at + 4)..].Contains(':');
     }
+
+    /// <summary>
+    /// A lone hex word under a line that is no frame nor a section head (`syz-executor0   R  running task    21280  7720
+    /// 5511` + `0x00000000`, the task dump's flags word): the frame reader takes a bare address for an unsymbolised
+    /// frame, but with its stamp lost and no trace above it, it is the wrapped end of the line before.
+    /// </summary>
+    private static bool IsHexWordTail(string text, string previous) =>
+        text.Length > 2 && text.StartsWith("0x", StringComparison.Ordinal) && !text.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF")
+        && previous.Length > 0 && !previous.EndsWith(':') && !FrameParser.TryParseFrame(previous, out _);
 
     /// <summary>True when a third or more of the region's lines carry a time stamp (mail-wrapped logs are half wraps), so an unstamped one is a wrap.</summary>
     private static bool IsStamped(IReadOnlyList<LogLine> lines, int startLine, int endLine)

@@ -67,6 +67,12 @@ public sealed class ReportBody
                 // A mail client wrapped the line before right where its function starts: the tail lost its stamp.
                 body[^1] = body[^1].TrimEnd() + " " + text.TrimStart();
                 marks[^1] = StackLines.MarksOf(body[^1]);
+                if (timed && body.Count > 1 && IsUnreliable(body[^1]))
+                {
+                    // Whole again, the frame shows its `?`: dropped as any unreliable frame of a timed context.
+                    body.RemoveAt(body.Count - 1);
+                    marks.RemoveAt(marks.Count - 1);
+                }
                 continue;
             }
             if (SymbolizedLines.IsWrappedSource(text) && (ContextOf(line).Length == 0 || ContextOf(line) == context))

@@ -128,11 +128,16 @@ public static partial class TitleBuilder
     /// <summary>
     /// The format whose title pattern matches earliest on the header line (ties: table order). A header cut in
     /// two (a task name holding a newline, a mail client wrapping the line) is tried again joined with the next line.
+    /// A bare line under a stamped header (<see cref="WrapOf"/>) is its tail for certain, so the header is read whole
+    /// first: its head alone may match a looser format (`corrupted stack end detected` / `inside scheduler`, a KCSAN
+    /// pair cut after its ` / `, a hung task cut before `blocked`).
     /// </summary>
     private static (TitleFormat?, Match?, Match?, bool) SelectWrappedFormat(ReportBody body, CrashHeader header, string? wrap)
     {
+        if (wrap is not null && SelectFormat(body, header, body.Lines[0] + " " + wrap.TrimStart()) is { Item1.Corrupted: false } whole)
+            return whole;
         var chosen = SelectFormat(body, header, body.Lines[0]);
-        if (chosen.Item1 is null && (wrap ?? (body.Lines.Count > 1 ? body.Lines[1] : null)) is { } next)
+        if (chosen.Item1 is null && wrap is null && body.Lines.Count > 1 && body.Lines[1] is { } next)
         {
             var joined = SelectFormat(body, header, body.Lines[0] + " " + next.TrimStart());
             if (joined.Item1 is not null)
@@ -141,23 +146,35 @@ public static partial class TitleBuilder
         return chosen;
     }
 
+    /// <summary>Most wrapped pieces read under a header: a 1024-byte printk line cut at a mail's 72-80 columns, quoted.</summary>
+    private const int MaxWrapPieces = 3;
+
     /// <summary>
-    /// The line right under a stamped header (uptime, caller id, syslog) that carries no prefix at all: the header's own tail, wrapped by the
-    /// console or the capture at its width (`[   35.502102] BUG: kernel NULL` / `pointer dereference, address: 000000c8`).
-    /// The body leaves it out as another stream; only the header's format is tried with it.
+    /// The lines right under a stamped header (uptime, caller id, syslog) that carry no prefix at all, joined: the
+    /// header's own tail, wrapped by the console or the capture at its width (`[   35.502102] BUG: kernel NULL` /
+    /// `pointer dereference, address: 000000c8`), once or, re-wrapped by a replier, again (`BUG: unable to handle` /
+    /// `kernel` / `NULL pointer dereference at ...`). The body leaves them out as another stream; only the header's
+    /// format is tried with them.
     /// </summary>
     private static string? WrapOf(IReadOnlyList<LogLine> lines)
     {
         if (lines.Count < 2 || !lines[0].Stamped)
             return null;
         var header = lines[0];
-        var next = lines[1];
-        // No prefix at all; or, behind a collector's own envelope (syslog relaying a console), the same sender's line
-        // without the printk stamp the header carries.
-        var bare = next.Uptime is null && next.Context is null
-            && ((!next.Stamped && next.Timestamp is null && next.Origin is null)
-                || (header.Uptime is not null && next.Host == header.Host && next.Origin == header.Origin));
-        return bare && next.Number == header.Number + 1 && !string.IsNullOrWhiteSpace(next.Text) ? next.Text : null;
+        string? wrap = null;
+        for (var k = 1; k <= MaxWrapPieces && k < lines.Count; k++)
+        {
+            var next = lines[k];
+            // No prefix at all; or, behind a collector's own envelope (syslog relaying a console), the same sender's
+            // line without the printk stamp the header carries.
+            var bare = next.Uptime is null && next.Context is null
+                && ((!next.Stamped && next.Timestamp is null && next.Origin is null)
+                    || (header.Uptime is not null && next.Host == header.Host && next.Origin == header.Origin));
+            if (!bare || next.Number != header.Number + k || string.IsNullOrWhiteSpace(next.Text))
+                break;
+            wrap = wrap is null ? next.Text : wrap + " " + next.Text.TrimStart();
+        }
+        return wrap;
     }
 
     /// <summary>printk prints at most 1024 bytes a line; title patterns look no further (it bounds their work on hostile text).</summary>

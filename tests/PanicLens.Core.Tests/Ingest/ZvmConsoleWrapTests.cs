@@ -11,11 +11,15 @@ public sealed class ZvmConsoleWrapTests
     private const string Task = "CPU: 0 PID: 50240 Comm: read_all Not tainted 5.4.0-rc7-next-20191118 #4 and a tail that goes past two widths of the console";
 
     [Theory]
-    [InlineData("00: ", "", "\n")]
-    [InlineData("01: ", "", "\r\n")]
-    [InlineData("0A: ", "> ", "\n")]
-    [InlineData("00: ", ">> ", "\r\n")]
-    public void A_line_cut_at_the_console_width_is_joined_without_a_blank(string column, string quote, string end)
+    [InlineData("00: ", "", "\n", "")]
+    [InlineData("01: ", "", "\r\n", "")]
+    [InlineData("0A: ", "> ", "\n", "> ")]
+    [InlineData("00: ", ">> ", "\r\n", ">> ")]
+    // One quote depth spelled two ways in one thread (RFC 3676 §4.5 counts the marks), or indented by another width.
+    [InlineData("00: ", ">> ", "\n", "> > ")]
+    [InlineData("0A: ", "> > > ", "\r\n", ">>>")]
+    [InlineData("00: ", "    ", "\n", "  ")]
+    public void A_line_cut_at_the_console_width_is_joined_without_a_blank(string column, string quote, string end, string next)
     {
         foreach (var stamp in new[] { "[ 9777.709559] ", "[   60.590407] " })
         {
@@ -23,7 +27,11 @@ public sealed class ZvmConsoleWrapTests
             var log = new StringBuilder();
             var width = Width - column.Length;
             for (var at = 0; at < whole.Length; at += width)
-                log.Append(quote).Append(column).Append(whole.AsSpan(at, Math.Min(width, whole.Length - at))).Append(end);
+            {
+                // The console cut the line; the mail's layers in front of its column were added afterwards.
+                var lead = at == 0 ? quote : next;
+                log.Append(lead).Append(column).Append(whole.AsSpan(at, Math.Min(width, whole.Length - at))).Append(end);
+            }
             log.Append(quote).Append(column).Append("[ 9777.709573] Hardware name: IBM 2964 N96 400 (z/VM 6.4.0)").Append(end);
             var lines = LineReader.Read(log.ToString()).ToList();
             Assert.Equal([Task, "Hardware name: IBM 2964 N96 400 (z/VM 6.4.0)"], lines.Select(l => l.Text));

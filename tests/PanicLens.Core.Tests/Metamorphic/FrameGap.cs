@@ -27,5 +27,5 @@ public static class FrameGap
         return region.StartLine - 1;
     }
 
-    private static bool IsFrame(string text) => FrameParser.TryParseFrame(text.Trim(), out _);
+    public static bool IsFrame(string text) => FrameParser.TryParseFrame(text.Trim(), out _);
 }

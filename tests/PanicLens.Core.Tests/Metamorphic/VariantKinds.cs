@@ -43,6 +43,7 @@ public static class VariantKinds
             Variant.OfLines(">> ", log.Lines().Select(l => ">> " + l)),
             Variant.OfLines("| ", log.Lines().Select(l => "| " + l)),
         ]),
+        new("reply", "quoted in a reply: depth spelled `> > `, mixed, glued marks, the replier's comment between frames", ReplyQuotes.Of),
         new("indent", "pasted into a mail or ticket indented", log =>
         [
             Variant.OfLines("4 spaces", log.Lines().Select(l => "    " + l)),
