@@ -95,6 +95,8 @@ public sealed class CrashDetector
         if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
             header = null;
+        if (header is { Family: "info" } && !InfoForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length), next?.Text))
+            header = null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;
         header ??= TaskDump(open, line);
