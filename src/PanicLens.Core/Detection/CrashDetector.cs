@@ -329,6 +329,12 @@ public sealed class CrashDetector
         /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
         public bool HeaderOnly => lines.Count == headers;
 
+        /// <summary>Body lines so far that are blank (only those: see <see cref="HeadersAndBlanksOnly"/>).</summary>
+        private int blankBody;
+
+        /// <summary>Nothing but header lines and blank lines so far.</summary>
+        private bool HeadersAndBlanksOnly => lines.Count == headers + blankBody;
+
         /// <summary>The last header line (with its wrapped source location) is a symbolizer's `name f.c:12 [inline]` line.</summary>
         public bool IsInlineExpansion
         {
@@ -398,10 +404,12 @@ public sealed class CrashDetector
                 Append(line, report: true);
                 return;
             }
-            if (HeaderOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
+            if (HeadersAndBlanksOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
             {
                 // A header without a stamp right above stamped lines lost its stamp (a CI summary quoting the panic line,
-                // `Job error: Kernel panic - ...`, then the log): the stamped stream is the report's.
+                // `Job error: Kernel panic - ...`, then the log, in a mail perhaps double-spaced): the stamped stream is the
+                // report's. kernel/panic.c panic() prints its message and then, with CONFIG_DEBUG_BUGVERBOSE, dump_stack():
+                // the task line, `Hardware name:` and the trace come after the panic line, not before.
                 timed = true;
             }
             var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
@@ -433,6 +441,8 @@ public sealed class CrashDetector
                 Close();
                 return;
             }
+            if (lines.Count == headers + blankBody && string.IsNullOrWhiteSpace(line.Text) && !report)
+                blankBody++;
             lines.Add(line);
             lastNumber = line.Number;
             if (neutral)

@@ -297,4 +297,46 @@ public sealed class CrashDetectorTests
         Assert.Equal(1, region.StartLine);
         Assert.Equal(9, region.EndLine);
     }
+
+    public static TheoryData<string, string, string, int, string> PanicTraces() => new()
+    {
+        { "Job error: ", "", "[    0.010000] ", 1, "x86" },
+        { "Job error: ", "> ", "[    2.973591] ", 2, "arm" },
+        { "", "", "[  26.993759][    T1] ", 1, "arm-html" },
+        { "", "    ", "[    1.307021] ", 0, "x86" },
+        { "Job error: ", "", "[    6.656543] ", 1, "arm-html" },
+        { "", "> > ", "[  110.730381] ", 1, "arm" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PanicTraces))]
+    public void A_stampless_panic_line_keeps_its_stamped_dump_stack_across_blank_lines(string summary, string quote, string stamp, int blanks, string arch)
+    {
+        // kernel/panic.c panic(): the message, then dump_stack(); a mail may be double-spaced, a CI page HTML-escaped.
+        string[] body = arch switch
+        {
+            "x86" => ["Call Trace:", " dump_stack+0x57/0x6e", " panic+0xf6/0x2b7", " setup_IO_APIC+0x7ff/0x838", " x86_late_time_init+0x1b/0x22"],
+            "arm" => ["[<c010daa8>] (unwind_backtrace) from [<c01099a4>] (show_stack+0x10/0x14)", "[<c01099a4>] (show_stack) from [<c07d278c>] (dump_stack+0x88/0xa4)", "[<c07d278c>] (dump_stack) from [<c0120c5c>] (panic+0x110/0x2f0)"],
+            _ => ["[&lt;c010daa8&gt;] (unwind_backtrace) from [&lt;c01099a4&gt;] (show_stack+0x10/0x14)", "[&lt;c01099a4&gt;] (show_stack) from [&lt;c07d278c&gt;] (dump_stack+0x88/0xa4)"],
+        };
+        var lines = new List<string> { quote + summary + "Kernel panic - not syncing: Fatal exception in interrupt" };
+        foreach (var text in (string[])["CPU: 1 PID: 0 Comm: swapper/1 Tainted: G      D           5.10.198-rc1 #1", "Hardware name: Generic RZ/G1 (Flattened Device Tree)", .. body])
+        {
+            lines.AddRange(Enumerable.Repeat(quote.TrimEnd(), blanks));
+            lines.Add(quote + stamp + text);
+        }
+        lines.AddRange(["", "Regards,", "the CI"]);
+        var region = Assert.Single(Detect(string.Join("\n", lines)));
+        Assert.Equal(1, region.StartLine);
+        Assert.Equal(lines.Count - 3, region.EndLine);
+    }
+
+    [Fact]
+    public void A_stampless_panic_line_above_prose_keeps_no_later_stamped_text()
+    {
+        // Only blank lines may stand between the header and the stamped stream it lost its stamp from.
+        var log = "Kernel panic - not syncing: Fatal exception\n\nI think this comes from the driver.\n\n[    1.307021]  dump_stack+0x57/0x6e\n[    1.307021]  panic+0xf6/0x2b7";
+        var region = Detect(log).First();
+        Assert.Equal(1, region.EndLine);
+    }
 }
