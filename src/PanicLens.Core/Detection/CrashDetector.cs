@@ -382,6 +382,11 @@ public sealed class CrashDetector
         public void Add(LogLine line)
         {
             var text = line.Text;
+            if (ending && trailing.Count == 0 && ResumesAfterEndTrace(text))
+            {
+                ending = false;
+                passedTrailing = 0;
+            }
             if (ending)
             {
                 trailing.Add(line);
@@ -429,6 +434,15 @@ public sealed class CrashDetector
             else if (gap >= owner.MaxGapLines)
                 Close();
         }
+
+        /// <summary>
+        /// The first line after `---[ end trace` goes on with the report: a site's own tail (<see cref="CrashHeaders.AfterEndTrace"/>),
+        /// or the trace of a report that printed none: arm64 4.x kernels print a WARN's registers and end marker, then its
+        /// `Call trace:` (ARM-software/gator#20 shows one: `---[ end trace ... ]---`, `Call trace:`, `Exception stack(...)`).
+        /// </summary>
+        private bool ResumesAfterEndTrace(string text) =>
+            CrashHeaders.ContinuesAfterEndTrace(text)
+            || (!sawStack && (text.TrimStart().StartsWith("Call trace:", StringComparison.Ordinal) || text.TrimStart().StartsWith("Call Trace:", StringComparison.Ordinal)));
 
         private static bool IsBare(LogLine line) =>
             line.Uptime is null && line.Context is null && line.Timestamp is null && line.Origin is null && !line.Stamped;

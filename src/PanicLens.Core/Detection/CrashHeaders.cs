@@ -50,6 +50,26 @@ public static class CrashHeaders
         "FAULT_INJECTION: forcing a failure", "vmalloc: allocation failure:", "FAULT_FLAG_ALLOW_RETRY missing",
     ];
 
+    /// <summary>
+    /// Lines a printing site puts right after the `---[ end trace` of its own WARN: the report goes on with them (the
+    /// first line after the marker only; anything else still waits for a panic line, as after every end marker).
+    /// </summary>
+    public static readonly (string Text, string Source)[] AfterEndTrace =
+    [
+        ("DMA-API: Mapped at:", "kernel/dma/debug.c err_printk(): WARN(), then dump_entry_trace() prints `Mapped at:` and the mapping's stack (pr_fmt `DMA-API: `)"),
+        ("dma-debug: Mapped at:", "kernel/dma/debug.c before pr_fmt (dev_info `Mapped at:` in 4.x kernels' dma-debug)"),
+        ("possible reason: unannotated irqs-off.", "kernel/locking/lockdep.c check_flags(): DEBUG_LOCKS_WARN_ON() (a WARN), then this line and print_irqtrace_events()"),
+    ];
+
+    /// <summary>Whether <paramref name="text"/> holds one of <see cref="AfterEndTrace"/>.</summary>
+    public static bool ContinuesAfterEndTrace(string text)
+    {
+        foreach (var (marker, _) in AfterEndTrace)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     private const string SysrqBacktraces =
         "drivers/tty/sysrq.c sysrq-l: `sysrq: ` (`SysRq : ` before 5.x) then the action; the NMI backtraces that follow were asked for";
 

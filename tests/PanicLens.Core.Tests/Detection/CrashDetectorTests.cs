@@ -339,4 +339,69 @@ public sealed class CrashDetectorTests
         var region = Detect(log).First();
         Assert.Equal(1, region.EndLine);
     }
+
+    private static readonly string[] EndTracePrefixes = ["", "[    4.134240] ", "Aug 19 12:22:39 shalem kernel: ", "> > ", "<4>[  161.185008] "];
+
+    private static string Prefixed(string prefix, IEnumerable<string> lines) => string.Join("\n", lines.Select(line => prefix + line));
+
+    private static readonly string[] DmaWarning =
+    [
+        "------------[ cut here ]------------",
+        "DMA-API: xhci_hcd 0000:00:14.0: cacheline tracking EEXIST, overlapping mappings aren't supported",
+        "WARNING: CPU: 2 PID: 0 at kernel/dma/debug.c:570 add_dma_entry+0x1e4/0x270",
+        "CPU: 2 PID: 0 Comm: swapper/2 Not tainted 6.1.0 #1",
+        "RIP: 0010:add_dma_entry+0x1e4/0x270",
+        "Call Trace:",
+        " <TASK>",
+        " dma_map_page_attrs+0x82/0x2d0",
+        " usb_hcd_map_urb_for_dma+0x3f3/0x580",
+        " </TASK>",
+        "---[ end trace 0000000000000000 ]---",
+    ];
+
+    public static TheoryData<string, string> Tails() => new()
+    {
+        { "DMA-API: Mapped at:", " debug_dma_map_page+0x66/0x100" },
+        { "dma-debug: Mapped at:", " [<ffffffff81394d6a>] debug_dma_map_page+0x6a/0x110" },
+        { "possible reason: unannotated irqs-off.", "hardirqs last  enabled at (64229): cpu_idle_poll+0x40/0xb8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tails))]
+    public void A_sites_own_tail_after_its_end_trace_stays_in_the_report(string tail, string frame)
+    {
+        foreach (var prefix in EndTracePrefixes)
+        {
+            var lines = DmaWarning.Concat([tail, frame, " dma_map_page_attrs+0x82/0x2d0", "usb 1-1.1: new high-speed USB device number 3 using xhci-hcd"]).ToList();
+            var region = Assert.Single(Detect(Prefixed(prefix, lines)));
+            Assert.Equal(lines.Count - 1, region.EndLine);
+            // Anything else first: the marker ends the report as always, and the tail two lines on is not its.
+            lines.Insert(DmaWarning.Length, "usb 1-1.1: new high-speed USB device number 3 using xhci-hcd");
+            region = Assert.Single(Detect(Prefixed(prefix, lines)));
+            Assert.Equal(DmaWarning.Length, region.EndLine);
+        }
+    }
+
+    [Fact]
+    public void A_warning_without_a_trace_takes_the_call_trace_right_after_its_end_marker()
+    {
+        string[] arm64 =
+        [
+            "WARNING: CPU: 1 PID: 2114 at net/mac80211/sta_info.c:2064 sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "CPU: 1 PID: 2114 Comm: wpa_supplicant Tainted: G        W  O    4.9.51 #1",
+            "PC is at sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "x1 : 0000000000000000 x0 : ffffffbffcea1091",
+            "---[ end trace 63c4b1c527345d5a ]---",
+            "Call trace:",
+            "[<ffffffbffce2a008>] sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "[<ffffffbffce2a2c4>] __sta_info_flush+0xec/0x130 [mac80211]",
+        ];
+        foreach (var prefix in EndTracePrefixes)
+        {
+            Assert.Equal(arm64.Length, Assert.Single(Detect(Prefixed(prefix, arm64))).EndLine);
+            // A report that printed its trace already ends at the marker.
+            var traced = DmaWarning.Concat(arm64[5..]).ToArray();
+            Assert.Equal(DmaWarning.Length, Assert.Single(Detect(Prefixed(prefix, traced))).EndLine);
+        }
+    }
 }
