@@ -1,3 +1,4 @@
+using PanicLens.Parsing;
 using PanicLens.Model;
 
 namespace PanicLens.Detection;
@@ -329,10 +330,10 @@ public sealed class CrashDetector
         /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
         public bool HeaderOnly => lines.Count == headers;
 
-        /// <summary>Body lines so far that are blank (only those: see <see cref="HeadersAndBlanksOnly"/>).</summary>
+        /// <summary>Body lines so far that are blank or a poster's trim mark, `..`, `[...]` (only those: see <see cref="HeadersAndBlanksOnly"/>).</summary>
         private int blankBody;
 
-        /// <summary>Nothing but header lines and blank lines so far.</summary>
+        /// <summary>Nothing but header lines and blank lines (or trim marks: the poster cut what came between) so far.</summary>
         private bool HeadersAndBlanksOnly => lines.Count == headers + blankBody;
 
         /// <summary>The last header line (with its wrapped source location) is a symbolizer's `name f.c:12 [inline]` line.</summary>
@@ -412,7 +413,7 @@ public sealed class CrashDetector
             if (HeadersAndBlanksOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
             {
                 // A header without a stamp right above stamped lines lost its stamp (a CI summary quoting the panic line,
-                // `Job error: Kernel panic - ...`, then the log, in a mail perhaps double-spaced): the stamped stream is the
+                // `Job error: Kernel panic - ...`, then the log, in a mail perhaps double-spaced or trimmed): the stamped stream is the
                 // report's. kernel/panic.c panic() prints its message and then, with CONFIG_DEBUG_BUGVERBOSE, dump_stack():
                 // the task line, `Hardware name:` and the trace come after the panic line, not before.
                 timed = true;
@@ -455,7 +456,7 @@ public sealed class CrashDetector
                 Close();
                 return;
             }
-            if (lines.Count == headers + blankBody && string.IsNullOrWhiteSpace(line.Text) && !report)
+            if (lines.Count == headers + blankBody && (string.IsNullOrWhiteSpace(line.Text) || TrimMarks.IsTrimMark(line.Text)))
                 blankBody++;
             lines.Add(line);
             lastNumber = line.Number;

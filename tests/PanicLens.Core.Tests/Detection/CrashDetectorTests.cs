@@ -306,6 +306,8 @@ public sealed class CrashDetectorTests
         { "", "    ", "[    1.307021] ", 0, "x86" },
         { "Job error: ", "", "[    6.656543] ", 1, "arm-html" },
         { "", "> > ", "[  110.730381] ", 1, "arm" },
+        { "", "", "[  26.993759][    T1] ", -1, "x86" },
+        { "Job error: ", "> ", "[    0.010000] ", -1, "arm" },
     };
 
     [Theory]
@@ -320,9 +322,12 @@ public sealed class CrashDetectorTests
             _ => ["[&lt;c010daa8&gt;] (unwind_backtrace) from [&lt;c01099a4&gt;] (show_stack+0x10/0x14)", "[&lt;c01099a4&gt;] (show_stack) from [&lt;c07d278c&gt;] (dump_stack+0x88/0xa4)"],
         };
         var lines = new List<string> { quote + summary + "Kernel panic - not syncing: Fatal exception in interrupt" };
+        // blanks < 0: the poster cut the lines between the panic line and the trace (`...`, `[...]`).
+        if (blanks < 0)
+            lines.Add(quote + (summary.Length > 0 ? "[...]" : "..."));
         foreach (var text in (string[])["CPU: 1 PID: 0 Comm: swapper/1 Tainted: G      D           5.10.198-rc1 #1", "Hardware name: Generic RZ/G1 (Flattened Device Tree)", .. body])
         {
-            lines.AddRange(Enumerable.Repeat(quote.TrimEnd(), blanks));
+            lines.AddRange(Enumerable.Repeat(quote.TrimEnd(), Math.Max(0, blanks)));
             lines.Add(quote + stamp + text);
         }
         lines.AddRange(["", "Regards,", "the CI"]);
