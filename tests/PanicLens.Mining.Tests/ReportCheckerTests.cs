@@ -148,6 +148,19 @@ public sealed class ReportCheckerTests
         Assert.Empty(Check(text, Complete(1, 6), nextStart: 8).Failures);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("> ")]
+    [InlineData("> > ")]
+    public void A_stack_read_from_proc_after_the_report_does_not_cut_it_short(string quote)
+    {
+        // fs/proc/base.c prints `[<0>] %pB`; the console prints the address at full width.
+        var proc = Oops + $"\n{quote}# cat /proc/3526/stack\n{quote}[<0>] bar+0x1/0x2\n{quote}[<0>] baz+0x1/0x2\n{quote}[<0>] qux+0x1/0x2\n";
+        Assert.Empty(Check(proc, Complete(1, 6)).Failures);
+        var console = proc.Replace("[<0>]", "[<ffffffff81234567>]");
+        Assert.Equal([CheckRules.CutShort], Rules(Check(console, Complete(1, 6))));
+    }
+
     [Fact]
     public void A_region_without_any_crash_text_is_flagged()
     {

@@ -166,7 +166,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             if (text[line].AsSpan().TrimStart("> \t").IsEmpty)
                 continue;
             seen++;
-            if (evidence.FrameAt(line) is { } frame)
+            if (evidence.FrameAt(line) is { } frame && !IsProcStack(text[line]))
             {
                 frames++;
                 first ??= frame;
@@ -176,6 +176,16 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             return;
         figures.Count(f => f.ReportsCutShort++);
         failures.Add(Fail(file, first, CheckRules.CutShort, CauseNamer.CutShort(first, report, text), report));
+    }
+
+    /// <summary>
+    /// fs/proc/base.c proc_pid_stack() since 4.17 prints `[<0>] %pB` (the address hidden): a task's stack read from
+    /// /proc/PID/stack by hand, not console output going on after the report. The console prints `[<%p>]` at full width.
+    /// </summary>
+    private static bool IsProcStack(string line)
+    {
+        var rest = line.AsSpan().TrimStart("> \t");
+        return rest.StartsWith("[<0>] ", StringComparison.Ordinal);
     }
 
     private static Failure Fail(string file, Evidence evidence, string rule, string cause, CrashReport report) =>
