@@ -111,6 +111,23 @@ public sealed class ReportCheckerTests
         Assert.Equal([CheckRules.KernelDiffers], Rules(Check(Oops, report)));
     }
 
+    [Theory]
+    [InlineData("W I       6.14.4 #1", true)]
+    [InlineData("> tainted 6.14.4 #1  Debian 6.14.4-1", true)]
+    [InlineData("  -------  ---  6.14.4 #12", true)]
+    [InlineData("W I       6.14.4+ #1", false)]     // another release
+    [InlineData("built 6.14.4 #fix", false)]        // no build number
+    public void A_release_wrapped_off_its_task_line_outweighs_another_boots_banner(string wrapped, bool agrees)
+    {
+        // The banner is of another boot quoted in the same mail; the task line lost its release to a wrap.
+        var text = "Linux version 6.7-amd64 (debian-kernel@lists.debian.org) #1\n"
+            + Oops.Replace("Tainted: G     U   6.14.4 #2", "Tainted: G\n" + wrapped);
+        var report = Complete(2, 8);
+        report.Taint = "G";
+        var run = Check(text, report);
+        Assert.Equal(agrees ? [] : [CheckRules.KernelDiffers], Rules(run).Where(r => r == CheckRules.KernelDiffers).ToArray());
+    }
+
     [Fact]
     public void The_boot_banner_before_the_report_counts_as_a_printed_release()
     {
