@@ -16,6 +16,8 @@ public sealed class EvidenceReaderTests
     [InlineData("INFO: task kworker/1:2:123 blocked for more than 120 seconds.", "INFO: task X:N blocked", "kworker/1:2", "123")]
     [InlineData("TASK = c00000000f3b0000[1234] 'bash' THREAD: c0000000f8e0000 CPU: 3", "TASK = [N] 'comm'", "bash", "1234")]
     [InlineData("task:syz.0.22        state:D stack:25656 pid:6033  tgid:6033", "task:X state: pid:", "syz.0.22", "6033")]
+    [InlineData("task:syz-executor    state:R  running task     stack:20608 pid:5337  tgid:5337  ppid:1", "task:X state: pid:", "syz-executor", "5337")]
+    [InlineData("> [  88.1] task:kworker/0:1     state:R  running task     stack:0     pid:9     ppid:2      flags:0x00000008", "task:X state: pid:", "kworker/0:1", "9")]
     [InlineData("Write of size 12 at addr ffff888106d1f900 by task kworker/u33:2/75", "by task X/N", "kworker/u33:2", "75")]
     public void Task_lines_show_comm_and_pid(string line, string form, string comm, string pid)
     {

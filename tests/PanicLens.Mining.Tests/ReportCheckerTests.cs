@@ -111,6 +111,23 @@ public sealed class ReportCheckerTests
         Assert.Equal([CheckRules.KernelDiffers], Rules(Check(Oops, report)));
     }
 
+    [Theory]
+    [InlineData("W I       6.14.4 #1", true)]
+    [InlineData("> tainted 6.14.4 #1  Debian 6.14.4-1", true)]
+    [InlineData("  -------  ---  6.14.4 #12", true)]
+    [InlineData("W I       6.14.4+ #1", false)]     // another release
+    [InlineData("built 6.14.4 #fix", false)]        // no build number
+    public void A_release_wrapped_off_its_task_line_outweighs_another_boots_banner(string wrapped, bool agrees)
+    {
+        // The banner is of another boot quoted in the same mail; the task line lost its release to a wrap.
+        var text = "Linux version 6.7-amd64 (debian-kernel@lists.debian.org) #1\n"
+            + Oops.Replace("Tainted: G     U   6.14.4 #2", "Tainted: G\n" + wrapped);
+        var report = Complete(2, 8);
+        report.Taint = "G";
+        var run = Check(text, report);
+        Assert.Equal(agrees ? [] : [CheckRules.KernelDiffers], Rules(run).Where(r => r == CheckRules.KernelDiffers).ToArray());
+    }
+
     [Fact]
     public void The_boot_banner_before_the_report_counts_as_a_printed_release()
     {
@@ -146,6 +163,19 @@ public sealed class ReportCheckerTests
         var run = Check(text, Complete(1, 6));
         Assert.Equal([CheckRules.CutShort], Rules(run));
         Assert.Empty(Check(text, Complete(1, 6), nextStart: 8).Failures);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("> ")]
+    [InlineData("> > ")]
+    public void A_stack_read_from_proc_after_the_report_does_not_cut_it_short(string quote)
+    {
+        // fs/proc/base.c prints `[<0>] %pB`; the console prints the address at full width.
+        var proc = Oops + $"\n{quote}# cat /proc/3526/stack\n{quote}[<0>] bar+0x1/0x2\n{quote}[<0>] baz+0x1/0x2\n{quote}[<0>] qux+0x1/0x2\n";
+        Assert.Empty(Check(proc, Complete(1, 6)).Failures);
+        var console = proc.Replace("[<0>]", "[<ffffffff81234567>]");
+        Assert.Equal([CheckRules.CutShort], Rules(Check(console, Complete(1, 6))));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PanicLens.Parsing;
 using PanicLens.Model;
 
 namespace PanicLens.Detection;
@@ -94,6 +95,8 @@ public sealed class CrashDetector
         var header = HeaderScanner.Match(line.Text, out var at);
         if (header is { Family: "warning" } && line.Uptime is null && line.Context is null && !line.Stamped
             && !WarningForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length)))
+            header = null;
+        if (header is { Family: "info" } && !InfoForms.IsKernelForm(line.Text.AsSpan(at + header.Literal.Length), next?.Text))
             header = null;
         if (header is not null && next is not null && next.Text.Contains(ReplayMarker, StringComparison.Ordinal))
             header = null;
@@ -327,6 +330,12 @@ public sealed class CrashDetector
         /// <summary>Nothing but header lines so far: no body line came after the report's opening.</summary>
         public bool HeaderOnly => lines.Count == headers;
 
+        /// <summary>Body lines so far that are blank or a poster's trim mark, `..`, `[...]` (only those: see <see cref="HeadersAndBlanksOnly"/>).</summary>
+        private int blankBody;
+
+        /// <summary>Nothing but header lines and blank lines (or trim marks: the poster cut what came between) so far.</summary>
+        private bool HeadersAndBlanksOnly => lines.Count == headers + blankBody;
+
         /// <summary>The last header line (with its wrapped source location) is a symbolizer's `name f.c:12 [inline]` line.</summary>
         public bool IsInlineExpansion
         {
@@ -374,6 +383,11 @@ public sealed class CrashDetector
         public void Add(LogLine line)
         {
             var text = line.Text;
+            if (ending && trailing.Count == 0 && ResumesAfterEndTrace(text))
+            {
+                ending = false;
+                passedTrailing = 0;
+            }
             if (ending)
             {
                 trailing.Add(line);
@@ -396,10 +410,12 @@ public sealed class CrashDetector
                 Append(line, report: true);
                 return;
             }
-            if (HeaderOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
+            if (HeadersAndBlanksOnly && !timed && line.Uptime is not null && line.Number == lastNumber + 1)
             {
                 // A header without a stamp right above stamped lines lost its stamp (a CI summary quoting the panic line,
-                // `Job error: Kernel panic - ...`, then the log): the stamped stream is the report's.
+                // `Job error: Kernel panic - ...`, then the log, in a mail perhaps double-spaced or trimmed): the stamped stream is the
+                // report's. kernel/panic.c panic() prints its message and then, with CONFIG_DEBUG_BUGVERBOSE, dump_stack():
+                // the task line, `Hardware name:` and the trace come after the panic line, not before.
                 timed = true;
             }
             var isEndPanic = text.Contains("---[ end Kernel panic", StringComparison.Ordinal);
@@ -420,6 +436,15 @@ public sealed class CrashDetector
                 Close();
         }
 
+        /// <summary>
+        /// The first line after `---[ end trace` goes on with the report: a site's own tail (<see cref="CrashHeaders.AfterEndTrace"/>),
+        /// or the trace of a report that printed none: arm64 4.x kernels print a WARN's registers and end marker, then its
+        /// `Call trace:` (ARM-software/gator#20 shows one: `---[ end trace ... ]---`, `Call trace:`, `Exception stack(...)`).
+        /// </summary>
+        private bool ResumesAfterEndTrace(string text) =>
+            CrashHeaders.ContinuesAfterEndTrace(text)
+            || (!sawStack && (text.TrimStart().StartsWith("Call trace:", StringComparison.Ordinal) || text.TrimStart().StartsWith("Call Trace:", StringComparison.Ordinal)));
+
         private static bool IsBare(LogLine line) =>
             line.Uptime is null && line.Context is null && line.Timestamp is null && line.Origin is null && !line.Stamped;
 
@@ -431,6 +456,8 @@ public sealed class CrashDetector
                 Close();
                 return;
             }
+            if (lines.Count == headers + blankBody && (string.IsNullOrWhiteSpace(line.Text) || TrimMarks.IsTrimMark(line.Text)))
+                blankBody++;
             lines.Add(line);
             lastNumber = line.Number;
             if (neutral)

@@ -10,6 +10,9 @@ public static class CrashHeaders
     // words on (`BUG:soft_lockup-CPU##stuck_for#s`, `WARNING:at_net/core/dev.c:#skb_warn`) in the tables of its mails.
     private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource|BUG:[^ \t]";
 
+    /// <summary>BUG()'s line goes on with ` at ` and a place, or a wrap cuts it after `BUG` or `at`.</summary>
+    private const string KernelBugAt = @"[Kk]ernel BUG(?:[ \t]+at(?:[ \t]|\z)|[ \t]*\z)";
+
     private const string WarningExclude =
         @"/etc/ssh/moduli|moduli does not exist|workqueue cpumask|mand mount option|DT_FLAGS_1|" +
         @"Unprivileged eBPF is enabled|fbcon: Driver|for mitigation options|CPU_SRSO|EXT4-[fF][sS]|" +
@@ -50,6 +53,26 @@ public static class CrashHeaders
         "FAULT_INJECTION: forcing a failure", "vmalloc: allocation failure:", "FAULT_FLAG_ALLOW_RETRY missing",
     ];
 
+    /// <summary>
+    /// Lines a printing site puts right after the `---[ end trace` of its own WARN: the report goes on with them (the
+    /// first line after the marker only; anything else still waits for a panic line, as after every end marker).
+    /// </summary>
+    public static readonly (string Text, string Source)[] AfterEndTrace =
+    [
+        ("DMA-API: Mapped at:", "kernel/dma/debug.c err_printk(): WARN(), then dump_entry_trace() prints `Mapped at:` and the mapping's stack (pr_fmt `DMA-API: `)"),
+        ("dma-debug: Mapped at:", "kernel/dma/debug.c before pr_fmt (dev_info `Mapped at:` in 4.x kernels' dma-debug)"),
+        ("possible reason: unannotated irqs-off.", "kernel/locking/lockdep.c check_flags(): DEBUG_LOCKS_WARN_ON() (a WARN), then this line and print_irqtrace_events()"),
+    ];
+
+    /// <summary>Whether <paramref name="text"/> holds one of <see cref="AfterEndTrace"/>.</summary>
+    public static bool ContinuesAfterEndTrace(string text)
+    {
+        foreach (var (marker, _) in AfterEndTrace)
+            if (text.Contains(marker, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     private const string SysrqBacktraces =
         "drivers/tty/sysrq.c sysrq-l: `sysrq: ` (`SysRq : ` before 5.x) then the action; the NMI backtraces that follow were asked for";
 
@@ -66,8 +89,8 @@ public static class CrashHeaders
         new("Kernel panic - not syncing", "kernel-panic", HeaderRole.Inside) { Why = "panic(); after an oops it is that oops' last line, alone it is the report" },
         new("PANIC: double fault", "double-fault", HeaderRole.Inside) { Why = "x86 #DF, often printed inside a stack overflow report" },
         new("rust_kernel: panicked", "rust-panic") { Why = "Rust panic handler" },
-        new("kernel BUG", "kernel-bug") { Why = "BUG() / BUG_ON(): `kernel BUG at file:line!`" },
-        new("Kernel BUG", "kernel-bug") { Why = "powerpc/s390 spelling of BUG()" },
+        new("kernel BUG", "kernel-bug") { Require = KernelBugAt, Why = "BUG() / BUG_ON(): lib/bug.c report_bug() `kernel BUG at %s:%u!`; `kernel BUG in f` is syzbot's title, `kernel BUG log:` prose" },
+        new("Kernel BUG", "kernel-bug") { Require = KernelBugAt, Why = "lib/bug.c without file and line: `Kernel BUG at %pS [verbose debug info unavailable]`; powerpc/s390 spell it so too" },
         new("BUG kmalloc-", "slub") { Why = "SLUB debug object checks" },
         new("divide error:", "divide-error") { Why = "x86 #DE" },
         new("divide_error:", "divide-error") { Why = "x86 #DE, old spelling" },

@@ -297,4 +297,116 @@ public sealed class CrashDetectorTests
         Assert.Equal(1, region.StartLine);
         Assert.Equal(9, region.EndLine);
     }
+
+    public static TheoryData<string, string, string, int, string> PanicTraces() => new()
+    {
+        { "Job error: ", "", "[    0.010000] ", 1, "x86" },
+        { "Job error: ", "> ", "[    2.973591] ", 2, "arm" },
+        { "", "", "[  26.993759][    T1] ", 1, "arm-html" },
+        { "", "    ", "[    1.307021] ", 0, "x86" },
+        { "Job error: ", "", "[    6.656543] ", 1, "arm-html" },
+        { "", "> > ", "[  110.730381] ", 1, "arm" },
+        { "", "", "[  26.993759][    T1] ", -1, "x86" },
+        { "Job error: ", "> ", "[    0.010000] ", -1, "arm" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PanicTraces))]
+    public void A_stampless_panic_line_keeps_its_stamped_dump_stack_across_blank_lines(string summary, string quote, string stamp, int blanks, string arch)
+    {
+        // kernel/panic.c panic(): the message, then dump_stack(); a mail may be double-spaced, a CI page HTML-escaped.
+        string[] body = arch switch
+        {
+            "x86" => ["Call Trace:", " dump_stack+0x57/0x6e", " panic+0xf6/0x2b7", " setup_IO_APIC+0x7ff/0x838", " x86_late_time_init+0x1b/0x22"],
+            "arm" => ["[<c010daa8>] (unwind_backtrace) from [<c01099a4>] (show_stack+0x10/0x14)", "[<c01099a4>] (show_stack) from [<c07d278c>] (dump_stack+0x88/0xa4)", "[<c07d278c>] (dump_stack) from [<c0120c5c>] (panic+0x110/0x2f0)"],
+            _ => ["[&lt;c010daa8&gt;] (unwind_backtrace) from [&lt;c01099a4&gt;] (show_stack+0x10/0x14)", "[&lt;c01099a4&gt;] (show_stack) from [&lt;c07d278c&gt;] (dump_stack+0x88/0xa4)"],
+        };
+        var lines = new List<string> { quote + summary + "Kernel panic - not syncing: Fatal exception in interrupt" };
+        // blanks < 0: the poster cut the lines between the panic line and the trace (`...`, `[...]`).
+        if (blanks < 0)
+            lines.Add(quote + (summary.Length > 0 ? "[...]" : "..."));
+        foreach (var text in (string[])["CPU: 1 PID: 0 Comm: swapper/1 Tainted: G      D           5.10.198-rc1 #1", "Hardware name: Generic RZ/G1 (Flattened Device Tree)", .. body])
+        {
+            lines.AddRange(Enumerable.Repeat(quote.TrimEnd(), Math.Max(0, blanks)));
+            lines.Add(quote + stamp + text);
+        }
+        lines.AddRange(["", "Regards,", "the CI"]);
+        var region = Assert.Single(Detect(string.Join("\n", lines)));
+        Assert.Equal(1, region.StartLine);
+        Assert.Equal(lines.Count - 3, region.EndLine);
+    }
+
+    [Fact]
+    public void A_stampless_panic_line_above_prose_keeps_no_later_stamped_text()
+    {
+        // Only blank lines may stand between the header and the stamped stream it lost its stamp from.
+        var log = "Kernel panic - not syncing: Fatal exception\n\nI think this comes from the driver.\n\n[    1.307021]  dump_stack+0x57/0x6e\n[    1.307021]  panic+0xf6/0x2b7";
+        var region = Detect(log).First();
+        Assert.Equal(1, region.EndLine);
+    }
+
+    private static readonly string[] EndTracePrefixes = ["", "[    4.134240] ", "Aug 19 12:22:39 shalem kernel: ", "> > ", "<4>[  161.185008] "];
+
+    private static string Prefixed(string prefix, IEnumerable<string> lines) => string.Join("\n", lines.Select(line => prefix + line));
+
+    private static readonly string[] DmaWarning =
+    [
+        "------------[ cut here ]------------",
+        "DMA-API: xhci_hcd 0000:00:14.0: cacheline tracking EEXIST, overlapping mappings aren't supported",
+        "WARNING: CPU: 2 PID: 0 at kernel/dma/debug.c:570 add_dma_entry+0x1e4/0x270",
+        "CPU: 2 PID: 0 Comm: swapper/2 Not tainted 6.1.0 #1",
+        "RIP: 0010:add_dma_entry+0x1e4/0x270",
+        "Call Trace:",
+        " <TASK>",
+        " dma_map_page_attrs+0x82/0x2d0",
+        " usb_hcd_map_urb_for_dma+0x3f3/0x580",
+        " </TASK>",
+        "---[ end trace 0000000000000000 ]---",
+    ];
+
+    public static TheoryData<string, string> Tails() => new()
+    {
+        { "DMA-API: Mapped at:", " debug_dma_map_page+0x66/0x100" },
+        { "dma-debug: Mapped at:", " [<ffffffff81394d6a>] debug_dma_map_page+0x6a/0x110" },
+        { "possible reason: unannotated irqs-off.", "hardirqs last  enabled at (64229): cpu_idle_poll+0x40/0xb8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tails))]
+    public void A_sites_own_tail_after_its_end_trace_stays_in_the_report(string tail, string frame)
+    {
+        foreach (var prefix in EndTracePrefixes)
+        {
+            var lines = DmaWarning.Concat([tail, frame, " dma_map_page_attrs+0x82/0x2d0", "usb 1-1.1: new high-speed USB device number 3 using xhci-hcd"]).ToList();
+            var region = Assert.Single(Detect(Prefixed(prefix, lines)));
+            Assert.Equal(lines.Count - 1, region.EndLine);
+            // Anything else first: the marker ends the report as always, and the tail two lines on is not its.
+            lines.Insert(DmaWarning.Length, "usb 1-1.1: new high-speed USB device number 3 using xhci-hcd");
+            region = Assert.Single(Detect(Prefixed(prefix, lines)));
+            Assert.Equal(DmaWarning.Length, region.EndLine);
+        }
+    }
+
+    [Fact]
+    public void A_warning_without_a_trace_takes_the_call_trace_right_after_its_end_marker()
+    {
+        string[] arm64 =
+        [
+            "WARNING: CPU: 1 PID: 2114 at net/mac80211/sta_info.c:2064 sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "CPU: 1 PID: 2114 Comm: wpa_supplicant Tainted: G        W  O    4.9.51 #1",
+            "PC is at sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "x1 : 0000000000000000 x0 : ffffffbffcea1091",
+            "---[ end trace 63c4b1c527345d5a ]---",
+            "Call trace:",
+            "[<ffffffbffce2a008>] sta_set_sinfo+0x9dc/0xad4 [mac80211]",
+            "[<ffffffbffce2a2c4>] __sta_info_flush+0xec/0x130 [mac80211]",
+        ];
+        foreach (var prefix in EndTracePrefixes)
+        {
+            Assert.Equal(arm64.Length, Assert.Single(Detect(Prefixed(prefix, arm64))).EndLine);
+            // A report that printed its trace already ends at the marker.
+            var traced = DmaWarning.Concat(arm64[5..]).ToArray();
+            Assert.Equal(DmaWarning.Length, Assert.Single(Detect(Prefixed(prefix, traced))).EndLine);
+        }
+    }
 }

@@ -26,8 +26,8 @@ public static class EvidencePatterns
             "kernel/hung_task.c check_hung_task: `INFO: task %s:%d blocked for more than %ld seconds.`"),
         Row(EvidenceKind.Task, "TASK = [N] 'comm'", "TASK =", @"TASK = \S+\[(?<pid>\d+)\] '(?<comm>[^']{0,20})' THREAD",
             "arch/powerpc/kernel/process.c show_regs: `TASK = %px[%d] '%s' THREAD: %px`"),
-        Row(EvidenceKind.Task, "task:X state: pid:", "task:", @"\btask:(?<comm>\S+) +state:\S+ +stack: *\d+ +pid: *(?<pid>\d+)",
-            "kernel/sched/core.c sched_show_task (5.14 on): `task:%-15.15s state:%c stack:%-5lu pid:%-5d`"),
+        Row(EvidenceKind.Task, "task:X state: pid:", "task:", @"\btask:(?<comm>\S+) +state:\S+(?: +running task)? +stack: *\d+ +pid: *(?<pid>\d+)",
+            "kernel/sched/core.c sched_show_task (5.14 on): `task:%-15.15s state:%c`, `  running task    ` when it runs, then ` stack:%-5lu pid:%-5d`"),
         Row(EvidenceKind.Task, "by task X/N", "by task", @"\bby task (?<comm>\S+)/(?<pid>\d+)",
             "mm/kasan/report.c print_error_description / KCSAN / KFENCE: `... by task %s/%d`"),
 

@@ -80,10 +80,27 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             return;
         }
         figures.Count(f => f.KernelNamed++);
-        if (releases.Exists(r => r.Release == report.Kernel))
+        if (releases.Exists(r => r.Release == report.Kernel) || PrintsRelease(text, report, report.Kernel))
             figures.Count(f => f.KernelAgrees++);
         else
             failures.Add(Fail(file, releases[0], CheckRules.KernelDiffers, $"release `{releases[0].Form}` differs (header kind `{report.Kind}`)", report));
+    }
+
+    /// <summary>
+    /// The region prints <paramref name="release"/> as dump_stack_print_info()'s task line does, the release then the build's
+    /// `#N` (init_utsname()->release, ->version), also when a mail client wrapped the line so that no task-line pattern
+    /// reads it (`W I       5.10.0-rc2+ #1`): then a boot banner before the region, of another boot, is not its release.
+    /// </summary>
+    private static bool PrintsRelease(MailText text, CrashReport report, string release)
+    {
+        var form = release + " #";
+        for (var line = report.StartLine; line <= report.EndLine && line <= text.Count; line++)
+        {
+            var at = text[line].IndexOf(form, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || text[line][at - 1] is ' ' or '\t') && at + form.Length < text[line].Length && char.IsAsciiDigit(text[line][at + form.Length]))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The first taint printed in the region is the report's: its flags, `G` (no proprietary module) aside.</summary>
@@ -166,7 +183,7 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             if (text[line].AsSpan().TrimStart("> \t").IsEmpty)
                 continue;
             seen++;
-            if (evidence.FrameAt(line) is { } frame)
+            if (evidence.FrameAt(line) is { } frame && !IsProcStack(text[line]))
             {
                 frames++;
                 first ??= frame;
@@ -176,6 +193,16 @@ public sealed class ReportChecker(ICollection<Failure> failures)
             return;
         figures.Count(f => f.ReportsCutShort++);
         failures.Add(Fail(file, first, CheckRules.CutShort, CauseNamer.CutShort(first, report, text), report));
+    }
+
+    /// <summary>
+    /// fs/proc/base.c proc_pid_stack() since 4.17 prints `[<0>] %pB` (the address hidden): a task's stack read from
+    /// /proc/PID/stack by hand, not console output going on after the report. The console prints `[<%p>]` at full width.
+    /// </summary>
+    private static bool IsProcStack(string line)
+    {
+        var rest = line.AsSpan().TrimStart("> \t");
+        return rest.StartsWith("[<0>] ", StringComparison.Ordinal);
     }
 
     private static Failure Fail(string file, Evidence evidence, string rule, string cause, CrashReport report) =>
