@@ -11,10 +11,10 @@ public sealed class RewrappedReplyTests(ITestOutputHelper output)
 {
     private const int Width = 76;
 
-    /// <summary>2026-12-04, of 592 logs: 530 quoted, 529 unquoted (477 and 473 before that day's re-wrap rules).</summary>
+    /// <summary>2026-12-04, of 592 logs: 532 quoted, 530 unquoted after the INFO:/kernel BUG form rules (530 and 529 before them; 477 and 473 before that day's re-wrap rules).</summary>
     [Theory]
-    [InlineData("> ", 530)]
-    [InlineData("", 529)]
+    [InlineData("> ", 532)]
+    [InlineData("", 530)]
     public void Re_wrapped_logs_read_as_their_original_no_less_often_than_measured(string marks, int floor)
     {
         var passed = 0;
