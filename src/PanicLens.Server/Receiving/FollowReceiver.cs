@@ -22,6 +22,9 @@ public sealed class FollowReceiver : IReceiver
     private readonly ServerMetrics metrics;
     private readonly LiveLimits limits;
     private bool started;
+    private bool disposed;
+    /// <summary>Serialises a poll and <see cref="Dispose"/>: shutdown disposes receivers while their loop may be in a poll.</summary>
+    private readonly Lock gate = new();
 
     public FollowReceiver(IReadOnlyList<string> folders, TimeSpan interval, LiveCollector collector, ServerMetrics metrics, LiveLimits limits)
     {
@@ -49,6 +52,15 @@ public sealed class FollowReceiver : IReceiver
 
     /// <summary>One look at the folders; the loop runs this every interval (tests call it to step).</summary>
     public void Poll()
+    {
+        lock (gate)
+        {
+            if (!disposed)
+                PollOnce();
+        }
+    }
+
+    private void PollOnce()
     {
         Open();
         Discover(fromEnd: false);
@@ -118,7 +130,13 @@ public sealed class FollowReceiver : IReceiver
 
     public void Dispose()
     {
-        foreach (var file in files.Values)
-            file.Dispose();
+        lock (gate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            foreach (var file in files.Values)
+                file.Dispose();
+        }
     }
 }
