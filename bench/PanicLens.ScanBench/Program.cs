@@ -13,6 +13,8 @@ using PanicLens.ScanBench;
 // again: the cost of the search alone, without the reports' parse. Then a storm (2000 crashes in a quarter of the size).
 // Last, an archive: the log cut into 64 files, scanned on all cores against rg on the folder and cat (the read floor), and
 // the same archive gzipped, as rotated logs lie on a console server, against zcat (its read floor) and rg -z.
+// A scan of one crash log gives what every scan pays (start, knowledge base, store, first report); the archive less it is
+// the rate at which more bytes are read.
 // A row on one thread (DOTNET_PROCESSOR_COUNT=1) shows what searching one large file on all cores gains.
 // Each scan runs as two builds, taking turns run by run: the plain build beside this bench (`dotnet paniclens.dll`, JIT)
 // and the ReadyToRun build users install (the tool package and the single file are precompiled): a framework-dependent
@@ -78,6 +80,13 @@ try
     };
     archiveRows.AddRange(Scans("paniclens scan archive/ (64 files)", archive));
     archiveRows.AddRange(Scans("paniclens scan archive/, 1 thread", archive, ("DOTNET_PROCESSOR_COUNT", "1")));
+    // What every scan pays whatever its size: start, knowledge base, store, the first report's diagnosis. A folder
+    // holding one corpus crash; the archive's rows less this row say how fast more bytes are read.
+    const string FixedCost = "paniclens scan, fixed cost (1 crash)";
+    var small = Path.Combine(work, "one-crash");
+    Directory.CreateDirectory(small);
+    File.WriteAllText(Path.Combine(small, "host.log"), crashes[0], Encoding.Latin1);
+    var fixedRows = Scans(FixedCost, small);
     // The same archive as logrotate leaves it, every file gzipped (its default level, 6): the read floor is then
     // decompression, `zcat` on one core and one zcat per core (`xargs -P`), and rg searches it with `-z`.
     var gzipped = Path.Combine(work, "archive-gz");
@@ -110,6 +119,16 @@ try
     Console.WriteLine($"archive of 64 files, ratios to rg on the folder; cat (the read floor) takes {archiveRows[0].M.Seconds:F2} s");
     foreach (var (name, m) in archiveRows)
         Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {size / m.Seconds / 1048576,8:F0} {m.Seconds / archiveRg,10:F2} {m.Cpu,7:F2} {m.Cpu / archiveRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    foreach (var (name, m) in fixedRows)
+        Console.WriteLine($"{name,-50} {m.Seconds,9:F2} {"",8} {m.Seconds / archiveRg,10:F2} {m.Cpu,7:F2} {m.Cpu / archiveRgCpu,9:F2} {m.PeakKiB / 1024,9}  {m.Output}");
+    // The archive's scans less the fixed cost of their build (rg starts in a few milliseconds: its rows stay whole).
+    foreach (var (name, m) in archiveRows.Where(r => r.Name.StartsWith("paniclens", StringComparison.Ordinal)))
+    {
+        var suffix = builds.Select(b => b.Name).Where(n => name.EndsWith(n, StringComparison.Ordinal)).MaxBy(n => n.Length)!;
+        var build = fixedRows.Single(f => f.Name == FixedCost + suffix).M;
+        var (seconds, cpu) = (m.Seconds - build.Seconds, m.Cpu - build.Cpu);
+        Console.WriteLine($"{"archive/" + name["paniclens scan archive/".Length..] + " - fixed",-50} {seconds,9:F2} {size / seconds / 1048576,8:F0} {seconds / archiveRg,10:F2} {cpu,7:F2} {cpu / archiveRgCpu,9:F2}");
+    }
     // MiB/s of the text the archive holds; ratios to the zcat per core, the floor of a compressed archive.
     var (floor, floorCpu) = (gzipRows[1].M.Seconds, gzipRows[1].M.Cpu);
     Console.WriteLine($"gzipped archive ({Directory.GetFiles(gzipped).Sum(f => new FileInfo(f).Length) / 1048576} MiB of .gz), ratios to {gzipRows[1].Name} (the read floor)");
