@@ -10,6 +10,16 @@ public static class CrashHeaders
     // words on (`BUG:soft_lockup-CPU##stuck_for#s`, `WARNING:at_net/core/dev.c:#skb_warn`) in the tables of its mails.
     private const string BugExclude = @"ALSA [^ ]+: BUG:|DEBUG:|xlog_status:|no syscalls can create resource|BUG:[^ \t]";
 
+    /// <summary>
+    /// x86 die() prints `%s: %04lx [#%d]` after its message (arch/x86/kernel/dumpstack.c __die_header), and traps.c
+    /// builds that message as `general protection fault` (GPFSTR) with, since 5.5, `, probably for non-canonical address
+    /// 0x%lx` or `, maybe for address 0x%lx` (during review `for non-canonical address`, as in syzkaller's corpus): the
+    /// kernel's line goes on with `:` or `,` or has die()'s `: 0000 [#1]` later, or a wrap cuts it after the words.
+    /// `general protection fault in f` is syzbot's title; `... ip:%lx sp:%lx error:%lx in lib[...]` is show_signal()'s
+    /// notice of a user-space fault.
+    /// </summary>
+    private const string GeneralProtectionFaultOwn = @"general protection fault(?:[ \t]*[:,]|[ \t]*\z|.*: [0-9a-f]{4} \[#?[0-9]+\])";
+
     /// <summary>BUG()'s line goes on with ` at ` and a place, or a wrap cuts it after `BUG` or `at`.</summary>
     private const string KernelBugAt = @"[Kk]ernel BUG(?:[ \t]+at(?:[ \t]|\z)|[ \t]*\z)";
 
@@ -84,7 +94,7 @@ public static class CrashHeaders
         new("WARNING:", "warning") { Exclude = WarningExclude, Why = "__warn() and lockdep; the excluded texts are user-space or boot notices" },
         new("INFO:", "info") { Exclude = InfoExclude, Why = "hung tasks, RCU stalls, lockdep; the excluded texts are perf/lockdep housekeeping" },
         new("Unable to handle kernel", "unable-to-handle") { Why = "arm/arm64/powerpc page-fault oops (arch/*/mm/fault.c)" },
-        new("general protection fault", "gpf") { Exclude = @"general protection fault.* error:[0-9]+ in ", Why = "x86 #GP in the kernel; `... error:0 in libc.so` is a user-space fault notice" },
+        new("general protection fault", "gpf") { Require = GeneralProtectionFaultOwn, Why = "x86 #GP in the kernel: die()'s `general protection fault: 0000 [#1]`, `general protection fault, probably for non-canonical address ...`; syzbot's title `... in f` and a user-space fault notice (`... ip:... error:0 in libc.so`) open nothing" },
         new("stack segment: ", "stack-segment") { Why = "x86 #SS (do_stack_segment)" },
         new("Kernel panic - not syncing", "kernel-panic", HeaderRole.Inside) { Why = "panic(); after an oops it is that oops' last line, alone it is the report" },
         new("PANIC: double fault", "double-fault", HeaderRole.Inside) { Why = "x86 #DF, often printed inside a stack overflow report" },

@@ -11,10 +11,16 @@ public sealed class RewrappedReplyTests(ITestOutputHelper output)
 {
     private const int Width = 76;
 
-    /// <summary>2026-12-04, of 592 logs: 532 quoted, 530 unquoted after the INFO:/kernel BUG form rules (530 and 529 before them; 477 and 473 before that day's re-wrap rules).</summary>
+    /// <summary>
+    /// 2026-12-04, of 592 logs: 531 quoted, 529 unquoted (532 and 530 after the INFO:/kernel BUG form rules; 530 and 529
+    /// before them; 477 and 473 before that day's re-wrap rules). The one lost with die()'s GPF form (syzkaller/224) read
+    /// as its original only because the syzbot title in its `TITLE:` line opened a report that swallowed the real one; the
+    /// real header, `...user memory accessgeneral protection fault: 0000`, glued to kasan's message, is cut by the wrap
+    /// to `accessgeneral ...` on a bare line: 6 glued characters are no lost newline (HeaderScanner.MinGluedLength).
+    /// </summary>
     [Theory]
-    [InlineData("> ", 532)]
-    [InlineData("", 530)]
+    [InlineData("> ", 531)]
+    [InlineData("", 529)]
     public void Re_wrapped_logs_read_as_their_original_no_less_often_than_measured(string marks, int floor)
     {
         var passed = 0;
