@@ -4,7 +4,9 @@ namespace PanicLens.Detection;
 /// How the kernel's own `WARNING:` lines continue (kernel/panic.c __warn, kernel/locking/lockdep.c, kernel/rcu).
 /// A `WARNING:` followed by free text is only taken for the kernel's when the console stamped it with printk time:
 /// boot firmware (coreboot: `WARNING: RO_VPD is uninitialized or empty.`) and user space print free-text
-/// warnings on the same serial line, without one.
+/// warnings on the same serial line, without one. The kernel prints no `WARNING: ODEBUG` or `WARNING: refcount`:
+/// debugobjects and refcount_t WARN with `WARNING: CPU: ...` and say `ODEBUG: ...`, `refcount_t: ...` below it;
+/// `WARNING: ODEBUG bug in f` and `WARNING: refcount bug in f` are syzbot's titles.
 /// </summary>
 public static class WarningForms
 {
@@ -23,8 +25,6 @@ public static class WarningForms
         "Nested lock",
         "nested lock",
         "kernel stack ",        // unwinder: kernel stack regs / frame pointer has bad value
-        "ODEBUG",
-        "refcount",
         "SOFTIRQ-",
         "HARDIRQ-",
         "SOFTIRQ-safe",

@@ -81,6 +81,8 @@ public sealed class CrashDetectorTests
     [InlineData("WARNING: config.txt:12 at")]
     [InlineData("WARNING: main.c:12 at the end of the build something failed")]
     [InlineData("WARNING: RO_VPD is uninitialized or empty.")]
+    [InlineData("WARNING: ODEBUG bug in __do_softirq")]                  // syzbot's titles: debugobjects and refcount_t
+    [InlineData("WARNING: refcount bug in l2tp_session_register")]       // WARN with `WARNING: CPU: ...` and say it below
     [InlineData("cgroup_fj_stress_blkio_4_4_each 2 TINFO: Removing all ltp subgroups...")]
     [InlineData("\tcase HCIGETCONNINFO:")]
     [InlineData("| WARNING:at_net/mac80211/iface.c:#ieee80211_do_stop            | 0          | 12         |")]
