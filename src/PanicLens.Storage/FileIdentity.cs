@@ -31,6 +31,26 @@ public static partial class FileIdentity
         return ("path", Path.GetFullPath(path));
     }
 
+    private const uint StatxType = 0x1;
+    private const int ModeOffset = 28;
+    private const ushort TypeMask = 0xF000;   // S_IFMT
+    private const ushort RegularType = 0x8000; // S_IFREG
+    private const ushort DirectoryType = 0x4000; // S_IFDIR
+
+    /// <summary>
+    /// Whether the path (its target, for a symbolic link) is a FIFO, socket or device, which a scan must not open
+    /// (opening a FIFO waits for a writer; a device never ends). False for a regular file or folder, and for a path that
+    /// cannot be examined (a dangling link): reading that fails and names it.
+    /// </summary>
+    public static bool IsSpecialFile(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+            return false;
+        var buffer = new byte[StatxSize];
+        return Statx(AtFdCwd, path, 0, StatxType, buffer) == 0
+            && (BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask) is not (RegularType or DirectoryType);
+    }
+
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int dirfd, string path, int flags, uint mask, [Out] byte[] buffer);
 }

@@ -7,7 +7,7 @@ using PanicLens.Knowledge;
 namespace PanicLens.Cli.Commands;
 
 /// <summary>
-/// `paniclens scan PATH... [--db URI] [--host-from REGEX] [--format text|json]`: every crash in a console archive,
+/// `paniclens scan PATH... [--db URI] [--host-from REGEX] [--follow] [--jobs N] [--format text|json]`: every crash in a console archive,
 /// stored and bucketed. Exit 0, or 1 when a file was skipped (each one named with its reason); 2 when the scan cannot run.
 /// </summary>
 public static class ScanCommand
@@ -24,10 +24,24 @@ public static class ScanCommand
             Description = Words.Get("help.scan.2"),
             HelpName = "REGEX",
         };
+        var follow = new Option<bool>("--follow", "-L")
+        {
+            Description = Words.Get("help.scan.4"),
+        };
+        var jobs = new Option<int?>("--jobs", "-j")
+        {
+            Description = Words.Get("help.scan.5"),
+            HelpName = "N",
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+                result.AddError(Words.Format("scan.bad-jobs", result.GetValueOrDefault<int?>()!));
+        });
         var format = StoreOptions.Format("text", "json");
         var command = new Command("scan", Words.Get("help.scan.3"))
         {
-            paths, StoreOptions.Db, hostFrom, format, KbCommand.KbOption,
+            paths, StoreOptions.Db, hostFrom, follow, jobs, format, KbCommand.KbOption,
         };
         command.SetAction(int (parse) =>
         {
@@ -42,6 +56,8 @@ public static class ScanCommand
             var scanner = new FleetScanner(store, naming, () => knowledge.Value)
             {
                 Excluded = StoreOptions.Files(parse.GetValue(StoreOptions.Db)),
+                FollowLinks = parse.GetValue(follow),
+                Parallelism = parse.GetValue(jobs) ?? Environment.ProcessorCount,
             };
             ScanSummary summary;
             // The progress line goes to a terminal's stderr only: quiet when piped, and never in tests.

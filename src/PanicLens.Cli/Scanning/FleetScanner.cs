@@ -37,6 +37,9 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Follow symbolic links found inside folders (<see cref="LogFiles"/>; named paths are always followed).</summary>
+    public bool FollowLinks { get; init; }
+
     public ScanProgress Progress { get; } = new();
 
     /// <summary>Bytes of the read buffer of each file (tests make it small to cross buffer edges often).</summary>
@@ -54,7 +57,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
         var skipped = new ConcurrentBag<SkippedFile>();
-        var files = LogFiles.Walk(paths, Excluded, skipped.Add);
+        var files = LogFiles.Walk(paths, Excluded, skipped.Add, FollowLinks);
         Progress.TotalFiles = files.Count;
         Progress.TotalBytes = LogFiles.Size(files);
         long bytes = 0, reports = 0, added = 0;
