@@ -8,6 +8,7 @@ namespace PanicLens.Server.Tests;
 /// <summary>
 /// Shutdown disposes the follower while its loop may be inside a poll (LiveServer.DisposeAsync cancels, then
 /// disposes receivers, then awaits their loops): a poll after or during the dispose reads nothing and throws nothing.
+/// A FIFO beside the logs is never opened (the open would wait for a writer and stop every poll).
 /// </summary>
 public sealed class FollowReceiverShutdownTests : IDisposable
 {
@@ -35,6 +36,26 @@ public sealed class FollowReceiverShutdownTests : IDisposable
         var poll = Record.Exception(receiver.Poll);
 
         Assert.Null(poll);
+    }
+
+    [Fact]
+    public async Task A_fifo_in_the_followed_folder_is_passed_over_and_the_logs_beside_it_are_read()
+    {
+        var log = Path.Combine(folder, "web-03.log");
+        File.WriteAllText(log, "");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(folder, "xconsole")]))
+            await mkfifo.WaitForExitAsync();
+        var options = new ServeOptions { Follow = [folder] };
+        var metrics = new ServerMetrics();
+        // Not `using`: a poll stuck in the FIFO's open holds the receiver's lock, and a dispose would wait for it too.
+        var receiver = new FollowReceiver([folder], TimeSpan.FromMilliseconds(10), new LiveCollector(options, metrics), metrics, options.Limits);
+
+        await Task.Run(receiver.Poll).WaitAsync(TimeSpan.FromSeconds(30));
+        File.AppendAllText(log, "one line\n");
+        await Task.Run(receiver.Poll).WaitAsync(TimeSpan.FromSeconds(30));
+        receiver.Dispose();
+
+        Assert.Equal("one line\n".Length, metrics.Get("paniclens_bytes_total", "follow"));
     }
 
     [Fact]

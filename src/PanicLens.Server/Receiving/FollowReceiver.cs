@@ -1,3 +1,4 @@
+using PanicLens.Storage;
 using PanicLens.Server.Operations;
 using PanicLens.Server.Streaming;
 using PanicLens.Server.Localization;
@@ -96,8 +97,9 @@ public sealed class FollowReceiver : IReceiver
         {
             if (!Directory.Exists(folder))
                 continue;
+            // A FIFO, socket or device is no console log, and opening a FIFO would wait for a writer and stop every poll.
             foreach (var path in Directory.EnumerateFiles(folder))
-                if (HostOf(path) is not null && !files.ContainsKey(path))
+                if (HostOf(path) is not null && !files.ContainsKey(path) && !FileIdentity.IsSpecialFile(path))
                     files[path] = new FollowedFile(path, fromEnd, limits.MaxLineLength, fromEnd ? collector.FollowedAt(path) : null);
         }
     }
