@@ -16,6 +16,12 @@ public interface ICrashStore : IDisposable
     /// <summary>Stores one file's reports and its new state in one transaction; returns how many reports were new.</summary>
     int Record(FileRecord record);
 
+    /// <summary>
+    /// Notes that files were looked at again and found unchanged (nothing read, so nothing to <see cref="Record"/>): their
+    /// scan time becomes now, in one transaction for all of them.
+    /// </summary>
+    void MarkScanned(IReadOnlyList<(string Device, string Inode)> files);
+
     IReadOnlyList<BucketSummary> Buckets(BucketFilter filter);
 
     BucketSummary? FindBucket(string id);

@@ -75,6 +75,25 @@ public sealed partial class SqlCrashStore : ICrashStore
         };
     });
 
+    /// <summary>Pairs in one `UPDATE ... WHERE (device, inode) IN (...)` of <see cref="MarkScanned"/>.</summary>
+    private const int MarkChunk = 200;
+
+    public void MarkScanned(IReadOnlyList<(string Device, string Inode)> files) => Guard(() =>
+    {
+        using var transaction = connection.BeginTransaction();
+        var now = Now();
+        for (var start = 0; start < files.Count; start += MarkChunk)
+        {
+            var chunk = files.Skip(start).Take(MarkChunk).ToList();
+            var pairs = string.Join(", ", chunk.Select((_, i) => $"(@d{i}, @i{i})"));
+            var parameters = chunk.SelectMany((f, i) => new (string, object?)[] { ($"d{i}", f.Device), ($"i{i}", f.Inode) })
+                .Append(("t", now)).ToArray();
+            Execute(transaction, $"UPDATE files SET scanned_at = @t WHERE (device, inode) IN ({pairs})", parameters);
+        }
+        transaction.Commit();
+        return 0;
+    });
+
     /// <summary>
     /// Two scanners that store overlapping reports in different orders can deadlock in PostgreSQL; it aborts one,
     /// which then runs again (its inserts are idempotent).

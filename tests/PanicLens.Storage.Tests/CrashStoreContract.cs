@@ -62,6 +62,26 @@ public abstract class CrashStoreContract : IDisposable
     }
 
     [Fact]
+    public void Files_marked_scanned_get_a_new_scan_time_and_keep_all_else_others_are_untouched()
+    {
+        var store = Open();
+        for (var i = 0; i < 450; i++)
+            store.Record(new FileRecord(File($"web-{i:D3}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), []));
+        var before = store.Hosts().ToDictionary(h => h.Name);
+        Thread.Sleep(20);
+
+        // 401 files: more than two chunks of the statement; one (device, inode) pair the store does not know.
+        store.MarkScanned([.. Enumerable.Range(0, 400).Select(i => ("8:1", i.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("8:1", "99999")]);
+
+        var after = store.Hosts().ToDictionary(h => h.Name);
+        Assert.All(Enumerable.Range(0, 400), i => Assert.True(
+            string.CompareOrdinal(after[$"web-{i:D3}"].LastScanned, before[$"web-{i:D3}"].LastScanned) > 0, $"web-{i:D3}"));
+        Assert.All(Enumerable.Range(400, 50), i => Assert.Equal(before[$"web-{i:D3}"].LastScanned, after[$"web-{i:D3}"].LastScanned));
+        Assert.Equal(before["web-007"] with { LastScanned = null }, after["web-007"] with { LastScanned = null });
+        Assert.Equal(File("web-007", "7"), store.FindFile("8:1", "7")! with { BootKernel = null });
+    }
+
+    [Fact]
     public void A_boot_seen_live_is_a_new_hosts_last_boot_and_an_older_one_replaces_nothing()
     {
         var store = Open();

@@ -57,6 +57,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
     public ScanSummary Scan(IReadOnlyList<string> paths)
     {
         var skipped = new ConcurrentBag<SkippedFile>();
+        var unchanged = new ConcurrentBag<(string, string)>();
         var files = LogFiles.Walk(paths, Excluded, skipped.Add, FollowLinks);
         Progress.TotalFiles = files.Count;
         Progress.TotalBytes = LogFiles.Size(files);
@@ -67,7 +68,7 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             {
                 try
                 {
-                    var (read, found, stored) = ScanFile(path);
+                    var (read, found, stored) = ScanFile(path, unchanged);
                     Interlocked.Add(ref bytes, read);
                     Interlocked.Add(ref reports, found);
                     Interlocked.Add(ref added, stored);
@@ -92,12 +93,15 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
             // The store failing stops the scan; its one-line message, not the parallel loop's wrapper, reaches the user.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
+        if (!unchanged.IsEmpty)
+            store.MarkScanned([.. unchanged]);
         var list = skipped.ToList();
         list.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new ScanSummary(files.Count, bytes, reports, added, store.CountBuckets(), list);
     }
 
-    private (long Bytes, long Reports, long Added) ScanFile(string path)
+    /// <param name="unchanged">Where a file goes that is as the last scan left it: nothing to read or record, only its scan time to update.</param>
+    private (long Bytes, long Reports, long Added) ScanFile(string path, ConcurrentBag<(string, string)> unchanged)
     {
         var (device, inode) = FileIdentity.Of(path);
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
@@ -110,9 +114,13 @@ public sealed class FleetScanner(ICrashStore store, HostNaming hosts, Func<Knowl
         if (previous is not null && previous.HeadLength <= head.Length && size >= previous.Offset
             && Hash(head.AsSpan(0, (int)previous.HeadLength)) == previous.HeadHash)
         {
-            if (compression != CompressionFormat.None && previous.Size == size)
+            // A compressed log is read whole once; a plain one read to its end, with nothing pending, under the same
+            // name (a rotation renames it: the new path is recorded) has nothing new.
+            if ((compression != CompressionFormat.None && previous.Size == size)
+                || (compression == CompressionFormat.None && previous.Offset == size && previous.Size == size && previous.Path == path))
             {
                 file.Dispose();
+                unchanged.Add((device, inode));
                 return (0, 0, 0);
             }
             if (compression == CompressionFormat.None)

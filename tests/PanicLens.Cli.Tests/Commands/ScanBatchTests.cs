@@ -67,6 +67,32 @@ public sealed class ScanBatchTests : IDisposable
         Assert.Equal(5, Stored(inner).Count);
     }
 
+    [Fact]
+    public void Files_as_the_last_scan_left_them_make_no_transaction_of_their_own_but_are_marked_scanned_at_once()
+    {
+        using var folder = new ScanFolder(stores.NewSqlite());
+        folder.Write("web-01.log", ScanFolder.Noise(30) + ScanFolder.Seed + ScanFolder.Noise(3, "a"));
+        folder.Write("web-02.log", ScanFolder.Noise(40, "b"));
+        folder.Write("web-03.log", ScanFolder.Noise(40, "c"));
+        folder.Gzip("web-03.log", "web-03.log.1.gz");
+        using var inner = CrashStores.Open(stores.NewSqlite());
+        var recording = new RecordingStore(inner);
+        FleetScanner Scanner() => new(recording, HostNaming.Create(null), () => null) { Parallelism = 1 };
+        Scanner().Scan([folder.Root]);
+        var first = recording.Batches.Count;
+        var before = inner.Hosts().ToDictionary(h => h.Name, h => h.LastScanned);
+        Thread.Sleep(20);
+
+        folder.Append("web-02.log", ScanFolder.Noise(2, "d"));
+        var again = Scanner().Scan([folder.Root]);
+
+        Assert.Equal((3, 1L), (first, recording.Batches.Count - (long)first));
+        string[] untouched = [FileIdentity.Of(folder.PathOf("web-01.log")).Inode, FileIdentity.Of(folder.PathOf("web-03.log.1.gz")).Inode];
+        Assert.Equal(untouched.Order(StringComparer.Ordinal), recording.Marked.Order(StringComparer.Ordinal));
+        Assert.All(inner.Hosts(), h => Assert.True(string.CompareOrdinal(h.LastScanned, before[h.Name]) > 0, h.Name));
+        Assert.Equal(0, again.Reports);
+    }
+
     /// <summary>The store, noting what each transaction of a scan held.</summary>
     private sealed class RecordingStore(ICrashStore inner) : ICrashStore
     {
@@ -80,7 +106,16 @@ public sealed class ScanBatchTests : IDisposable
         }
 
         public string Name => inner.Name;
+        public List<string> Marked { get; } = [];
+
         public StoredFile? FindFile(string device, string inode) => inner.FindFile(device, inode);
+
+        public void MarkScanned(IReadOnlyList<(string Device, string Inode)> files)
+        {
+            lock (Batches)
+                Marked.AddRange(files.Select(f => f.Inode));
+            inner.MarkScanned(files);
+        }
         public IReadOnlyList<BucketSummary> Buckets(BucketFilter filter) => inner.Buckets(filter);
         public BucketSummary? FindBucket(string id) => inner.FindBucket(id);
         public IReadOnlyList<StoredReport> BucketReports(string id, int limit) => inner.BucketReports(id, limit);
