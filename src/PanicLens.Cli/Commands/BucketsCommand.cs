@@ -30,7 +30,7 @@ public static class BucketsCommand
         };
         command.SetAction(int (parse) =>
         {
-            using var store = StoreOptions.Open(parse);
+            using var store = StoreOptions.OpenExisting(parse);
             if (parse.GetValue(explain) is [var a, var b])
             {
                 BucketExplainRenderer.Write(Keys(store, a), Keys(store, b), parse.GetValue(format)!, io);

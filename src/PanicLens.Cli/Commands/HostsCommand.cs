@@ -16,7 +16,7 @@ public static class HostsCommand
         };
         command.SetAction(int (parse) =>
         {
-            using var store = StoreOptions.Open(parse);
+            using var store = StoreOptions.OpenExisting(parse);
             HostListRenderer.Write(store.Hosts(), parse.GetValue(format)!, io);
             return CommandBoundary.Ok;
         });

@@ -24,7 +24,7 @@ public static class ShowCommand
         };
         command.SetAction(int (parse) =>
         {
-            using var store = StoreOptions.Open(parse);
+            using var store = StoreOptions.OpenExisting(parse);
             var value = parse.GetValue(id)!;
             var renderer = new StoredReportRenderer(io, parse.GetValue(format)!, () => KbCommand.LoadKnowledge(parse));
             if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))

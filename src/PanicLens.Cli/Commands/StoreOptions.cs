@@ -26,6 +26,9 @@ public static class StoreOptions
 
     public static ICrashStore Open(ParseResult parse) => CrashStores.Open(parse.GetValue(Db));
 
+    /// <summary>The store a reading command queries: one that does not exist is an error, not a new empty store.</summary>
+    public static ICrashStore OpenExisting(ParseResult parse) => CrashStores.Open(parse.GetValue(Db), create: false);
+
     /// <summary>The SQLite files of the store, which a scan of the folder holding them must not read as logs.</summary>
     public static HashSet<string> Files(string? uri)
     {

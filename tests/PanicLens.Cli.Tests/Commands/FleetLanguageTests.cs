@@ -71,11 +71,15 @@ public sealed partial class FleetLanguageTests : IDisposable
     [Fact]
     public void A_store_that_cannot_open_says_so_in_either_language()
     {
-        var english = CliRun.Invoke("buckets", "--db", "/nonexistent/paniclens/x.db");
-        var chinese = CliRun.Invoke("--lang", "zh-CN", "buckets", "--db", "/nonexistent/paniclens/x.db");
+        var empty = Directory.CreateTempSubdirectory("paniclens-empty-").FullName;
+        var english = CliRun.Invoke("scan", empty, "--db", "/nonexistent/paniclens/x.db");
+        var chinese = CliRun.Invoke("--lang", "zh-CN", "scan", empty, "--db", "/nonexistent/paniclens/x.db");
         Assert.Equal((2, 2), (english.ExitCode, chinese.ExitCode));
         Assert.StartsWith("paniclens: /nonexistent/paniclens/x.db: cannot open the store: ", english.Stderr);
         Assert.StartsWith("paniclens：/nonexistent/paniclens/x.db：无法打开存储：", chinese.Stderr);
+        var missing = CliRun.Invoke("--lang", "zh-CN", "buckets", "--db", "/nonexistent/paniclens/x.db");
+        Assert.StartsWith("paniclens：/nonexistent/paniclens/x.db：那里没有存储", missing.Stderr);
+        Directory.Delete(empty);
     }
 
     [Fact]
