@@ -7,7 +7,7 @@ using PanicLens.Knowledge;
 namespace PanicLens.Cli.Commands;
 
 /// <summary>
-/// `paniclens scan PATH... [--db URI] [--host-from REGEX] [--follow] [--jobs N] [--format text|json]`: every crash in a console archive,
+/// `paniclens scan PATH... [--db URI] [--host-from REGEX] [--follow] [--jobs N] [--metrics-file PATH] [--format text|json]`: every crash in a console archive,
 /// stored and bucketed. Exit 0, or 1 when a file was skipped (each one named with its reason); 2 when the scan cannot run.
 /// </summary>
 public static class ScanCommand
@@ -38,10 +38,15 @@ public static class ScanCommand
             if (result.GetValueOrDefault<int?>() is < 1)
                 result.AddError(Words.Format("scan.bad-jobs", result.GetValueOrDefault<int?>()!));
         });
+        var metricsFile = new Option<string>("--metrics-file")
+        {
+            Description = Words.Get("help.scan.6"),
+            HelpName = "PATH",
+        };
         var format = StoreOptions.Format("text", "json");
         var command = new Command("scan", Words.Get("help.scan.3"))
         {
-            paths, StoreOptions.Db, hostFrom, follow, jobs, format, KbCommand.KbOption,
+            paths, StoreOptions.Db, hostFrom, follow, jobs, metricsFile, format, KbCommand.KbOption,
         };
         command.SetAction(int (parse) =>
         {
@@ -60,10 +65,13 @@ public static class ScanCommand
                 Parallelism = parse.GetValue(jobs) ?? Environment.ProcessorCount,
             };
             ScanSummary summary;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             // The progress line goes to a terminal's stderr only: quiet when piped, and never in tests.
             using (ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected ? new ScanProgressRenderer(scanner.Progress, io.Error) : null)
                 summary = scanner.Scan(parse.GetValue(paths)!);
             ScanSummaryRenderer.Write(summary, store.Name, parse.GetValue(format)!, io);
+            if (parse.GetValue(metricsFile) is { } metrics)
+                ScanMetricsFile.Write(metrics, summary, clock.Elapsed, DateTimeOffset.UtcNow);
             return summary.Skipped.Count > 0 ? CommandBoundary.Findings : CommandBoundary.Ok;
         });
         return command;
