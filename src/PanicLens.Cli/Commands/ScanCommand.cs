@@ -62,7 +62,8 @@ public static class ScanCommand
             {
                 Excluded = StoreOptions.Files(parse.GetValue(StoreOptions.Db)),
                 FollowLinks = parse.GetValue(follow),
-                Parallelism = parse.GetValue(jobs) ?? Environment.ProcessorCount,
+                // More threads than cores gain nothing on a scan bound by CPU and memory, and each holds its own buffers.
+                Parallelism = Math.Min(parse.GetValue(jobs) ?? Environment.ProcessorCount, Environment.ProcessorCount),
             };
             ScanSummary summary;
             var clock = System.Diagnostics.Stopwatch.StartNew();
