@@ -77,6 +77,28 @@ public sealed class ColonModuleFrameTests
             }
     }
 
+    /// <summary>A mail client wrapped the `RIP:` line after its address columns: the wrapped line starts with `:mod:`.</summary>
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("[  589.400409] ", "")]
+    [InlineData("> > [  589.400409] ", "> > ")]
+    [InlineData("Dec  5 23:30:25 security kernel: [    5.735716] ", "")]
+    [InlineData("<1>[  589.400409] ", "")]
+    public void A_register_line_wrapped_before_its_module_symbol_still_names_it(string envelope, string wrapLead)
+    {
+        var text = string.Concat(new[]
+        {
+            "Unable to handle kernel NULL pointer dereference at 0000000000000008 RIP: ",
+            "Oops: 0002 [1] SMP", "CPU 0", "Modules linked in: tuner cx25840 cx23885 snd",
+            "Pid: 17811, comm: modprobe Tainted: PF 2.6.24-21-generic #1",
+            "RIP: 0010:[<ffffffff881f5f89>]  [<ffffffff881f5f89>]",
+        }.Select(l => envelope + l + "\n")) + wrapLead + ":snd:snd_device_new+0x59/0xb0\n"
+            + envelope + "RSP: 0018:ffff810073235aa8  EFLAGS: 00010282\n" + envelope + "Stack:  ffff81007212d000 ffff81007212d000\n";
+        var report = Assert.Single(CorpusPipeline.Reports(text));
+        Assert.True(report.Title == "BUG: unable to handle kernel NULL pointer dereference in snd_device_new",
+            $"`{envelope}`: title `{report.Title}`, function `{report.Function}`");
+    }
+
     [Theory]
     [MemberData(nameof(Envelopes))]
     public void A_trace_of_module_frames_names_the_caller_of_a_skipped_helper(string envelope)
