@@ -55,12 +55,7 @@ public sealed class GpuDriverLineTests
             "---[ end trace 0000000000000000 ]---",
             "i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85dffffb, in Xorg [1234]",
         ];
-        foreach (var prefix in PrefixStyles)
-        {
-            var report = Assert.Single(CorpusPipeline.Reports(string.Concat(lines.Select(l => prefix + l + "\n"))));
-            Assert.True(report.Title == "WARNING in intel_atomic_commit_tail" && report.Module == "i915",
-                $"`{prefix}`: `{report.Title}` module `{report.Module}`");
-        }
+        AssertOneReport(lines, "WARNING in intel_atomic_commit_tail", "i915");
     }
 
     [Fact]
@@ -80,11 +75,15 @@ public sealed class GpuDriverLineTests
             " amdgpu_gem_va_ioctl+0x3ab/0x480 [amdgpu]",
             " </TASK>",
         ];
+        AssertOneReport(lines, "BUG: unable to handle kernel NULL pointer dereference in amdgpu_vm_bo_update", "amdgpu");
+    }
+
+    private static void AssertOneReport(string[] lines, string title, string module)
+    {
         foreach (var prefix in PrefixStyles)
         {
             var report = Assert.Single(CorpusPipeline.Reports(string.Concat(lines.Select(l => prefix + l + "\n"))));
-            Assert.True(report.Title == "BUG: unable to handle kernel NULL pointer dereference in amdgpu_vm_bo_update" && report.Module == "amdgpu",
-                $"`{prefix}`: `{report.Title}` module `{report.Module}`");
+            Assert.True(report.Title == title && report.Module == module, $"`{prefix}`: `{report.Title}` module `{report.Module}`");
         }
     }
 }
