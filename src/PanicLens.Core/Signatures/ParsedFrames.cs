@@ -53,15 +53,13 @@ public static class ParsedFrames
     /// </summary>
     public static string? ChooseFromUnmarkedTrace(CrashReport report, StackSpec? spec)
     {
+        if (!HasOnlyUnmarkedFrames(report))
+            return null;
         var scanned = new List<string>();
         foreach (var stack in report.Stacks)
             foreach (var frame in stack.Frames)
-            {
-                if (frame.Reliable || !frame.HasAddress)
-                    return null;
                 if (!IsFunctionStart(frame) && StackLines.TitleName(frame.Function) is { } name)
                     scanned.Add(name);
-            }
         if (scanned.Count == 0)
             return null;
         var skip = spec?.SkipMatcher ?? FrameSkips.Global;
@@ -78,6 +76,23 @@ public static class ParsedFrames
             FrameExtraction.AddName(name, skip, candidates);
         var (picked, _) = FrameExtraction.Choose(candidates, spec?.Extractor ?? StackExtractor.First);
         return picked;
+    }
+
+    /// <summary>
+    /// True when the report printed frames, every one `?` with its `[&lt;address&gt;]` column: the trace of a kernel without
+    /// frame pointers (<see cref="ChooseFromUnmarkedTrace"/>), whole although the convention's body drops each line of it.
+    /// </summary>
+    public static bool HasOnlyUnmarkedFrames(CrashReport report)
+    {
+        var any = false;
+        foreach (var stack in report.Stacks)
+            foreach (var frame in stack.Frames)
+            {
+                if (frame.Reliable || !frame.HasAddress)
+                    return false;
+                any = true;
+            }
+        return any;
     }
 
     private static bool IsFunctionStart(Frame frame) => frame.Offset is { Length: > 0 } offset && offset.AsSpan().Trim('0').Length == 0;

@@ -75,6 +75,37 @@ public sealed class UnmarkedTraceTests
         }
     }
 
+    /// <summary>
+    /// A title the instruction pointer gives is no less whole for a trace of `?` frames: with address columns it is a
+    /// kernel without frame pointers (not corrupted); without them, on a console capture, the unwinder failed (corrupted).
+    /// </summary>
+    [Theory]
+    [InlineData("[ 1556.926019] ")]
+    [InlineData("> > [ 1556.926019] ")]
+    [InlineData("Apr 29 23:36:35 limus kernel: [ 1556.926019] ")]
+    public void An_ip_titled_report_over_a_doubted_trace_is_corrupted_only_without_address_columns(string envelope)
+    {
+        foreach (var column in new[] { Columns[0], Columns[1], "" })
+        {
+            var lead = column.Length > 0 ? column + " " : "";
+            var lines = new[]
+            {
+                "BUG: unable to handle kernel NULL pointer dereference at 0000000000000139",
+                "Oops: 0002 [#1] SMP",
+                "CPU: 1 PID: 1858 Comm: tvtime Not tainted 4.9.0-6-amd64 #1 Debian 4.9.82-1+deb9u3",
+                $"RIP: 0010:{lead}media_remove_intf_links+0x21/0x40 [media]",
+                "Call Trace:",
+                $" {lead}? v4l2_device_release+0x98/0x110 [videodev]",
+                $" {lead}? __fput+0xd8/0x220",
+                $" {lead}? task_work_run+0x7f/0xa0",
+                "---[ end trace 035f1f95c7f9f0db ]---",
+            };
+            var report = Assert.Single(CorpusPipeline.Reports(Log(envelope, lines)));
+            Assert.Equal("BUG: unable to handle kernel NULL pointer dereference in media_remove_intf_links", report.Title);
+            Assert.True(report.Corrupted == (column.Length == 0), $"`{envelope}` `{column}`: corrupted {report.Corrupted} ({report.CorruptionReason})");
+        }
+    }
+
     /// <summary>Console captures only: a pasted report (no console stamp) is titled from the parser's reading instead.</summary>
     [Theory]
     [InlineData("[ 1010.310320] ")]
