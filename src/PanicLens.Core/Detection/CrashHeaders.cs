@@ -71,6 +71,7 @@ public static class CrashHeaders
     [
         ("DMA-API: Mapped at:", "kernel/dma/debug.c err_printk(): WARN(), then dump_entry_trace() prints `Mapped at:` and the mapping's stack (pr_fmt `DMA-API: `)"),
         ("dma-debug: Mapped at:", "kernel/dma/debug.c before pr_fmt (dev_info `Mapped at:` in 4.x kernels' dma-debug)"),
+        ("kobject_add_internal failed for ", "lib/kobject.c kobject_add_internal() of 2.6.2x: after sysfs's duplicate-name WARN (its create_dir() call), `%s failed for %s with -EEXIST, don't try to register things ...` (`__func__`) and dump_stack()"),
         ("possible reason: unannotated irqs-off.", "kernel/locking/lockdep.c check_flags(): DEBUG_LOCKS_WARN_ON() (a WARN), then this line and print_irqtrace_events()"),
     ];
 

@@ -36,6 +36,10 @@ public static class WrappedLines
             t = t[(blank + 1)..].TrimStart();
         if (t.Length > 0 && t[0] == '(')
             t = t[1..];
+        // x86_64 of 2.6.16 to 2.6.2x put a module's name in colons before its symbol (arch/x86_64/kernel/traps.c
+        // printk_address: `[<addr>] :snd:snd_device_new+0x59/0xb0`), so a wrap after the address column leaves `:mod:` first.
+        if (t.Length > 2 && t[0] == ':' && t[1..].IndexOf(':') is > 0 and var close && t[1..(close + 1)].IndexOfAnyExcept(NameChars) < 0)
+            t = t[(close + 2)..];
         var name = t.IndexOfAnyExcept(NameChars);
         return name > 0 && t[name..].StartsWith("+0x", StringComparison.Ordinal);
     }

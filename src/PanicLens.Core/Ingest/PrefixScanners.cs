@@ -114,8 +114,37 @@ internal static class PrefixScanners
         if (i < s.Length && s[i] != ' ')
             return 0;
         i = SkipBlanks(s, i);
+        if (english && MetalogTagLength(s[i..], ref p) is > 0 and var program)
+            return i + program;
         var tag = HostTagLength(s[i..], anyTag: true, ref p);
         return english || tag > 0 ? i + tag : 0;
+    }
+
+    /// <summary>
+    /// metalog's default file format (src/metalog.c build_log_line, LEGACY_TIMESTAMP: `"%s [%s] %s\n"`, the time as
+    /// `%b %d %T`, no host; with log_severity `"%s [%s][%s] %s\n"`, the level in capitals): `[kernel] ` or
+    /// `[kernel][WARNING] ` after the clock. The program starts with a letter, so an uptime stamp is never one.
+    /// </summary>
+    private static int MetalogTagLength(ReadOnlySpan<char> s, ref Prefix p)
+    {
+        if (s.Length < 4 || s[0] != '[' || !char.IsAsciiLetter(s[1]))
+            return 0;
+        var close = s[..Math.Min(s.Length, 66)].IndexOf(']');
+        if (close < 2 || s[1..close].IndexOfAny(" \t[") >= 0)
+            return 0;
+        var end = close + 1;
+        if (end < s.Length && s[end] == '[')
+        {
+            var level = s[end..Math.Min(s.Length, end + 10)].IndexOf(']');
+            if (level < 2 || s[(end + 1)..(end + level)].IndexOfAnyExceptInRange('A', 'Z') >= 0)
+                return 0;
+            end += level + 1;
+        }
+        if (end >= s.Length || s[end] != ' ')
+            return 0;
+        var name = s[1..close];
+        p.Origin = name.SequenceEqual(KernelTag) ? KernelTag : name.ToString();
+        return end + 1;
     }
 
     /// <summary>A locale's month abbreviation: 2 to 6 letters (a UTF-8 `ä` reads as two Latin-1 chars), an optional dot, a blank.</summary>

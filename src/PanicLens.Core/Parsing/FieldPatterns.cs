@@ -48,6 +48,8 @@ internal static partial class FieldPatterns
         new("CPU: ", TaskLine(), SetTaskLine, "dump_stack_print_info since 3.12") { AtStart = true },
         new("Pid: ", OldTaskLine(), SetOldTaskLine, "2.6 to 3.11 __show_regs / dump_stack") { AtStart = true },
         new("Process ", ProcessLine(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "2.6 die() on x86") { AtStart = true },
+        new("TASK = ", PowerpcTaskLine(), SetPowerpcTaskLine,
+            "arch/powerpc/kernel/process.c show_regs (2.6 to 4.x): `TASK = %p[%d] '%s' THREAD: %p`, then ` CPU: %d` on SMP") { AtStart = true },
         new("INFO: task ", HungTask(), (d, m) => d.SetProcess(G(m, "comm"), G(m, "pid")), "kernel/hung_task.c"),
         new("task:", Detection.TaskDumpLine.Current(), (d, m) => d.SetProcess(G(m, "comm").TrimEnd(), G(m, "pid")),
             "kernel/sched/core.c sched_show_task since 5.10: `task:%-15.15s state:%c ... pid:%-5d`") { AtStart = true },
@@ -293,6 +295,16 @@ internal static partial class FieldPatterns
 
     [GeneratedRegex(@"^Process (?<comm>.{1,64}) \(pid: (?<pid>\d{1,10}), ", Options)]
     private static partial Regex ProcessLine();
+
+    [GeneratedRegex(@"^TASK = (?:0x)?[0-9a-f]{1,16}\[(?<pid>\d{1,10})\] '(?<comm>[^']{0,64})' THREAD: (?:0x)?[0-9a-f]{1,16}(?: CPU: (?<cpu>\d{1,6}))?", Options)]
+    private static partial Regex PowerpcTaskLine();
+
+    private static void SetPowerpcTaskLine(ReportDraft d, Match m)
+    {
+        d.SetProcess(G(m, "comm"), G(m, "pid"));
+        if (m.Groups["cpu"].Success)
+            d.SetCpu(G(m, "cpu"));
+    }
 
     [GeneratedRegex(@"INFO: task (?<comm>.{1,64}):(?<pid>\d{1,10}) blocked for more than", Options)]
     private static partial Regex HungTask();

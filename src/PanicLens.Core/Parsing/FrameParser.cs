@@ -17,6 +17,7 @@ namespace PanicLens.Parsing;
 ///   [c0000000fe2c3b30] [d000000001234567] .func+0x1/0x2 [mod]   ppc64: stack pointer, then address
 ///   ([&lt;000003ff8086d036&gt;] func+0x36/0x1000 [mod])   s390: the interrupted frame in parentheses
 ///   &lt;ffffffff8010f2c4&gt;{do_page_fault+0x1c4} / {:mod:func+0x2f}   x86_64 2.6.9
+///   [&lt;ffffffffa00997be&gt;] :mod:func+0x26/0x3e          x86_64 2.6.16 to 2.6.2x, a module's symbol
 /// </code>
 /// A frame without a symbol (`0xc000000049a875a0 (unreliable)`, s390 `0x3fffd4a1d92`) gets the address as
 /// its function, `0x` included, so callers can tell it apart from a name. `?` and `(unreliable)` mark a frame unreliable.
@@ -106,6 +107,7 @@ public static class FrameParser
 
         bool reliable = !cursor.TryLiteral("? ");
         cursor.SkipSpaces();
+        var colonModule = !address.IsNone && TryColonModule(ref cursor, out var leading) ? leading : null;
         if (!cursor.TrySymbolRange(out var symbolStart, out var symbolLength))
             return false;
         bool isAddress = text.AsSpan(symbolStart, symbolLength).StartsWith("0x");
@@ -125,9 +127,27 @@ public static class FrameParser
         // location, an inline mark or a bracketed address before it makes it one.
         if (offset.IsNone && address.IsNone && tail.Source.IsNone && !tail.Inline && !isAddress)
             return false;
+        if (colonModule is not null && (offset.IsNone || tail.Module is not null))
+            return false;
         // The parts are cut from the line when asked for (Frame).
         frame = new Frame(text, new TextRange(symbolStart, symbolLength), offset, size, address, tail.Source,
-            tail.Module, reliable && tail.Reliable, tail.Inline);
+            colonModule ?? tail.Module, reliable && tail.Reliable, tail.Inline);
+        return true;
+    }
+
+    /// <summary>
+    /// x86_64 from 2.6.16 to the x86 merge (arch/x86_64/kernel/traps.c printk_address) printed a module's symbol as
+    /// ` [&lt;%016lx&gt;] %s%s%s%s+0x%lx/0x%lx` with `delim = ":"` around the module name (empty for the core kernel):
+    /// `[&lt;ffffffffa00997be&gt;] :ir_common:ir_input_free+0x26/0x3e`. Read only after an address, as printed.
+    /// </summary>
+    private static bool TryColonModule(ref FrameCursor cursor, out string module)
+    {
+        module = "";
+        var probe = cursor;
+        if (!probe.TryChar(':') || !probe.TryModuleName(out var name) || !probe.TryChar(':'))
+            return false;
+        module = name;
+        cursor = probe;
         return true;
     }
 

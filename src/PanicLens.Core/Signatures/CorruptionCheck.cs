@@ -41,17 +41,17 @@ public static partial class CorruptionCheck
                 return NoFrames;
             framed = true;
         }
-        return framed || HasArmTrace(body) ? null : NoStack;
+        return framed || HasOpenedTrace(body) ? null : NoStack;
     }
 
     /// <summary>
-    /// An arm32 backtrace printed by the unwinder, which opens with its first frame rather than a line of its own
-    /// (<see cref="StackPart.OpensAtArmFrame"/>).
+    /// An arm32 backtrace printed by the unwinder or an i386 dump_stack(), which open with their first frame rather than a
+    /// line of their own (<see cref="StackPart.OpensAtArmFrame"/>, <see cref="StackPart.OpensAtI386Frame"/>).
     /// </summary>
-    private static bool HasArmTrace(ReportBody body)
+    private static bool HasOpenedTrace(ReportBody body)
     {
         for (var i = 1; i < body.Lines.Count; i++)
-            if (StackLines.IsArmFrame(body.Lines[i]))
+            if (StackLines.IsArmFrame(body.Lines[i]) || StackLines.IsI386Frame(body.Lines[i]))
                 return true;
         return false;
     }

@@ -70,7 +70,7 @@ public static class FrameExtraction
             var line = lines[pos++];
             if (body.IsCorruptedLine(pos - 1))
                 return (pos, false);
-            if (part.OpensAtArmFrame && StackLines.IsArmFrame(line))
+            if ((part.OpensAtArmFrame && StackLines.IsArmFrame(line)) || (part.OpensAtI386Frame && StackLines.IsI386Frame(line) && !body.HasStackStart))
                 return (pos - 1, true);
             if (!part.MayMatch(line))
                 continue;

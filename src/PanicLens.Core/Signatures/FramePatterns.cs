@@ -31,8 +31,12 @@ public static class FramePatterns
     /// </summary>
     public const string DecodedFunc = @"([A-Za-z0-9_]+)(?:\.[A-Za-z0-9_.]+)? \([A-Za-z0-9_./-]+:[0-9]+";
 
+    /// <summary>
+    /// An instruction-pointer line. x86_64 kernels of 2.6.16 to 2.6.2x put a module's name in colons before its symbol
+    /// (`IP: [&lt;ffffffffa00997be&gt;] :ir_common:ir_input_free+0x26/0x3e`, arch/x86_64/kernel/traps.c printk_address).
+    /// </summary>
     public const string RipLine =
-        @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9a-f]+:)?(?:" + Pc + " +){0,2}\\.?" + Func +
+        @"(?:IP|NIP|pc |PC is at|IP is at):? (?:(?:[0-9a-f]+:)?(?:" + Pc + " +){0,2}\\.?(?::[A-Za-z0-9_-]+:)?" + Func +
         @"|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?" + Pc + @" +\[< *\(null\)>\] +\(null\)|[0-9]+: +\(null\)" +
         @"|(?:[0-9a-f]+:)?" + DecodedFunc + ")";
 

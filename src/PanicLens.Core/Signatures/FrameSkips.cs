@@ -6,7 +6,7 @@ namespace PanicLens.Signatures;
 /// Patterns are unanchored substrings unless they say `^`/`\z`, exactly as in the convention (so `dput` also skips
 /// `fast_dput`, `panic` also `skb_over_panic`, `string` anything holding it). Rows carry the reference line they come
 /// from: google/syzkaller pkg/report/linux.go at 1e72964b0111, `linuxStackParams.skipPatterns`, l.1333–1573.
-/// The table has one row of ours (`unwind_backtrace`, for arm traces the convention does not read). Nine others were tried (x86 5.8+ exception entry, arm fault entry, the return thunk) and
+/// The table has two rows of ours (`unwind_backtrace`, for arm traces the convention does not read; `warn_on_slowpath`, WARN_ON of 2.6.24-2.6.26). Nine others were tried (x86 5.8+ exception entry, arm fault entry, the return thunk) and
 /// measured; none changed a corpus title, and each could only move a title away from the convention (two corpus files
 /// want `__dabt_svc`, an arm fault vector, as the title). A row of ours would carry `ours:` and its reason in
 /// <see cref="FrameSkip.Source"/>. Formats add their own rows (<see cref="StackSpec.Skip"/>).
@@ -55,6 +55,9 @@ public static class FrameSkips
             + "dump_backtrace(), and it prints itself as the first frame",
             FrameSkip.Ours + "arch/arm/kernel/unwind.c; the convention never reads these traces, which print no opening line (StackPart.OpensAtArmFrame)"),
         new("warn_slowpath", "pre-4.x WARN() implementation", Ref(1360)),
+        new("^warn_on_slowpath\\z", "WARN_ON()'s out-of-line body of 2.6.24-2.6.26, printing `WARNING: at %s:%d %s()` and dump_stack(), "
+            + "renamed warn_slowpath in 2.6.27 (the row above)",
+            FrameSkip.Ours + "kernel/panic.c; on i386 its trace prints no opening line (StackPart.OpensAtI386Frame), older than the convention's corpus"),
         new("warn_alloc", "allocation-failure warning", Ref(1361)),
         new("warn_bogus", "WARN on a bogus irq", Ref(1362)),
         new("__warn", "WARN() implementation", Ref(1363)),

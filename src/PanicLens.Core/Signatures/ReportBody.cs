@@ -22,6 +22,11 @@ public sealed class ReportBody
     public bool IsStackStart(int i) => (Marks[i] & StackLineMarks.StackStart) != 0 && FramePatterns.StackStartRegex.IsMatch(Lines[i]);
 
     /// <summary>True when line <paramref name="i"/> is a fault-injection frame (<see cref="FramePatterns.CorruptedLine"/>): the frames around it cannot be trusted.</summary>
+    /// <summary>True when some line opens a stack section (`Call Trace:`, `Backtrace:`, ...); computed once.</summary>
+    public bool HasStackStart => hasStackStart ??= Enumerable.Range(0, Lines.Count).Any(IsStackStart);
+
+    private bool? hasStackStart;
+
     public bool IsCorruptedLine(int i) => (Marks[i] & StackLineMarks.FaultInjection) != 0 && FramePatterns.CorruptedLineRegex.IsMatch(Lines[i]);
 
     private string? text;

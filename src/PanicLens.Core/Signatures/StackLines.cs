@@ -42,6 +42,19 @@ public static class StackLines
     public static bool IsArmFrame(string line) =>
         line.Contains(" from ", StringComparison.Ordinal) && (ArmMatch(line) is not null || TryParsedName(line) is not null);
 
+    /// <summary>
+    /// A frame line of i386's show_trace_log_lvl (` [&lt;%08lx&gt;] ` then the symbol): a 32-bit address column of exactly eight
+    /// hex digits, then a frame the parser reads.
+    /// </summary>
+    public static bool IsI386Frame(string line)
+    {
+        var text = line.AsSpan().TrimStart(' ');
+        return text.Length > 12 && text.StartsWith("[<") && text[10] == '>' && text[11] == ']'
+            && text[2..10].IndexOfAnyExcept(HexLower) < 0 && FrameParser.TryParseFrame(line, out _);
+    }
+
+    private static readonly SearchValues<char> HexLower = SearchValues.Create("0123456789abcdef");
+
     public static bool IsFrame(string line) => TryReadFrame(line, out _) || ArmMatch(line) is not null || TryParsedName(line) is not null;
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
     /// The `Call Trace:` (or `Call trace:`/`Backtrace:`) header, or the first arm32 frame line where none is printed
     /// (<see cref="OpensAtArmFrame"/>).
     /// </summary>
-    public static readonly StackPart CallTrace = new(StackPartKind.Line, FramePatterns.CallTraceLine) { OpensAtArmFrame = true };
+    public static readonly StackPart CallTrace = new(StackPartKind.Line, FramePatterns.CallTraceLine) { OpensAtArmFrame = true, OpensAtI386Frame = true };
 
     /// <summary>
     /// An arm32 frame line (`[&lt;c0&gt;] (callee) from [&lt;c0&gt;] (caller+0x1/0x2)`, ` callee from caller+0x1/0x2`) stands for
@@ -30,6 +30,15 @@ public sealed record StackPart(StackPartKind Kind, string? Pattern = null)
     /// prints `Backtrace: `; the unwinder's `unwind_backtrace()` goes straight to `dump_backtrace_entry()`).
     /// </summary>
     public bool OpensAtArmFrame { get; init; }
+
+    /// <summary>
+    /// An i386 frame line (` [&lt;c0123456&gt;] func+0x1/0x2`) stands for this line when it comes first: i386 kernels to 2.6.2x
+    /// printed `Call Trace:` only in show_stack_log_lvl() (an oops's stack dump); dump_stack() (WARN_ON's `WARNING: at`,
+    /// a soft lockup's show_regs) went straight to show_trace_log_lvl(), frames and a closing ` =======================`
+    /// (arch/i386/kernel/traps.c, arch/x86/kernel/traps_32.c). Only in a report with no opening line anywhere: other
+    /// 32-bit kernels print single `[&lt;%p&gt;] %pS` lines before theirs (arm's `Preemption disabled at:`, syzkaller/643).
+    /// </summary>
+    public bool OpensAtI386Frame { get; init; }
     public static readonly StackPart Trace = new(StackPartKind.Trace);
 
     public static StackPart Find(string pattern) => new(StackPartKind.Line, pattern);

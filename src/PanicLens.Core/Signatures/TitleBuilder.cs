@@ -90,6 +90,10 @@ public static partial class TitleBuilder
         if (reportMatch is not null)
             AddNamed(format.ReportRegex!.GetGroupNames(), reportMatch, captures);
         var choice = format.Stack is null ? null : FrameExtraction.Extract(body, format.Stack);
+        // A trace whose every frame is `?` is dropped line by line from the body, as the convention drops doubted frames;
+        // on a kernel without frame pointers it is the whole trace, and no damage (ParsedFrames.ChooseFromUnmarkedTrace).
+        if (choice is { Ok: false } && ParsedFrames.ChooseFromUnmarkedTrace(report, format.Stack) is { } scanned)
+            choice = WithParsed(choice, scanned);
         bool? pasted = null;
         if (choice is { Ok: false } && (pasted ??= !ConsoleForm.IsConsoleCapture(report.Lines))
             && ParsedFrames.Choose(report, format.Stack) is { } parsed)
@@ -106,7 +110,7 @@ public static partial class TitleBuilder
         // Pasted text (a mail, a ticket) is trimmed to what its writer thought mattered: a missing or short trace
         // is no damage when the title names a function a reader sees (issue 10 §2). Interleaving still is.
         if (corruption is not null && CorruptionCheck.IsMissingStack(corruption) && !raw.Contains(FrameExtraction.CorruptedFrame, StringComparison.Ordinal)
-            && (pasted ??= !ConsoleForm.IsConsoleCapture(report.Lines)))
+            && (ParsedFrames.HasOnlyUnmarkedFrames(report) || (pasted ??= !ConsoleForm.IsConsoleCapture(report.Lines))))
             corruption = null;
         return new Titled(raw, alts, corruption);
     }

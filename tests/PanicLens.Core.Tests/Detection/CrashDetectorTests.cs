@@ -371,7 +371,35 @@ public sealed class CrashDetectorTests
         { "DMA-API: Mapped at:", " debug_dma_map_page+0x66/0x100" },
         { "dma-debug: Mapped at:", " [<ffffffff81394d6a>] debug_dma_map_page+0x6a/0x110" },
         { "possible reason: unannotated irqs-off.", "hardirqs last  enabled at (64229): cpu_idle_poll+0x40/0xb8" },
+        { "kobject_add_internal failed for i2c-2 with -EEXIST, don't try to register things with the same name in the same directory.",
+          " [<c114d893>] kobject_add_internal+0x11c/0x154" },
     };
+
+    [Fact]
+    public void Kobjects_duplicate_name_dump_after_sysfs_warning_stays_in_the_report()
+    {
+        string[] warning =
+        [
+            "------------[ cut here ]------------",
+            "WARNING: at fs/sysfs/dir.c:462 sysfs_add_one+0x2a/0x36()",
+            "sysfs: duplicate filename 'i2c-2' can not be created",
+            "Pid: 4043, comm: kdvb-ad-0-fe-0 Tainted: G        W  2.6.29 #1",
+            "Call Trace:",
+            " [<c102580b>] warn_slowpath+0x74/0x8a",
+            " [<c10bbbe1>] sysfs_add_one+0x2a/0x36",
+            " [<c10bc050>] create_dir+0x43/0x68",
+            "---[ end trace 9ed00f8504e5c157 ]---",
+            // 2.6.2x kobject_add_internal(): its own line (a mail client wrapped it here), then dump_stack().
+            "kobject_add_internal failed for i2c-2 with -EEXIST, don't try",
+            "to register things with the same name in the same directory.",
+            "Pid: 4043, comm: kdvb-ad-0-fe-0 Tainted: G        W  2.6.29 #1",
+            "Call Trace:",
+            " [<c114d893>] kobject_add_internal+0x11c/0x154",
+            " [<c114d976>] kobject_add_varg+0x35/0x41",
+        ];
+        foreach (var prefix in EndTracePrefixes)
+            Assert.Equal(warning.Length, Assert.Single(Detect(Prefixed(prefix, warning))).EndLine);
+    }
 
     [Theory]
     [MemberData(nameof(Tails))]

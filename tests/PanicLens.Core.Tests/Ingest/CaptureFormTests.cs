@@ -59,6 +59,10 @@ public sealed class CaptureFormTests
         // PREEMPT_RT's printk (5.0-rt to 5.x-rt) prints the processor that stored the record after the time: `%03` digits.
         ("rt-cpu", "[    4.896294] 000: ", "4.896294", null),
         ("rt-cpu-syslog", "Jan 14 01:04:26 web01 kernel: [    4.896294] 017: ", "4.896294", null),
+        // metalog (src/metalog.c build_log_line): `"%s [%s] %s\n"` with `%b %d %T`, no host; `[%s][%s]` with the level.
+        ("metalog", "Jun 07 12:49:05 [kernel] ", null, null),
+        ("metalog-uptime", "Jun  7 12:49:05 [kernel] [  583.123456] ", "583.123456", null),
+        ("metalog-level", "Jun 07 12:49:05 [kernel][WARNING] ", null, null),
     ];
 
     /// <summary>Layers added around the captured line; `stamps` names the stamps the layer is seen around in the wild.</summary>
@@ -287,6 +291,17 @@ public sealed class CaptureFormTests
     }
 
     /// <summary>True for the stamps a layer really carries: a z/VM or journal column holds console text, not syslog lines.</summary>
+    [Theory]
+    [InlineData("Jun 07 12:49:05 [dhcpcd] eth0: carrier lost", "dhcpcd", "eth0: carrier lost")]
+    [InlineData("Jun 07 12:49:05 [kernel] usb 1-1: new high-speed USB device", "kernel", "usb 1-1: new high-speed USB device")]
+    [InlineData("Jun 07 12:49:05 [sshd][INFO] Accepted publickey", "sshd", "Accepted publickey")]
+    public void A_metalog_line_names_its_program(string raw, string origin, string text)
+    {
+        var line = Single(raw);
+        Assert.Equal(origin, line.Origin);
+        Assert.Equal(text, line.Text);
+    }
+
     private static bool Seen(string layer, string stamp) => layer.Trim() switch
     {
         "00:" or "0A:" or "(XEN) (d1)" or "(d12)" => stamp is "none" or "uptime" or "uptime-caller",
