@@ -16,13 +16,8 @@ public sealed class KlogdColumnTests
     [InlineData(" [__driver_attach+0x0/0xd0] ? __driver_attach+0x0/0xd0", "__driver_attach", null, false)]
     [InlineData(" [schedule_timeout_uninterruptible+10/32] __mutex_lock_interruptible_slowpath+0x1a/0xc0", "__mutex_lock_interruptible_slowpath", null, true)]
     [InlineData(" [dvb_usb_generic_rw+101/608] dvb_usb_generic_rw+0x65/0x260 [dvb_usb]", "dvb_usb_generic_rw", "dvb_usb", true)]
-    public void A_klogd_column_stands_for_the_address(string line, string function, string? module, bool reliable)
-    {
-        Assert.True(FrameParser.TryParseFrame(line, out var frame), line);
-        Assert.Equal(function, frame.Function);
-        Assert.Equal(module, frame.Module);
-        Assert.Equal(reliable, frame.Reliable);
-    }
+    public void A_klogd_column_stands_for_the_address(string line, string function, string? module, bool reliable) =>
+        ParsedFrameAssert.Reads(line, function, module, reliable);
 
     [Theory]
     [InlineData("[drm:intel_cpu_fifo_underrun_irq_handler [i915]] *ERROR* CPU pipe A FIFO underrun")]
