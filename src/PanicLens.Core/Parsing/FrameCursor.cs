@@ -126,6 +126,47 @@ internal ref struct FrameCursor(string text)
         return true;
     }
 
+    /// <summary>
+    /// The address column as sysklogd's klogd rewrote it (ksym.c ExpandKadds: the hex between `[&lt;` and `&gt;]` replaced by
+    /// the System.map symbol and `+%d/%d`, `+0x%x/0x%02x` in later forks): `[driver_probe_device+163/432]`. It stands for the
+    /// address, which is gone: an empty range where the column began, then the kernel's own `%pS` follows.
+    /// </summary>
+    public bool TryKlogdColumn(out TextRange column)
+    {
+        column = TextRange.None;
+        if (Peek() != '[' || _pos + 1 >= _text.Length || !(char.IsAsciiLetter(_text[_pos + 1]) || _text[_pos + 1] == '_'))
+            return false;
+        var probe = this;
+        probe._pos++;
+        if (!probe.TrySymbolRange(out _, out _) || probe.Peek() != '+')
+            return false;
+        probe._pos++;
+        if (!probe.TryNumber() || probe.Peek() != '/')
+            return false;
+        probe._pos++;
+        if (!probe.TryNumber() || probe.Peek() != ']')
+            return false;
+        column = new TextRange(_pos + 1, 0);
+        _pos = probe._pos + 1;
+        return true;
+    }
+
+    /// <summary>Decimal digits, or `0x` and hex digits: klogd's offset and size.</summary>
+    private bool TryNumber()
+    {
+        var i = _pos;
+        var hex = i + 1 < _text.Length && _text[i] == '0' && _text[i + 1] == 'x';
+        if (hex)
+            i += 2;
+        var start = i;
+        while (i < _text.Length && i - start < 16 && (hex ? char.IsAsciiHexDigit(_text[i]) : char.IsAsciiDigit(_text[i])))
+            i++;
+        if (i == start)
+            return false;
+        _pos = i;
+        return true;
+    }
+
     /// <summary>x86_64 2.6.9 `&lt;ffffffff8010f2c4&gt;{`: the address, only when a brace follows.</summary>
     public bool TryOldStyleAddress(out string address)
     {

@@ -18,6 +18,7 @@ namespace PanicLens.Parsing;
 ///   ([&lt;000003ff8086d036&gt;] func+0x36/0x1000 [mod])   s390: the interrupted frame in parentheses
 ///   &lt;ffffffff8010f2c4&gt;{do_page_fault+0x1c4} / {:mod:func+0x2f}   x86_64 2.6.9
 ///   [&lt;ffffffffa00997be&gt;] :mod:func+0x26/0x3e          x86_64 2.6.16 to 2.6.2x, a module's symbol
+///   [func+163/432] func+0xa3/0x1b0                  the address column as sysklogd's klogd rewrote it
 /// </code>
 /// A frame without a symbol (`0xc000000049a875a0 (unreliable)`, s390 `0x3fffd4a1d92`) gets the address as
 /// its function, `0x` included, so callers can tell it apart from a name. `?` and `(unreliable)` mark a frame unreliable.
@@ -101,6 +102,11 @@ public static class FrameParser
         }
         else if (cursor.TryOldStyleAddress(out var old))
             return TryParseOldStyle(ref cursor, old, out frame);
+        else if (cursor.TryKlogdColumn(out var klogd))
+        {
+            address = klogd;
+            cursor.SkipSpaces();
+        }
 
         if (!address.IsNone && cursor.Peek() == '(')
             return TryParseArm32(ref cursor, text.Substring(address.Start, address.Length), out frame);

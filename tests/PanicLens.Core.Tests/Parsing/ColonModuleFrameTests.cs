@@ -22,13 +22,8 @@ public sealed class ColonModuleFrameTests
     [InlineData(" [<ffffffff88ad9909>] ? :dvb_core:dvb_frontend_detach+0x9/0x90", "dvb_frontend_detach", "dvb_core", false)]
     [InlineData(" [] :saa7134_dvb:dvb_init+0x4c8/0x9b0", "dvb_init", "saa7134_dvb", true)]
     [InlineData(" [<ffffffff80254bd7>] sys_init_module+0x1a7/0x1b0", "sys_init_module", null, true)]
-    public void A_module_in_colons_before_the_symbol_is_the_frames_module(string line, string function, string? module, bool reliable)
-    {
-        Assert.True(FrameParser.TryParseFrame(line, out var frame), line);
-        Assert.Equal(function, frame.Function);
-        Assert.Equal(module, frame.Module);
-        Assert.Equal(reliable, frame.Reliable);
-    }
+    public void A_module_in_colons_before_the_symbol_is_the_frames_module(string line, string function, string? module, bool reliable) =>
+        ParsedFrameAssert.Reads(line, function, module, reliable);
 
     [Theory]
     [InlineData(":ir_common:ir_input_free+0x26/0x3e")]                          // printk_address always printed the address
