@@ -29,11 +29,7 @@ public sealed class GeneralProtectionFaultFormTests
     [InlineData("a.out[1234] general protection fault ip:7f0000001234 sp:7ffc00000000 error:0 in libc.so.6[7f0000000000+1a0000]", false)]
     public void Only_dies_own_line_opens_a_report(string line, bool opens)
     {
-        foreach (var prefix in PrefixStyles)
-        {
-            var regions = new CrashDetector().Detect(LineReader.Read(prefix + line)).ToList();
-            Assert.True(opens == (regions.Count == 1), $"`{prefix + line}`: {regions.Count} reports");
-        }
+        HeaderForms.AssertOpens(line, opens, PrefixStyles);
     }
 
     [Theory]

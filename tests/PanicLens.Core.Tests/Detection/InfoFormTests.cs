@@ -47,11 +47,7 @@ public sealed class InfoFormTests
     [InlineData("Subject: Re: INFO: task hung in ath6kl_usb_power_off", false)]
     public void Only_the_kernels_own_info_lines_open_a_report(string line, bool opens)
     {
-        foreach (var prefix in PrefixStyles)
-        {
-            var regions = new CrashDetector().Detect(LineReader.Read(prefix + line)).ToList();
-            Assert.True(opens == (regions.Count == 1), $"`{prefix + line}`: {regions.Count} reports");
-        }
+        HeaderForms.AssertOpens(line, opens, PrefixStyles);
     }
 
     private const string HungTask = """

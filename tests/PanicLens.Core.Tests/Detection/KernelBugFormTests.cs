@@ -1,6 +1,3 @@
-using PanicLens.Detection;
-using PanicLens.Ingest;
-
 namespace PanicLens.Core.Tests.Detection;
 
 /// <summary>
@@ -26,10 +23,6 @@ public sealed class KernelBugFormTests
     [InlineData("Kernel BUG noticed on arm architecture on linux next 20200824 tag kernel", false)]
     public void Only_BUGs_own_line_opens_a_report(string line, bool opens)
     {
-        foreach (var prefix in PrefixStyles)
-        {
-            var regions = new CrashDetector().Detect(LineReader.Read(prefix + line)).ToList();
-            Assert.True(opens == (regions.Count == 1), $"`{prefix + line}`: {regions.Count} reports");
-        }
+        HeaderForms.AssertOpens(line, opens, PrefixStyles);
     }
 }
